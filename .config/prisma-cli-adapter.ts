@@ -15,8 +15,11 @@ const TEXT_ARRAY_OID = 1009;
 
 // Bug 2: the engine reads catalog columns of type name / "char" (and arrays), which adapter-pg refuses.
 // Parse the arrays like text[] and report all four as text, so the engine sees plain strings.
-pg.types.setTypeParser(NAME_ARRAY_OID, pg.types.getTypeParser(TEXT_ARRAY_OID));
-pg.types.setTypeParser(CHAR_ARRAY_OID, pg.types.getTypeParser(TEXT_ARRAY_OID));
+// @types/pg's TypeId enum lacks these catalog array types, hence the casts.
+type TypeId = Parameters<typeof pg.types.setTypeParser>[0];
+const parseTextArray = pg.types.getTypeParser(TEXT_ARRAY_OID as TypeId);
+pg.types.setTypeParser(NAME_ARRAY_OID as TypeId, parseTextArray);
+pg.types.setTypeParser(CHAR_ARRAY_OID as TypeId, parseTextArray);
 const TEXT_ALIASES = new Map([
   [NAME_OID, TEXT_OID],
   [CHAR_OID, TEXT_OID],
@@ -48,7 +51,7 @@ function reportCatalogTypesAsText(adapter: object): void {
 const LONG_TIMER_MS = 5_000;
 const originalSetTimeout = globalThis.setTimeout;
 globalThis.setTimeout = ((handler: () => void, ms?: number, ...args: unknown[]) => {
-  const timer = originalSetTimeout(handler, ms, ...args);
+  const timer = originalSetTimeout(handler, ms, ...args) as unknown as NodeJS.Timeout;
   if ((ms ?? 0) >= LONG_TIMER_MS) timer.unref();
   return timer;
 }) as typeof setTimeout;

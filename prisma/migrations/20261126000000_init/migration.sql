@@ -150,6 +150,15 @@ CREATE TABLE "login_throttles" (
     CONSTRAINT "login_throttles_pkey" PRIMARY KEY ("key")
 );
 
+-- CreateTable
+CREATE TABLE "app_settings" (
+    "key" TEXT NOT NULL,
+    "value" TEXT NOT NULL,
+    "updated_at" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "app_settings_pkey" PRIMARY KEY ("key")
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "districts_name_key" ON "districts"("name");
 

@@ -1,0 +1,25 @@
+import Link from "next/link";
+import { userFromSession } from "@/server/auth/current-user";
+import { SignOutButton } from "@/app/_components/sign-out-button";
+
+const ROLE_LABELS = { DISTRICT_OFFICER: "District officer", BLOCK_SUPERVISOR: "Block supervisor", DATA_OPERATOR: "Data operator" } as const;
+
+export async function AppHeader() {
+  const user = await userFromSession().catch(() => null);
+  return (
+    <header className="app-header">
+      <Link href="/" className="brand">
+        Teeka Monitor <span className="brand-sub">Bhagalpur</span>
+      </Link>
+      {user ? (
+        <nav className="header-nav" aria-label="Account">
+          {user.role === "DISTRICT_OFFICER" && <Link href="/settings/tokens">API tokens</Link>}
+          <span className="who">
+            {user.displayName} · {ROLE_LABELS[user.role]}
+          </span>
+          <SignOutButton />
+        </nav>
+      ) : null}
+    </header>
+  );
+}

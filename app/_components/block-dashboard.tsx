@@ -1,0 +1,44 @@
+"use client";
+
+import Link from "next/link";
+import { useQuery } from "@tanstack/react-query";
+import { useTRPC } from "@/app/_trpc/client";
+import { SummaryTiles } from "@/app/_components/summary-tiles";
+import { QueryState } from "@/app/_components/query-state";
+import { CampsTable } from "@/app/_components/camps-table";
+import { PendingRecordsTable } from "@/app/_components/pending-records-table";
+import { AgeBucketStrip } from "@/app/_components/age-bucket-strip";
+
+type Props = { blockId: number; blockName: string; blockNameHi: string; showDistrictLink: boolean };
+
+export function BlockDashboard({ blockId, blockName, blockNameHi, showDistrictLink }: Props) {
+  const trpc = useTRPC();
+  const summary = useQuery(trpc.backlog.getSummary.queryOptions({ blockId }, { refetchInterval: 60_000 }));
+  const camps = useQuery(trpc.backlog.listBlockCamps.queryOptions({ blockId }));
+  return (
+    <>
+      <div className="page-title">
+        {showDistrictLink ? (
+          <nav aria-label="Breadcrumb" className="breadcrumb">
+            <Link href="/">Bhagalpur district</Link> › {blockName}
+          </nav>
+        ) : null}
+        <h1>
+          {blockName} <span className="hi" lang="hi">{blockNameHi}</span> — pending portal entries
+        </h1>
+      </div>
+      <QueryState query={summary}>
+        {(data) => (
+          <>
+            <SummaryTiles figures={data.district} />
+            <AgeBucketStrip buckets={data.district.ageBuckets} />
+          </>
+        )}
+      </QueryState>
+      <h2>Camps and sites</h2>
+      <QueryState query={camps}>{(rows) => <CampsTable rows={rows} />}</QueryState>
+      <h2 id="pending-records">Pending records</h2>
+      <PendingRecordsTable blockId={blockId} sites={camps.data ?? []} />
+    </>
+  );
+}

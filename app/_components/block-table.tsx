@@ -1,0 +1,50 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { createColumnHelper } from "@tanstack/react-table";
+import { formatCount } from "@/app/_components/format";
+import { DataTable, useLocallySortedTable } from "@/app/_components/data-table";
+
+export type BlockRow = {
+  blockId: number;
+  block: string;
+  slug: string;
+  vaccinated: number;
+  entered: number;
+  pending: number;
+  rejected: number;
+  overdue: number;
+  dueWithin6h: number;
+};
+
+const column = createColumnHelper<BlockRow>();
+const count = (label: string, key: Exclude<keyof BlockRow, "block" | "slug" | "blockId">) =>
+  column.accessor(key, { header: label, cell: (info) => formatCount(info.getValue()), meta: { numeric: true } });
+
+const columns = [
+  column.accessor("block", {
+    header: "Block",
+    cell: (info) => <Link href={`/blocks/${info.row.original.slug}`}>{info.getValue()}</Link>,
+  }),
+  count("Pending", "pending"),
+  count("Overdue", "overdue"),
+  count("Due ≤ 6 h", "dueWithin6h"),
+  count("Vaccinated", "vaccinated"),
+  count("Entered", "entered"),
+  count("Rejected", "rejected"),
+];
+
+/** All 17 units fit on one page, so this table sorts in the browser. */
+export function BlockTable({ rows }: { rows: BlockRow[] }) {
+  const router = useRouter();
+  const table = useLocallySortedTable(rows, columns, [{ id: "pending", desc: true }]);
+  return (
+    <DataTable
+      table={table}
+      label="Backlog by block"
+      onRowClick={(row) => router.push(`/blocks/${row.original.slug}`)}
+      rowTestId={(row) => `block-row-${row.original.slug}`}
+    />
+  );
+}

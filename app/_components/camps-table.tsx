@@ -1,0 +1,42 @@
+"use client";
+
+import { createColumnHelper } from "@tanstack/react-table";
+import { formatCount, formatIstDate } from "@/app/_components/format";
+import { DataTable, useLocallySortedTable } from "@/app/_components/data-table";
+
+export type CampRow = {
+  campId: number;
+  siteId: number;
+  site: string;
+  date: Date;
+  megaCamp: string | null;
+  vaccinated: number;
+  entered: number;
+  pending: number;
+  rejected: number;
+  overdue: number;
+  dueWithin6h: number;
+};
+
+const column = createColumnHelper<CampRow>();
+const count = (label: string, key: "vaccinated" | "entered" | "pending" | "rejected" | "overdue" | "dueWithin6h") =>
+  column.accessor(key, { header: label, cell: (info) => formatCount(info.getValue()), meta: { numeric: true } });
+
+const columns = [
+  column.accessor("site", { header: "Site" }),
+  column.accessor("date", { header: "Camp date", cell: (info) => formatIstDate(info.getValue()), sortingFn: "datetime" }),
+  column.accessor("megaCamp", { header: "Drive", cell: (info) => info.getValue() ?? "Routine session" }),
+  count("Pending", "pending"),
+  count("Overdue", "overdue"),
+  count("Due ≤ 6 h", "dueWithin6h"),
+  count("Vaccinated", "vaccinated"),
+  count("Entered", "entered"),
+  count("Rejected", "rejected"),
+];
+
+/** A block has tens of camps at most, so this table sorts in the browser. */
+export function CampsTable({ rows }: { rows: CampRow[] }) {
+  const table = useLocallySortedTable(rows, columns, [{ id: "pending", desc: true }]);
+  if (rows.length === 0) return <p className="muted">No camps recorded in this block yet.</p>;
+  return <DataTable table={table} label="Camps and sites" />;
+}

@@ -1,0 +1,34 @@
+"use client";
+
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { AGE_BUCKETS, AGE_BUCKET_LABELS, type AgeBucketCounts } from "@/server/domain/aging";
+
+// Colour is backed by the legend text and the table below; buckets run from calm to alarming.
+const BUCKET_COLOURS = { h0_12: "#9ecae1", h12_24: "#4292c6", h24_36: "#fdae6b", h36_48: "#e6550d", overdue: "#a50f15" } as const;
+
+type Row = { block: string; ageBuckets: AgeBucketCounts; pending: number };
+
+export function PendingByBlockChart({ blocks }: { blocks: Row[] }) {
+  const data = [...blocks]
+    .sort((a, b) => b.pending - a.pending)
+    .map((b) => ({ block: b.block, ...b.ageBuckets }));
+  return (
+    <figure className="chart" aria-label="Pending entries by block, split by age since vaccination">
+      <figcaption>Pending entries by block, by age since vaccination</figcaption>
+      <div className="chart-box">
+        <ResponsiveContainer width="100%" height="100%">
+          <BarChart data={data} layout="vertical" margin={{ left: 8, right: 16, top: 8, bottom: 8 }}>
+            <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+            <XAxis type="number" allowDecimals={false} />
+            <YAxis type="category" dataKey="block" width={104} interval={0} tick={{ fontSize: 12 }} />
+            <Tooltip />
+            <Legend />
+            {AGE_BUCKETS.map((bucket) => (
+              <Bar key={bucket} dataKey={bucket} name={AGE_BUCKET_LABELS[bucket]} stackId="age" fill={BUCKET_COLOURS[bucket]} isAnimationActive={false} />
+            ))}
+          </BarChart>
+        </ResponsiveContainer>
+      </div>
+    </figure>
+  );
+}

@@ -1,0 +1,113 @@
+"use client";
+
+import { useQuery, keepPreviousData } from "@tanstack/react-query";
+import { createColumnHelper, getCoreRowModel, useReactTable, type SortingState } from "@tanstack/react-table";
+import { useQueryStates } from "nuqs";
+import { useTRPC } from "@/app/_trpc/client";
+import { DataTable } from "@/app/_components/data-table";
+import { Countdown } from "@/app/_components/countdown";
+import { formatCount, formatIstDateTime } from "@/app/_components/format";
+import { PendingFiltersBar } from "@/app/_components/pending-filters-bar";
+import { pendingSearchParams, PAGE_SIZES, SORT_FIELDS } from "@/app/_components/pending-filters";
+
+type Row = {
+  id: number;
+  registerSerial: string;
+  beneficiaryName: string;
+  dose: number;
+  vaccine: string;
+  site: string;
+  vaccinatedAt: Date;
+  deadline: Date;
+  mobileMasked: string;
+  idMasked: string;
+};
+
+const column = createColumnHelper<Row>();
+const columns = [
+  column.accessor("registerSerial", { header: "Register serial" }),
+  column.accessor("beneficiaryName", { header: "Beneficiary" }),
+  column.accessor("dose", { header: "Dose", meta: { numeric: true } }),
+  column.accessor("vaccine", { header: "Vaccine", enableSorting: false }),
+  column.accessor("site", { header: "Site" }),
+  column.accessor("vaccinatedAt", { header: "Vaccinated", cell: (info) => formatIstDateTime(info.getValue()) }),
+  column.accessor("deadline", { header: "Time to 48 h deadline", enableSorting: false, cell: (info) => <Countdown deadline={info.getValue()} /> }),
+  column.accessor("mobileMasked", { header: "Mobile", enableSorting: false }),
+  column.accessor("idMasked", { header: "ID", enableSorting: false }),
+];
+
+type SiteOption = { siteId: number; site: string };
+
+/** Server-side paged, sorted and filtered; every setting lives in the URL. */
+export function PendingRecordsTable({ blockId, sites }: { blockId: number; sites: SiteOption[] }) {
+  const trpc = useTRPC();
+  const [params, setParams] = useQueryStates(pendingSearchParams, { history: "replace" });
+  const pageSize = (PAGE_SIZES as readonly number[]).includes(params.size) ? params.size : 25;
+  const input = {
+    blockId,
+    page: Math.max(1, params.page),
+    pageSize,
+    sort: params.sort,
+    direction: params.dir,
+    bucket: params.bucket ?? undefined,
+    dose: params.dose === 1 || params.dose === 2 ? params.dose : undefined,
+    siteId: params.site ?? undefined,
+    search: params.q || undefined,
+  } as const;
+  const records = useQuery(trpc.backlog.findPendingRecords.queryOptions(input, { placeholderData: keepPreviousData }));
+
+  const sorting: SortingState = [{ id: params.sort, desc: params.dir === "desc" }];
+  const table = useReactTable({
+    data: records.data?.rows ?? [],
+    columns,
+    manualPagination: true,
+    manualSorting: true,
+    rowCount: records.data?.total ?? 0,
+    state: { sorting, pagination: { pageIndex: input.page - 1, pageSize } },
+    onSortingChange: (updater) => {
+      const next = typeof updater === "function" ? updater(sorting) : updater;
+      const first = next[0];
+      const sort = SORT_FIELDS.find((f) => f === first?.id) ?? "vaccinatedAt";
+      void setParams({ sort, dir: first?.desc ? "desc" : "asc", page: 1 });
+    },
+    getCoreRowModel: getCoreRowModel(),
+  });
+
+  const total = records.data?.total ?? 0;
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  return (
+    <section aria-labelledby="pending-records">
+      <PendingFiltersBar params={params} setParams={setParams} sites={sites} />
+      {records.error ? (
+        <p className="notice error" role="alert">
+          Could not load records: {records.error.message}
+        </p>
+      ) : null}
+      <p className="muted" aria-live="polite" data-testid="pending-total">
+        {records.isPending ? "Loading…" : `${formatCount(total)} pending record${total === 1 ? "" : "s"} match`}
+      </p>
+      <DataTable table={table} label="Pending records" />
+      <nav className="pager" aria-label="Pages">
+        <button type="button" disabled={input.page <= 1} onClick={() => void setParams({ page: input.page - 1 })}>
+          ‹ Previous
+        </button>
+        <span>
+          Page {formatCount(input.page)} of {formatCount(pageCount)}
+        </span>
+        <button type="button" disabled={input.page >= pageCount} onClick={() => void setParams({ page: input.page + 1 })}>
+          Next ›
+        </button>
+        <label>
+          Rows{" "}
+          <select value={pageSize} onChange={(e) => void setParams({ size: Number(e.target.value), page: 1 })}>
+            {PAGE_SIZES.map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+        </label>
+      </nav>
+    </section>
+  );
+}

@@ -1,0 +1,17 @@
+import { getDb } from "@/server/db/client";
+
+export const dynamic = "force-dynamic";
+
+const DB_TIMEOUT_MS = 3_000;
+
+export async function GET() {
+  try {
+    await Promise.race([
+      getDb().$queryRaw`SELECT 1`,
+      new Promise((_, reject) => setTimeout(() => reject(new Error("database did not answer in time")), DB_TIMEOUT_MS)),
+    ]);
+    return Response.json({ status: "ok", db: "ok" }, { headers: { "cache-control": "no-store" } });
+  } catch {
+    return Response.json({ status: "error", db: "unreachable" }, { status: 503, headers: { "cache-control": "no-store" } });
+  }
+}

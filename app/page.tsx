@@ -1,0 +1,17 @@
+import { redirect } from "next/navigation";
+import { requireUser } from "@/server/auth/page-guard";
+import { getDb } from "@/server/db/client";
+import { blockSlug } from "@/server/domain/district";
+import { DistrictOverview } from "@/app/_components/district-overview";
+
+export const dynamic = "force-dynamic";
+
+export default async function HomePage() {
+  const user = await requireUser("/");
+  if (user.role !== "DISTRICT_OFFICER") {
+    const block = user.blockId ? await getDb().block.findUnique({ where: { id: user.blockId } }) : null;
+    if (!block) return <p className="notice error">Your account has no block assigned. Ask the district officer to assign one.</p>;
+    redirect(`/blocks/${blockSlug(block.name)}`);
+  }
+  return <DistrictOverview />;
+}

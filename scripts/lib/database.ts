@@ -1,0 +1,40 @@
+import path from "node:path";
+import { startEmbeddedPostgres } from "@/server/db/embedded-postgres";
+import { migrateDatabase } from "@/server/db/migrate";
+import { createDb } from "@/server/db/client";
+import { ensureReferenceData } from "@/server/seed/reference-data";
+import { seedDemoData } from "@/server/seed/seed-demo";
+import type { StartConfig } from "./config";
+
+export type PreparedDatabase = { url: string; stop: () => Promise<void> };
+
+/** An external server when DATABASE_URL is set, else the embedded one; migrated, with reference (and demo) data. */
+export async function prepareDatabase(config: StartConfig, log: (message: string) => void): Promise<PreparedDatabase> {
+  let url = config.databaseUrl;
+  let stop = async () => undefined;
+  if (!url) {
+    log(`Starting embedded PostgreSQL on 127.0.0.1:${config.pgPort} (data in ${path.join(config.dataDir, "pg")})`);
+    const pg = await startEmbeddedPostgres({ dataDir: path.join(config.dataDir, "pg"), port: config.pgPort, database: "teeka" });
+    url = pg.url;
+    stop = pg.stop;
+  }
+  try {
+    log("Applying database migrations");
+    await migrateDatabase(url);
+    const db = createDb(url);
+    try {
+      await ensureReferenceData(db);
+      if (config.demoData) {
+        log("Loading demo data (first start takes a few seconds)");
+        const result = await seedDemoData(db, { now: new Date(), idHashKey: config.idHashKey, log });
+        log(result.created ? "Demo data created" : `Demo data present${result.shiftedDays ? `, moved ${result.shiftedDays} day(s) forward to stay current` : ""}`);
+      }
+    } finally {
+      await db.$disconnect();
+    }
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, stop };
+}

@@ -1,0 +1,39 @@
+import { z } from "zod";
+import { createTRPCRouter, authedProcedure } from "@/server/api/trpc";
+import { assertBlockInScope } from "@/server/api/block-access";
+import { getBacklogSummary } from "@/server/services/backlog-summary";
+import { listBlockCamps } from "@/server/services/block-camps";
+import { findPendingRecords, PENDING_FILTER_BUCKETS, PENDING_SORT_FIELDS } from "@/server/services/pending-records";
+
+const ZBlockId = z.number().int().positive();
+
+export const ZGetSummaryInput = z.object({ blockId: ZBlockId.optional() }).optional();
+
+export const ZFindPendingInput = z.object({
+  blockId: ZBlockId,
+  page: z.number().int().min(1).max(100_000).default(1),
+  pageSize: z.number().int().min(5).max(200).default(25),
+  sort: z.enum(PENDING_SORT_FIELDS).default("vaccinatedAt"),
+  direction: z.enum(["asc", "desc"]).default("asc"),
+  bucket: z.enum(PENDING_FILTER_BUCKETS).optional(),
+  dose: z.union([z.literal(1), z.literal(2)]).optional(),
+  siteId: z.number().int().positive().optional(),
+  search: z.string().trim().max(80).optional(),
+});
+
+export const backlogRouter = createTRPCRouter({
+  getSummary: authedProcedure.input(ZGetSummaryInput).query(async ({ ctx, input }) => {
+    if (input?.blockId) await assertBlockInScope(ctx.db, ctx.scope, input.blockId);
+    return getBacklogSummary(ctx.db, ctx.scope, ctx.now(), input?.blockId);
+  }),
+
+  listBlockCamps: authedProcedure.input(z.object({ blockId: ZBlockId })).query(async ({ ctx, input }) => {
+    await assertBlockInScope(ctx.db, ctx.scope, input.blockId);
+    return listBlockCamps(ctx.db, ctx.scope, ctx.now(), input.blockId);
+  }),
+
+  findPendingRecords: authedProcedure.input(ZFindPendingInput).query(async ({ ctx, input }) => {
+    await assertBlockInScope(ctx.db, ctx.scope, input.blockId);
+    return findPendingRecords(ctx.db, ctx.scope, ctx.now(), input);
+  }),
+});

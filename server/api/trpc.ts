@@ -1,0 +1,44 @@
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { ZodError } from "zod";
+import type { Db } from "@/server/db/client";
+import { scopeFor, type Scope } from "@/server/auth/scope";
+import type { SessionUser } from "@/server/auth/current-user";
+import type { Role } from "@/server/generated/prisma/enums";
+
+export type Context = {
+  db: Db;
+  user: SessionUser | null;
+  /** The clock, injectable so that tests can pin it. */
+  now: () => Date;
+};
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    const zodError = error.cause instanceof ZodError ? error.cause.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`) : null;
+    return { ...shape, data: { ...shape.data, zodError } };
+  },
+});
+
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+export const publicProcedure = t.procedure;
+
+/** Signed in; the caller's scope (deny by default) is on the context from here on. */
+export const authedProcedure = t.procedure.use(({ ctx, next }) => {
+  if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
+  const scope: Scope = scopeFor(ctx.user);
+  if (scope.kind === "none") throw new TRPCError({ code: "FORBIDDEN", message: "Your account has no block or district assigned." });
+  return next({ ctx: { ...ctx, user: ctx.user, scope } });
+});
+
+export function roleProcedure(...roles: Role[]) {
+  return authedProcedure.use(({ ctx, next }) => {
+    if (!roles.includes(ctx.user.role)) {
+      throw new TRPCError({ code: "FORBIDDEN", message: "Your role does not allow this." });
+    }
+    return next();
+  });
+}

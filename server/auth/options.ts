@@ -1,0 +1,48 @@
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProviderImport from "next-auth/providers/credentials";
+import { getDb } from "@/server/db/client";
+import { signIn } from "@/server/services/sign-in";
+import type { Role } from "@/server/generated/prisma/enums";
+
+// next-auth v4 is CommonJS; under some loaders its default export arrives wrapped once more.
+const CredentialsProvider =
+  (CredentialsProviderImport as unknown as { default?: typeof CredentialsProviderImport }).default ?? CredentialsProviderImport;
+
+export const SIGN_IN_ERRORS = {
+  invalid: "Wrong username or password.",
+  throttled: "Too many failed attempts.",
+} as const;
+
+export const authOptions: NextAuthOptions = {
+  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  pages: { signIn: "/sign-in" },
+  providers: [
+    CredentialsProvider({
+      name: "Username and password",
+      credentials: { username: { label: "Username", type: "text" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials) {
+        const username = credentials?.username ?? "";
+        const password = credentials?.password ?? "";
+        if (!username || !password) throw new Error(SIGN_IN_ERRORS.invalid);
+        const result = await signIn(getDb(), username, password, new Date());
+        if (result.ok) return { id: String(result.user.id), name: result.user.displayName, role: result.user.role };
+        if (result.reason === "throttled") {
+          throw new Error(`${SIGN_IN_ERRORS.throttled} Try again in ${Math.ceil(result.retryAfterMs / 1000)} s.`);
+        }
+        throw new Error(SIGN_IN_ERRORS.invalid);
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.userId = Number(user.id);
+        token.role = (user as { role?: Role }).role;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      return { ...session, userId: token.userId as number | undefined };
+    },
+  },
+};

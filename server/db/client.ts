@@ -1,0 +1,18 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/server/generated/prisma/client";
+
+export type Db = PrismaClient;
+
+export function createDb(databaseUrl: string): Db {
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: 10 }) });
+}
+
+const globalForDb = globalThis as unknown as { teekaDb?: Db };
+
+/** One client per process (Next.js dev reloads modules, so it is kept on globalThis). */
+export function getDb(): Db {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set: start the app with `npm start`, which provides one.");
+  globalForDb.teekaDb ??= createDb(url);
+  return globalForDb.teekaDb;
+}
