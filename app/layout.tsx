@@ -2,6 +2,9 @@ import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { Providers } from "@/app/_trpc/client";
 import { AppHeader } from "@/app/_components/app-header";
+// Devanagari glyphs ship with the app (no font download at build or run time); phones often lack them.
+import "@fontsource/noto-sans-devanagari/400.css";
+import "@fontsource/noto-sans-devanagari/700.css";
 import "./globals.css";
 
 export const metadata: Metadata = {

@@ -33,10 +33,11 @@ async function main() {
   };
 
   let shuttingDown = false;
-  let server: ReturnType<typeof runNext> | undefined;
+  const running: { server?: ReturnType<typeof runNext> } = {};
   const shutdown = async (code: number) => {
     if (shuttingDown) return;
     shuttingDown = true;
+    const server = running.server;
     if (server && server.exitCode === null) {
       server.kill("SIGTERM");
       await waitFor(server);
@@ -57,8 +58,8 @@ async function main() {
     }
   }
   log(`Serving on http://localhost:${config.port}`);
-  server = runNext([dev ? "dev" : "start", "-p", String(config.port)], { ...env, NEXT_TELEMETRY_DISABLED: "1" });
-  const code = await waitFor(server);
+  running.server = runNext([dev ? "dev" : "start", "-p", String(config.port)], { ...env, NEXT_TELEMETRY_DISABLED: "1" });
+  const code = await waitFor(running.server);
   await shutdown(code);
 }
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import type { inferParserType, Values } from "nuqs";
 import { BUCKET_FILTERS, BUCKET_FILTER_LABELS, pendingSearchParams } from "@/app/_components/pending-filters";
 
@@ -11,9 +11,9 @@ type Props = {
   sites: { siteId: number; site: string }[];
 };
 
+/** Keyed on the URL's search term by its parent, so back/forward resets the box. */
 export function PendingFiltersBar({ params, setParams, sites }: Props) {
   const [search, setSearch] = useState(params.q);
-  useEffect(() => setSearch(params.q), [params.q]);
   const uniqueSites = [...new Map(sites.map((s) => [s.siteId, s.site])).entries()].sort((a, b) => a[1].localeCompare(b[1]));
 
   return (

@@ -77,7 +77,7 @@ export function PendingRecordsTable({ blockId, sites }: { blockId: number; sites
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   return (
     <section aria-labelledby="pending-records">
-      <PendingFiltersBar params={params} setParams={setParams} sites={sites} />
+      <PendingFiltersBar key={params.q} params={params} setParams={setParams} sites={sites} />
       {records.error ? (
         <p className="notice error" role="alert">
           Could not load records: {records.error.message}

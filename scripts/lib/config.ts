@@ -28,7 +28,8 @@ export type StartConfig = {
 };
 
 export function readStartConfig(env: NodeJS.ProcessEnv = process.env): StartConfig {
-  const parsed = ZStartConfig.safeParse(env);
+  // An empty variable means "not set" (as in `DATABASE_URL= npm start`).
+  const parsed = ZStartConfig.safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== "")));
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("\n  ");
     throw new Error(`Invalid configuration:\n  ${problems}`);

@@ -11,7 +11,7 @@ export type PreparedDatabase = { url: string; stop: () => Promise<void> };
 /** An external server when DATABASE_URL is set, else the embedded one; migrated, with reference (and demo) data. */
 export async function prepareDatabase(config: StartConfig, log: (message: string) => void): Promise<PreparedDatabase> {
   let url = config.databaseUrl;
-  let stop = async () => undefined;
+  let stop: () => Promise<void> = async () => {};
   if (!url) {
     log(`Starting embedded PostgreSQL on 127.0.0.1:${config.pgPort} (data in ${path.join(config.dataDir, "pg")})`);
     const pg = await startEmbeddedPostgres({ dataDir: path.join(config.dataDir, "pg"), port: config.pgPort, database: "teeka" });

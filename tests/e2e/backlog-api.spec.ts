@@ -1,0 +1,44 @@
+import { expect, test } from "@playwright/test";
+import { signInAs, tileValue } from "./helpers";
+
+test("the read API answers a token with the same numbers as the screen, and refuses bad calls clearly", async ({ page, playwright, baseURL }) => {
+  const anonymous = await playwright.request.newContext({ baseURL });
+  expect((await anonymous.get("/api/v1/backlog")).status()).toBe(401);
+  expect((await anonymous.get("/api/v1/backlog", { headers: { authorization: "Bearer tm_wrong" } })).status()).toBe(401);
+
+  await signInAs(page, "dio");
+  const screenPending = await tileValue(page, "pending");
+  await page.goto("/settings/tokens");
+  await page.getByLabel("Name").fill("e2e wall screen");
+  await page.getByRole("button", { name: "Create token" }).click();
+  const token = (await page.getByTestId("new-token").innerText()).trim();
+  expect(token).toMatch(/^tm_/);
+
+  const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${token}` } });
+  const res = await api.get("/api/v1/backlog");
+  expect(res.status()).toBe(200);
+  const body = await res.json();
+  expect(body.deadlineHours).toBe(48);
+  expect(body.blocks).toHaveLength(17);
+  expect(body.district.pending).toBe(screenPending);
+  const pirpainti = body.blocks.find((b: { block: string }) => b.block === "Pirpainti");
+  expect(Object.keys(pirpainti).sort()).toEqual(["ageBuckets", "block", "dueWithin6h", "entered", "overdue", "pending", "rejected", "vaccinated"]);
+
+  const one = await (await api.get("/api/v1/backlog?block=pirpainti")).json();
+  expect(one.blocks).toHaveLength(1);
+  expect(one.district.pending).toBe(pirpainti.pending);
+
+  for (const [query, message] of [
+    ["?block=Atlantis", /Unknown block/],
+    ["?blok=Pirpainti", /Unknown parameter/],
+    ["?block=", /must not be empty/],
+    ["?block=Pirpainti&block=Sabour", /once/],
+  ] as const) {
+    const bad = await api.get(`/api/v1/backlog${query}`);
+    expect(bad.status(), query).toBe(400);
+    expect((await bad.json()).error).toMatch(message);
+  }
+
+  const health = await anonymous.get("/api/health");
+  expect(await health.json()).toEqual({ status: "ok", db: "ok" });
+});

@@ -1,0 +1,46 @@
+import { expect, test } from "@playwright/test";
+import { signInAs, tileValue } from "./helpers";
+
+test("the DIO sees the district backlog, Pirpainti in chart and table, and drills into its pending records", async ({ page }) => {
+  await signInAs(page, "dio");
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole("heading", { name: /Bhagalpur district/ })).toBeVisible();
+
+  const pending = await tileValue(page, "pending");
+  expect(pending).toBeGreaterThanOrEqual(2000);
+  expect(await tileValue(page, "overdue")).toBeGreaterThan(0);
+
+  await expect(page.locator(".recharts-yAxis").getByText("Pirpainti", { exact: true })).toBeVisible();
+  const row = page.getByTestId("block-row-pirpainti");
+  const pirpaintiPending = Number((await row.locator("td").nth(1).innerText()).replace(/[^\d]/g, ""));
+  expect(pirpaintiPending).toBeGreaterThanOrEqual(180);
+  expect(pirpaintiPending).toBeLessThanOrEqual(220);
+  await page.screenshot({ path: "test-results/dio-overview.png", fullPage: true });
+
+  await row.getByRole("link", { name: "Pirpainti" }).click();
+  await expect(page).toHaveURL(/\/blocks\/pirpainti/);
+  await expect(page.getByRole("heading", { name: /Pirpainti/ })).toBeVisible();
+  expect(await tileValue(page, "pending")).toBe(pirpaintiPending);
+  await expect(page.getByTestId("pending-total")).toHaveText(new RegExp(`^${pirpaintiPending} pending records match`));
+  const recordsTable = page.getByRole("table", { name: "Pending records" });
+  await expect(recordsTable.locator("tbody tr")).toHaveCount(25);
+  await expect(recordsTable).toContainText(/left|overdue by/);
+  await expect(recordsTable).not.toContainText(/\b\d{10}\b/);
+
+  await page.getByLabel("Age").selectOption("overdue");
+  await expect(page).toHaveURL(/bucket=overdue/);
+  const overdueTile = await tileValue(page, "overdue");
+  await expect(page.getByTestId("pending-total")).toHaveText(new RegExp(`^${overdueTile} pending record`));
+
+  // The filtered view is a link that can be shared.
+  await page.reload();
+  await expect(page.getByLabel("Age")).toHaveValue("overdue");
+  await page.screenshot({ path: "test-results/dio-pirpainti.png", fullPage: true });
+});
+
+test("a wrong password gets one clear message that does not say which part was wrong", async ({ page }) => {
+  await signInAs(page, "dio", "not-the-password");
+  await expect(page.getByRole("alert")).toHaveText("Wrong username or password.");
+  await signInAs(page, "no.such.user", "whatever");
+  await expect(page.getByRole("alert")).toHaveText("Wrong username or password.");
+});

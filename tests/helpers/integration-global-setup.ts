@@ -1,0 +1,31 @@
+import { randomBytes } from "node:crypto";
+import { rm } from "node:fs/promises";
+import type { TestProject } from "vitest/node";
+import { startEmbeddedPostgres } from "@/server/db/embedded-postgres";
+import { migrateDatabase } from "@/server/db/migrate";
+import { createDb } from "@/server/db/client";
+import { seedDemoData } from "@/server/seed/seed-demo";
+import { freePort } from "./free-port";
+import { TEST_ID_HASH_KEY, TEST_NOW } from "./test-clock";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    databaseUrl: string;
+  }
+}
+
+/** One real PostgreSQL for the integration run, migrated and loaded with the demo story pinned to TEST_NOW. */
+export default async function setup(project: TestProject) {
+  // A path under /tmp that does not exist yet: the package creates it for the `postgres` OS user.
+  const dataDir = `/tmp/teeka-it-${randomBytes(4).toString("hex")}/pg`;
+  const pg = await startEmbeddedPostgres({ dataDir, port: await freePort(), database: "teeka_test" });
+  await migrateDatabase(pg.url);
+  const db = createDb(pg.url);
+  await seedDemoData(db, { now: TEST_NOW, idHashKey: TEST_ID_HASH_KEY });
+  await db.$disconnect();
+  project.provide("databaseUrl", pg.url);
+  return async () => {
+    await pg.stop();
+    await rm(dataDir.replace(/\/pg$/, ""), { recursive: true, force: true });
+  };
+}
