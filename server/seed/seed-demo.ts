@@ -1,0 +1,136 @@
+/**
+ * Loads the demo story into the database once, and on later starts keeps it current: the anchor ("now" of the
+ * story) is stored in app_settings, and when whole days have passed, every demo timestamp moves forward by
+ * that many days so the backlog still looks like this morning's. One transaction under an advisory lock,
+ * so two processes starting together cannot seed twice.
+ */
+import { hashPassword } from "@/server/auth/password";
+import type { Db } from "@/server/db/client";
+import { hashIdNumber } from "@/server/domain/id-number";
+import type { Role } from "@/server/generated/prisma/enums";
+import { buildDemoScenario } from "./demo-scenario";
+import { DAY_MS } from "./ist-time";
+import { type DbClient, type ReferenceData, ensureReferenceData } from "./reference-data";
+import { insertScenario } from "./seed-bulk";
+import { shiftScenario, storyAnchor } from "./story-clock";
+
+export const DEMO_ANCHOR_KEY = "demo.anchor";
+export const DEMO_PASSWORD = "demo-pass-2021";
+// Any constant works; it only has to be the same in every process that seeds this database.
+const SEED_LOCK_KEY = 1_621_062_021;
+const TRANSACTION_TIMEOUT_MS = 180_000;
+// Moves camp dates out of the way first: a one-step shift can collide with the next camp at the same site.
+const DATE_PARKING_DAYS = 400_000;
+
+type DemoUser = { username: string; displayName: string; role: Role; block: string | null };
+
+export const DEMO_USERS: readonly DemoUser[] = [
+  { username: "dio", displayName: "District Immunization Officer", role: "DISTRICT_OFFICER", block: null },
+  { username: "sup.pirpainti", displayName: "Block Supervisor, Pirpainti", role: "BLOCK_SUPERVISOR", block: "Pirpainti" },
+  { username: "sup.sultanganj", displayName: "Block Supervisor, Sultanganj", role: "BLOCK_SUPERVISOR", block: "Sultanganj" },
+  { username: "op.pirpainti", displayName: "Data Operator, Pirpainti", role: "DATA_OPERATOR", block: "Pirpainti" },
+];
+
+export type SeedDemoOptions = { now: Date; idHashKey: string; log?: (message: string) => void };
+export type SeedDemoResult = { created: boolean; shiftedDays: number };
+
+export async function seedDemoData(db: Db, options: SeedDemoOptions): Promise<SeedDemoResult> {
+  const log = options.log ?? (() => undefined);
+  // bcrypt and the generator are slow-ish, so they run before the transaction opens, and only when needed.
+  const passwordHashes = await hashMissingPasswords(db);
+  const build = () => {
+    const started = performance.now();
+    const anchor = storyAnchor(options.now);
+    const story = buildDemoScenario(anchor, (idNumber) => hashIdNumber(idNumber, options.idHashKey));
+    const scenario = shiftScenario(story, options.now.getTime() - anchor.getTime());
+    log(`Generated ${scenario.records.length} demo records in ${elapsed(started)}`);
+    return scenario;
+  };
+  const prebuilt = (await readAnchor(db)) ? null : build();
+  return db.$transaction(
+    async (tx) => {
+      await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${SEED_LOCK_KEY})`);
+      const ref = await ensureReferenceData(tx);
+      const operatorByBlock = await ensureDemoUsers(tx, ref, passwordHashes);
+      const anchor = await readAnchor(tx);
+      if (anchor) return { created: false, shiftedDays: await keepCurrent(tx, anchor, options.now, log) };
+      const scenario = prebuilt ?? build();
+      const started = performance.now();
+      await insertScenario(tx, scenario, ref, operatorByBlock, log);
+      log(`Wrote the demo data in ${elapsed(started)}`);
+      await writeAnchor(tx, scenario.anchor);
+      return { created: true, shiftedDays: 0 };
+    },
+    { timeout: TRANSACTION_TIMEOUT_MS, maxWait: TRANSACTION_TIMEOUT_MS },
+  );
+}
+
+const elapsed = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
+
+async function readAnchor(db: DbClient): Promise<Date | null> {
+  const row = await db.appSetting.findUnique({ where: { key: DEMO_ANCHOR_KEY } });
+  if (!row) return null;
+  const anchor = new Date(row.value);
+  if (Number.isNaN(anchor.getTime())) throw new Error(`app_settings "${DEMO_ANCHOR_KEY}" is not a date: ${row.value}`);
+  return anchor;
+}
+
+async function writeAnchor(db: DbClient, anchor: Date): Promise<void> {
+  const value = anchor.toISOString();
+  await db.appSetting.upsert({ where: { key: DEMO_ANCHOR_KEY }, create: { key: DEMO_ANCHOR_KEY, value }, update: { value } });
+}
+
+async function hashMissingPasswords(db: Db): Promise<Map<string, string>> {
+  const existing = await db.user.findMany({ where: { username: { in: DEMO_USERS.map((u) => u.username) } }, select: { username: true } });
+  const have = new Set(existing.map((u) => u.username));
+  const missing = DEMO_USERS.filter((u) => !have.has(u.username));
+  const hashes = await Promise.all(missing.map(() => hashPassword(DEMO_PASSWORD)));
+  return new Map(missing.map((u, i) => [u.username, hashes[i]!]));
+}
+
+/** Creates missing demo accounts (existing ones keep their password); returns each block's data operator. */
+async function ensureDemoUsers(tx: DbClient, ref: ReferenceData, passwordHashes: ReadonlyMap<string, string>): Promise<Map<number, number>> {
+  for (const user of DEMO_USERS) {
+    const passwordHash = passwordHashes.get(user.username);
+    if (!passwordHash) continue;
+    const blockId = user.block ? (ref.blockIds.get(user.block) ?? null) : null;
+    await tx.user.upsert({
+      where: { username: user.username },
+      create: { username: user.username, displayName: user.displayName, role: user.role, blockId, passwordHash },
+      update: {},
+    });
+  }
+  const operators = await tx.user.findMany({ where: { role: "DATA_OPERATOR", blockId: { not: null } }, orderBy: { id: "asc" } });
+  const byBlock = new Map<number, number>();
+  for (const op of operators) if (op.blockId !== null && !byBlock.has(op.blockId)) byBlock.set(op.blockId, op.id);
+  return byBlock;
+}
+
+async function keepCurrent(tx: DbClient, anchor: Date, now: Date, log: (message: string) => void): Promise<number> {
+  const days = Math.floor((now.getTime() - anchor.getTime()) / DAY_MS);
+  if (days < 1) return 0;
+  await shiftDemoTimestamps(tx, days, now);
+  await writeAnchor(tx, new Date(anchor.getTime() + days * DAY_MS));
+  log(`Moved the demo data ${days} day(s) forward`);
+  return days;
+}
+
+/**
+ * Capped at `now`: a change someone made in the app after the anchor could otherwise land in the future.
+ * LEAST ignores NULLs, hence the CASE for entered_at.
+ */
+async function shiftDemoTimestamps(tx: DbClient, days: number, now: Date): Promise<void> {
+  const moved = (column: string) => `LEAST(${column} + $1::int * interval '1 day', $2::timestamp(3))`;
+  const nowIso = now.toISOString();
+  await tx.$executeRawUnsafe(
+    `UPDATE vaccination_records SET vaccinated_at = ${moved("vaccinated_at")},
+       entered_at = CASE WHEN entered_at IS NULL THEN NULL ELSE ${moved("entered_at")} END,
+       created_at = ${moved("created_at")}, updated_at = ${moved("updated_at")}`,
+    days,
+    nowIso,
+  );
+  await tx.$executeRawUnsafe(`UPDATE status_changes SET changed_at = ${moved("changed_at")}`, days, nowIso);
+  await tx.$executeRawUnsafe(`UPDATE camps SET date = date + $1::int`, DATE_PARKING_DAYS + days);
+  await tx.$executeRawUnsafe(`UPDATE camps SET date = date - $1::int`, DATE_PARKING_DAYS);
+  await tx.$executeRawUnsafe(`UPDATE mega_camps SET date = date + $1::int`, days);
+}
