@@ -24,11 +24,12 @@ const count = (label: string, key: "vaccinated" | "entered" | "pending" | "rejec
 
 const columns = [
   column.accessor("site", { header: "Site" }),
-  column.accessor("date", { header: "Camp date", cell: (info) => formatIstDate(info.getValue()), sortingFn: "datetime" }),
-  column.accessor("megaCamp", { header: "Drive", cell: (info) => info.getValue() ?? "Routine session" }),
+  // Backlog columns come first so that a phone shows them without scrolling sideways.
   count("Pending", "pending"),
   count("Overdue", "overdue"),
   count("Due ≤ 6 h", "dueWithin6h"),
+  column.accessor("date", { header: "Camp date", cell: (info) => formatIstDate(info.getValue()), sortingFn: "datetime" }),
+  column.accessor("megaCamp", { header: "Drive", cell: (info) => info.getValue() ?? "Routine session" }),
   count("Vaccinated", "vaccinated"),
   count("Entered", "entered"),
   count("Rejected", "rejected"),

@@ -57,7 +57,7 @@ export function PendingFiltersBar({ params, setParams, sites }: Props) {
       </label>
       <label>
         Serial or name
-        <input type="search" value={search} maxLength={80} onChange={(e) => setSearch(e.target.value)} placeholder="e.g. PIR-MC2-000123" />
+        <input type="search" value={search} maxLength={80} onChange={(e) => setSearch(e.target.value)} placeholder="Register serial or name" />
       </label>
       <button type="submit">Search</button>
     </form>

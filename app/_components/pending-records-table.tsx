@@ -25,13 +25,14 @@ type Row = {
 
 const column = createColumnHelper<Row>();
 const columns = [
-  column.accessor("registerSerial", { header: "Register serial" }),
   column.accessor("beneficiaryName", { header: "Beneficiary" }),
+  // The countdown sorts with "Vaccinated" (deadline = vaccinated + 48 h); it sits early so phones show it.
+  column.accessor("deadline", { header: "Time to 48 h deadline", enableSorting: false, cell: (info) => <Countdown deadline={info.getValue()} /> }),
   column.accessor("dose", { header: "Dose", meta: { numeric: true } }),
-  column.accessor("vaccine", { header: "Vaccine", enableSorting: false }),
+  column.accessor("registerSerial", { header: "Register serial" }),
   column.accessor("site", { header: "Site" }),
   column.accessor("vaccinatedAt", { header: "Vaccinated", cell: (info) => formatIstDateTime(info.getValue()) }),
-  column.accessor("deadline", { header: "Time to 48 h deadline", enableSorting: false, cell: (info) => <Countdown deadline={info.getValue()} /> }),
+  column.accessor("vaccine", { header: "Vaccine", enableSorting: false }),
   column.accessor("mobileMasked", { header: "Mobile", enableSorting: false }),
   column.accessor("idMasked", { header: "ID", enableSorting: false }),
 ];

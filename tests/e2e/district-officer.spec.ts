@@ -10,9 +10,11 @@ test("the DIO sees the district backlog, Pirpainti in chart and table, and drill
   expect(pending).toBeGreaterThanOrEqual(2000);
   expect(await tileValue(page, "overdue")).toBeGreaterThan(0);
 
-  await expect(page.locator(".recharts-yAxis").getByText("Pirpainti", { exact: true })).toBeVisible();
+  const chart = page.getByRole("figure", { name: /Pending entries by block/ });
+  await expect(chart.locator(".recharts-cartesian-axis-tick-value", { hasText: /^Pirpainti$/ })).toBeVisible();
+  await expect(chart.locator(".recharts-bar-rectangle").first()).toBeVisible();
   const row = page.getByTestId("block-row-pirpainti");
-  const pirpaintiPending = Number((await row.locator("td").nth(1).innerText()).replace(/[^\d]/g, ""));
+  const pirpaintiPending = Number((await row.locator("td").nth(1).innerText()).replace(/[^\d]/g, "")); // column 2: Pending
   expect(pirpaintiPending).toBeGreaterThanOrEqual(180);
   expect(pirpaintiPending).toBeLessThanOrEqual(220);
   await page.screenshot({ path: "test-results/dio-overview.png", fullPage: true });
@@ -27,20 +29,22 @@ test("the DIO sees the district backlog, Pirpainti in chart and table, and drill
   await expect(recordsTable).toContainText(/left|overdue by/);
   await expect(recordsTable).not.toContainText(/\b\d{10}\b/);
 
-  await page.getByLabel("Age").selectOption("overdue");
+  await page.getByRole("combobox", { name: "Age", exact: true }).selectOption("overdue");
   await expect(page).toHaveURL(/bucket=overdue/);
   const overdueTile = await tileValue(page, "overdue");
   await expect(page.getByTestId("pending-total")).toHaveText(new RegExp(`^${overdueTile} pending record`));
 
   // The filtered view is a link that can be shared.
   await page.reload();
-  await expect(page.getByLabel("Age")).toHaveValue("overdue");
+  await expect(page.getByRole("combobox", { name: "Age", exact: true })).toHaveValue("overdue");
   await page.screenshot({ path: "test-results/dio-pirpainti.png", fullPage: true });
 });
 
 test("a wrong password gets one clear message that does not say which part was wrong", async ({ page }) => {
   await signInAs(page, "dio", "not-the-password");
-  await expect(page.getByRole("alert")).toHaveText("Wrong username or password.");
+  const message = page.locator("form").getByRole("alert");
+  await expect(message).toHaveText("Wrong username or password.");
+  await expect(page).toHaveURL(/\/sign-in/);
   await signInAs(page, "no.such.user", "whatever");
-  await expect(page.getByRole("alert")).toHaveText("Wrong username or password.");
+  await expect(message).toHaveText("Wrong username or password.");
 });
