@@ -77,3 +77,6 @@ BEGIN
   ON CONFLICT (block_id, status) DO UPDATE SET count = block_status_counts.count + EXCLUDED.count;
   RETURN NULL;
 END $$;
+
+-- The summary counts single records only in the hours a bucket edge falls in: a range scan on this index.
+CREATE INDEX vaccination_records_pending_time_idx ON vaccination_records (vaccinated_at) WHERE status = 'PENDING';

@@ -1,0 +1,30 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { inject } from "vitest";
+import { GET } from "@/app/api/health/route";
+import { freePort } from "../helpers/free-port";
+
+const globalForDb = globalThis as unknown as { teekaDb?: { $disconnect: () => Promise<void> } };
+
+async function useDatabase(url: string) {
+  await globalForDb.teekaDb?.$disconnect();
+  globalForDb.teekaDb = undefined;
+  process.env.DATABASE_URL = url;
+}
+
+describe("GET /api/health", () => {
+  afterEach(() => useDatabase(inject("databaseUrl")));
+
+  it("answers ok when the database answers", async () => {
+    await useDatabase(inject("databaseUrl"));
+    const res = await GET();
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: "ok", db: "ok" });
+  });
+
+  it("answers 503 when the database is unreachable", async () => {
+    await useDatabase(`postgresql://nobody:nothing@127.0.0.1:${await freePort()}/none`);
+    const res = await GET();
+    expect(res.status).toBe(503);
+    expect(await res.json()).toEqual({ status: "error", db: "unreachable" });
+  });
+});
