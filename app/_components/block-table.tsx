@@ -4,22 +4,13 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { createColumnHelper } from "@tanstack/react-table";
 import { formatCount } from "@/app/_components/format";
+import type { BlockBacklogRow } from "@/app/_trpc/types";
 import { DataTable, useLocallySortedTable } from "@/app/_components/data-table";
 
-export type BlockRow = {
-  blockId: number;
-  block: string;
-  slug: string;
-  vaccinated: number;
-  entered: number;
-  pending: number;
-  rejected: number;
-  overdue: number;
-  dueWithin6h: number;
-};
+type BlockRow = BlockBacklogRow;
 
 const column = createColumnHelper<BlockRow>();
-const count = (label: string, key: Exclude<keyof BlockRow, "block" | "slug" | "blockId">) =>
+const count = (label: string, key: "vaccinated" | "entered" | "pending" | "rejected" | "overdue" | "dueWithin6h") =>
   column.accessor(key, { header: label, cell: (info) => formatCount(info.getValue()), meta: { numeric: true } });
 
 const columns = [

@@ -2,21 +2,10 @@
 
 import { createColumnHelper } from "@tanstack/react-table";
 import { formatCount, formatIstDate } from "@/app/_components/format";
+import type { CampBacklogRow } from "@/app/_trpc/types";
 import { DataTable, useLocallySortedTable } from "@/app/_components/data-table";
 
-export type CampRow = {
-  campId: number;
-  siteId: number;
-  site: string;
-  date: Date;
-  megaCamp: string | null;
-  vaccinated: number;
-  entered: number;
-  pending: number;
-  rejected: number;
-  overdue: number;
-  dueWithin6h: number;
-};
+type CampRow = CampBacklogRow;
 
 const column = createColumnHelper<CampRow>();
 const count = (label: string, key: "vaccinated" | "entered" | "pending" | "rejected" | "overdue" | "dueWithin6h") =>

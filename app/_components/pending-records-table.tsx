@@ -4,24 +4,14 @@ import { useQuery, keepPreviousData } from "@tanstack/react-query";
 import { createColumnHelper, getCoreRowModel, useReactTable, type SortingState } from "@tanstack/react-table";
 import { useQueryStates } from "nuqs";
 import { useTRPC } from "@/app/_trpc/client";
+import type { PendingRecordRow } from "@/app/_trpc/types";
 import { DataTable } from "@/app/_components/data-table";
 import { Countdown } from "@/app/_components/countdown";
 import { formatCount, formatIstDateTime } from "@/app/_components/format";
 import { PendingFiltersBar } from "@/app/_components/pending-filters-bar";
 import { pendingSearchParams, PAGE_SIZES, SORT_FIELDS } from "@/app/_components/pending-filters";
 
-type Row = {
-  id: number;
-  registerSerial: string;
-  beneficiaryName: string;
-  dose: number;
-  vaccine: string;
-  site: string;
-  vaccinatedAt: Date;
-  deadline: Date;
-  mobileMasked: string;
-  idMasked: string;
-};
+type Row = PendingRecordRow;
 
 const column = createColumnHelper<Row>();
 const columns = [

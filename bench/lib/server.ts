@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
+import { freePort } from "@/scripts/lib/free-port";
 import { rmSync } from "node:fs";
 import { rm } from "node:fs/promises";
-import net from "node:net";
 import { startEmbeddedPostgres, type RunningPostgres } from "@/server/db/embedded-postgres";
 import { migrateDatabase } from "@/server/db/migrate";
 
@@ -39,15 +39,3 @@ export async function startBenchServer(): Promise<BenchServer> {
   return { url: pg.url, root, dispose };
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => (port > 0 ? resolve(port) : reject(new Error("could not get a free port"))));
-    });
-  });
-}

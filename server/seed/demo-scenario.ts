@@ -20,7 +20,7 @@ import { type UnitRegisters, fillHistory, markEntered, settleUnit } from "./scen
 import type { DemoCamp, DemoRecord, DemoScenario, IdHasher } from "./scenario-types";
 
 export type * from "./scenario-types";
-export { isVerhoeffValid, verhoeffCheckDigit } from "./id-numbers";
+export { isVerhoeffValid, verhoeffCheckDigit } from "@/server/domain/verhoeff";
 export { STORY_BENEFICIARY, UNIT_PLANS } from "./scenario-plan";
 
 const SEED = 0x16_06_2021;

@@ -11,15 +11,17 @@ import {
   type AgeBucketCounts,
 } from "@/server/domain/aging";
 
-export type BacklogFigures = {
+/** Register and backlog counts; vaccinated = entered + pending + rejected. */
+export type BacklogCounts = {
   vaccinated: number;
   entered: number;
   pending: number;
   rejected: number;
   overdue: number;
   dueWithin6h: number;
-  ageBuckets: AgeBucketCounts;
 };
+
+export type BacklogFigures = BacklogCounts & { ageBuckets: AgeBucketCounts };
 
 export type BlockBacklog = BacklogFigures & { blockId: number; block: string; blockHi: string; slug: string; isUrban: boolean };
 

@@ -2,20 +2,9 @@ import { Prisma } from "@/server/generated/prisma/client";
 import type { Db } from "@/server/db/client";
 import { blockIdSql, type Scope } from "@/server/auth/scope";
 import { bucketStart, dueSoonCutoff } from "@/server/domain/aging";
+import type { BacklogCounts } from "@/server/services/backlog-summary";
 
-export type CampBacklog = {
-  campId: number;
-  siteId: number;
-  site: string;
-  date: Date;
-  megaCamp: string | null;
-  vaccinated: number;
-  entered: number;
-  pending: number;
-  rejected: number;
-  overdue: number;
-  dueWithin6h: number;
-};
+export type CampBacklog = BacklogCounts & { campId: number; siteId: number; site: string; date: Date; megaCamp: string | null };
 
 type CampRow = {
   camp_id: number;

@@ -5,7 +5,7 @@ import { startEmbeddedPostgres } from "@/server/db/embedded-postgres";
 import { migrateDatabase } from "@/server/db/migrate";
 import { createDb } from "@/server/db/client";
 import { seedDemoData } from "@/server/seed/seed-demo";
-import { freePort } from "./free-port";
+import { freePort } from "@/scripts/lib/free-port";
 import { TEST_ID_HASH_KEY, TEST_NOW } from "./test-clock";
 
 declare module "vitest" {

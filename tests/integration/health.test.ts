@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import { GET } from "@/app/api/health/route";
-import { freePort } from "../helpers/free-port";
+import { freePort } from "@/scripts/lib/free-port";
 
 const globalForDb = globalThis as unknown as { teekaDb?: { $disconnect: () => Promise<void> } };
 
