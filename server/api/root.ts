@@ -2,12 +2,14 @@ import { createTRPCRouter, authedProcedure } from "@/server/api/trpc";
 import { backlogRouter } from "@/server/api/routers/backlog";
 import { blocksRouter } from "@/server/api/routers/blocks";
 import { apiTokensRouter } from "@/server/api/routers/api-tokens";
+import { recordsRouter } from "@/server/api/routers/records";
 
 export const appRouter = createTRPCRouter({
   me: authedProcedure.query(({ ctx }) => ({ ...ctx.user, scope: ctx.scope })),
   backlog: backlogRouter,
   blocks: blocksRouter,
   apiTokens: apiTokensRouter,
+  records: recordsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,22 @@
+import { z } from "zod";
+import { REJECTION_REASONS } from "@/server/domain/rejection-reasons";
+
+/** A portal (CoWIN) reference as operators copy it: letters, digits and dashes. */
+export const ZPortalRef = z
+  .string()
+  .trim()
+  .min(4, "The portal reference is too short.")
+  .max(40, "The portal reference is too long.")
+  .regex(/^[A-Za-z0-9-]+$/, "A portal reference has only letters, digits and dashes.");
+
+export const ZRecordId = z.number().int().positive();
+
+export const ZMarkEnteredInput = z.object({
+  items: z.array(z.object({ id: ZRecordId, portalRef: ZPortalRef })).min(1, "Select at least one record.").max(100, "Mark at most 100 records at a time."),
+});
+
+export const ZMarkRejectedInput = z.object({
+  ids: z.array(ZRecordId).min(1, "Select at least one record.").max(500, "Reject at most 500 records at a time."),
+  reason: z.enum(REJECTION_REASONS),
+  detail: z.string().trim().max(200).optional(),
+});
