@@ -20,3 +20,19 @@ export const ZMarkRejectedInput = z.object({
   reason: z.enum(REJECTION_REASONS),
   detail: z.string().trim().max(200).optional(),
 });
+
+/** One item of POST /api/v1/records/status: a record by id, or by register serial + block name. */
+export const ZStatusItem = z
+  .object({
+    id: ZRecordId.optional(),
+    registerSerial: z.string().trim().min(1).max(40).optional(),
+    block: z.string().trim().min(1).max(60).optional(),
+    status: z.enum(["ENTERED", "REJECTED"]),
+    portalRef: ZPortalRef.optional(),
+    reason: z.string().trim().min(3).max(200).optional(),
+  })
+  .refine((i) => i.id !== undefined || (i.registerSerial && i.block), { message: 'Give "id", or "registerSerial" with "block".' })
+  .refine((i) => i.status !== "ENTERED" || i.portalRef, { message: 'An ENTERED item needs "portalRef".' })
+  .refine((i) => i.status !== "REJECTED" || i.reason, { message: 'A REJECTED item needs "reason".' });
+
+export const ZStatusBody = z.object({ items: z.array(z.unknown()).min(1, "Send at least one item.").max(1000, "Send at most 1,000 items.") });

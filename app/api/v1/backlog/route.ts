@@ -1,7 +1,6 @@
 import { z } from "zod";
-import { getDb } from "@/server/db/client";
-import { userFromBearer, userFromSession } from "@/server/auth/current-user";
-import { canSeeBlock, scopeFor } from "@/server/auth/scope";
+import { authenticate, problem } from "@/server/api/rest";
+import { canSeeBlock } from "@/server/auth/scope";
 import { findBlockByNameOrSlug } from "@/server/services/blocks";
 import { getBacklogSummary } from "@/server/services/backlog-summary";
 import { toBacklogApiResponse } from "@/server/services/backlog-api";
@@ -10,17 +9,10 @@ export const dynamic = "force-dynamic";
 
 const ZQuery = z.strictObject({ block: z.string().trim().min(1, "block must not be empty").max(60).optional() });
 
-function problem(status: number, error: string) {
-  return Response.json({ error }, { status, headers: { "cache-control": "no-store" } });
-}
-
 export async function GET(req: Request) {
-  const db = getDb();
-  const now = new Date();
-  const user = (await userFromBearer(db, req.headers.get("authorization"), now)) ?? (await userFromSession(db));
-  if (!user) return problem(401, "Sign in, or send Authorization: Bearer <token>.");
-  const scope = scopeFor(user);
-  if (scope.kind === "none") return problem(403, "Your account has no block or district assigned.");
+  const caller = await authenticate(req);
+  if (caller instanceof Response) return caller;
+  const { db, scope, now } = caller;
 
   const url = new URL(req.url);
   const keys = [...url.searchParams.keys()];

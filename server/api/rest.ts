@@ -1,0 +1,33 @@
+import "server-only";
+import { getDb, type Db } from "@/server/db/client";
+import { userFromBearer, userFromSession, type SessionUser } from "@/server/auth/current-user";
+import { scopeFor, type Scope } from "@/server/auth/scope";
+
+export type RestCaller = { db: Db; user: SessionUser; scope: Scope; now: Date };
+
+export function problem(status: number, error: string, extra: Record<string, unknown> = {}) {
+  return Response.json({ error, ...extra }, { status, headers: { "cache-control": "no-store" } });
+}
+
+/** The caller of a /api/v1 route: a bearer token or the browser session; otherwise a 401/403 response. */
+export async function authenticate(req: Request): Promise<RestCaller | Response> {
+  const db = getDb();
+  const now = new Date();
+  const user = (await userFromBearer(db, req.headers.get("authorization"), now)) ?? (await userFromSession(db));
+  if (!user) return problem(401, "Sign in, or send Authorization: Bearer <token>.");
+  const scope = scopeFor(user);
+  if (scope.kind === "none") return problem(403, "Your account has no block or district assigned.");
+  return { db, user, scope, now };
+}
+
+/** Reads a JSON body, or answers 400/413/415 with a reason. */
+export async function readJson(req: Request, maxBytes = 1_000_000): Promise<unknown | Response> {
+  if (!(req.headers.get("content-type") ?? "").includes("application/json")) return problem(415, "Send the body as application/json.");
+  const text = await req.text();
+  if (text.length > maxBytes) return problem(413, `The body is larger than ${maxBytes} bytes.`);
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return problem(400, "The body is not valid JSON.");
+  }
+}

@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { scopeFor } from "@/server/auth/scope";
+import { applyStatusItems } from "@/server/services/record-status-items";
+import { blockIdOf, loadUser, testDb } from "../helpers/callers";
+import { TEST_NOW } from "../helpers/test-clock";
+
+let lastChangeBefore = 0;
+const touched: number[] = [];
+
+beforeAll(async () => {
+  lastChangeBefore = (await testDb().statusChange.aggregate({ _max: { id: true } }))._max.id ?? 0;
+});
+afterAll(async () => {
+  await testDb().statusChange.deleteMany({ where: { id: { gt: lastChangeBefore } } });
+  await testDb().vaccinationRecord.updateMany({ where: { id: { in: touched } }, data: { status: "PENDING", enteredAt: null, portalRef: null, rejectionReason: null } });
+});
+
+describe("POST /api/v1/records/status items", () => {
+  it("answers each item on its own, applies the valid ones, and is idempotent", async () => {
+    const op = await loadUser("op.pirpainti");
+    const scope = scopeFor(op);
+    const records = await testDb().vaccinationRecord.findMany({
+      where: { blockId: await blockIdOf("Pirpainti"), status: "PENDING" },
+      take: 2,
+      orderBy: { id: "asc" },
+      select: { id: true, registerSerial: true },
+    });
+    const other = await testDb().vaccinationRecord.findFirstOrThrow({ where: { blockId: await blockIdOf("Sabour"), status: "PENDING" }, select: { id: true } });
+    touched.push(...records.map((r) => r.id), other.id);
+    const items = [
+      { id: records[0]!.id, status: "ENTERED", portalRef: "CWN-7000000001" },
+      { registerSerial: records[1]!.registerSerial, block: "pirpainty ", status: "REJECTED", reason: "Duplicate entry already on portal" },
+      { id: other.id, status: "ENTERED", portalRef: "CWN-7000000002" },
+      { id: records[0]!.id, status: "ENTERED" },
+      { status: "REJECTED", reason: "x" },
+      "not an object",
+    ];
+    const first = await applyStatusItems(testDb(), scope, op.id, items, TEST_NOW);
+    expect(first.map((a) => a.result)).toEqual(["changed", "error", "error", "error", "error", "error"]);
+    expect(first[2]).toMatchObject({ error: "No such record in your scope." });
+    expect(first[3]).toMatchObject({ error: expect.stringMatching(/needs "portalRef"/) });
+
+    const bySerial = await applyStatusItems(testDb(), scope, op.id, [{ registerSerial: records[1]!.registerSerial, block: "Pirpainti", status: "REJECTED", reason: "Duplicate entry already on portal" }], TEST_NOW);
+    expect(bySerial[0]).toMatchObject({ result: "changed", status: "REJECTED" });
+
+    const again = await applyStatusItems(testDb(), scope, op.id, items.slice(0, 1), TEST_NOW);
+    expect(again[0]).toMatchObject({ result: "unchanged", status: "ENTERED" });
+    expect((await testDb().vaccinationRecord.findUniqueOrThrow({ where: { id: other.id } })).status).toBe("PENDING");
+  });
+});
