@@ -9,9 +9,9 @@ import { CampsTable } from "@/app/_components/camps-table";
 import { PendingRecordsTable } from "@/app/_components/pending-records-table";
 import { AgeBucketStrip } from "@/app/_components/age-bucket-strip";
 
-type Props = { blockId: number; blockName: string; blockNameHi: string; showDistrictLink: boolean };
+type Props = { blockId: number; blockName: string; blockNameHi: string; showDistrictLink: boolean; canUndo: boolean };
 
-export function BlockDashboard({ blockId, blockName, blockNameHi, showDistrictLink }: Props) {
+export function BlockDashboard({ blockId, blockName, blockNameHi, showDistrictLink, canUndo }: Props) {
   const trpc = useTRPC();
   const summary = useQuery(trpc.backlog.getSummary.queryOptions({ blockId }, { refetchInterval: 60_000 }));
   const camps = useQuery(trpc.backlog.listBlockCamps.queryOptions({ blockId }));
@@ -37,8 +37,8 @@ export function BlockDashboard({ blockId, blockName, blockNameHi, showDistrictLi
       </QueryState>
       <h2>Camps and sites</h2>
       <QueryState query={camps}>{(rows) => <CampsTable rows={rows} />}</QueryState>
-      <h2 id="pending-records">Pending records</h2>
-      <PendingRecordsTable blockId={blockId} sites={camps.data ?? []} />
+      <h2 id="pending-records">Records</h2>
+      <PendingRecordsTable blockId={blockId} sites={camps.data ?? []} canUndo={canUndo} />
     </>
   );
 }

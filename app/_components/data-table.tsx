@@ -66,7 +66,9 @@ export function DataTable<T>({ table, label, onRowClick, rowTestId }: Props<T>) 
 }
 
 /** For short lists that arrive whole (17 blocks, a block's camps): sorting happens in the browser. */
-export function useLocallySortedTable<T>(data: T[], columns: ColumnDef<T, never>[], initial: SortingState): Table<T> {
+// TanStack's own column arrays mix value types, which only `any` expresses (as in its documentation).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function useLocallySortedTable<T>(data: T[], columns: ColumnDef<T, any>[], initial: SortingState): Table<T> {
   const [sorting, setSorting] = useState<SortingState>(initial);
   return useReactTable({
     data,

@@ -26,8 +26,16 @@ export function PendingFiltersBar({ params, setParams, sites }: Props) {
       }}
     >
       <label>
+        Status
+        <select value={params.status} onChange={(e) => void setParams({ status: e.target.value as Params["status"], bucket: null, page: 1 })}>
+          <option value="PENDING">Pending</option>
+          <option value="ENTERED">Entered</option>
+          <option value="REJECTED">Rejected</option>
+        </select>
+      </label>
+      <label>
         Age
-        <select value={params.bucket ?? ""} onChange={(e) => void setParams({ bucket: (e.target.value || null) as Params["bucket"], page: 1 })}>
+        <select value={params.bucket ?? ""} disabled={params.status !== "PENDING"} onChange={(e) => void setParams({ bucket: (e.target.value || null) as Params["bucket"], page: 1 })}>
           <option value="">All ages</option>
           {BUCKET_FILTERS.map((b) => (
             <option key={b} value={b}>

@@ -13,6 +13,7 @@ export const pendingSearchParams = {
   dose: parseAsInteger,
   site: parseAsInteger,
   q: parseAsString.withDefault(""),
+  status: parseAsStringLiteral(["PENDING", "ENTERED", "REJECTED"] as const).withDefault("PENDING"),
 };
 
 export const BUCKET_FILTER_LABELS: Record<(typeof BUCKET_FILTERS)[number], string> = {

@@ -1,7 +1,8 @@
 "use client";
 
 import { useQuery, keepPreviousData } from "@tanstack/react-query";
-import { createColumnHelper, getCoreRowModel, useReactTable, type SortingState } from "@tanstack/react-table";
+import { createColumnHelper, getCoreRowModel, useReactTable, type RowSelectionState, type SortingState } from "@tanstack/react-table";
+import { useState } from "react";
 import { useQueryStates } from "nuqs";
 import { useTRPC } from "@/app/_trpc/client";
 import type { PendingRecordRow } from "@/app/_trpc/types";
@@ -10,14 +11,44 @@ import { Countdown } from "@/app/_components/countdown";
 import { formatCount, formatIstDateTime } from "@/app/_components/format";
 import { PendingFiltersBar } from "@/app/_components/pending-filters-bar";
 import { pendingSearchParams, PAGE_SIZES, SORT_FIELDS } from "@/app/_components/pending-filters";
+import { RecordActionsBar } from "@/app/_components/record-actions-bar";
+import { RecordDetailDialog } from "@/app/_components/record-detail-dialog";
 
 type Row = PendingRecordRow;
 
 const column = createColumnHelper<Row>();
 const columns = [
-  column.accessor("beneficiaryName", { header: "Beneficiary" }),
+  column.display({
+    id: "select",
+    header: "Select",
+    cell: ({ row }) => (
+      <input
+        type="checkbox"
+        aria-label={`Select ${row.original.registerSerial}`}
+        checked={row.getIsSelected()}
+        disabled={!row.getCanSelect()}
+        onChange={row.getToggleSelectedHandler()}
+      />
+    ),
+  }),
+  column.accessor("beneficiaryName", {
+    header: "Beneficiary",
+    cell: (info) => (
+      <button type="button" className="link-button" onClick={() => info.table.options.meta?.openRecord?.(info.row.original.id)}>
+        {info.getValue()}
+      </button>
+    ),
+  }),
   // The countdown sorts with "Vaccinated" (deadline = vaccinated + 48 h); it sits early so phones show it.
-  column.accessor("deadline", { header: "Time to 48 h deadline", enableSorting: false, cell: (info) => <Countdown deadline={info.getValue()} /> }),
+  column.accessor("deadline", {
+    header: "Time to 48 h deadline",
+    enableSorting: false,
+    cell: (info) => {
+      const row = info.row.original;
+      if (row.status === "PENDING") return <Countdown deadline={info.getValue()} />;
+      return row.status === "ENTERED" ? `Entered · ${row.portalRef ?? ""}` : "Rejected";
+    },
+  }),
   column.accessor("dose", { header: "Dose", meta: { numeric: true } }),
   column.accessor("registerSerial", { header: "Register serial" }),
   column.accessor("site", { header: "Site" }),
@@ -30,17 +61,20 @@ const columns = [
 type SiteOption = { siteId: number; site: string };
 
 /** Server-side paged, sorted and filtered; every setting lives in the URL. */
-export function PendingRecordsTable({ blockId, sites }: { blockId: number; sites: SiteOption[] }) {
+export function PendingRecordsTable({ blockId, sites, canUndo }: { blockId: number; sites: SiteOption[]; canUndo: boolean }) {
   const trpc = useTRPC();
+  const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
+  const [openRecordId, setOpenRecordId] = useState<number | null>(null);
   const [params, setParams] = useQueryStates(pendingSearchParams, { history: "replace" });
   const pageSize = (PAGE_SIZES as readonly number[]).includes(params.size) ? params.size : 25;
   const input = {
     blockId,
+    status: params.status,
     page: Math.max(1, params.page),
     pageSize,
     sort: params.sort,
     direction: params.dir,
-    bucket: params.bucket ?? undefined,
+    bucket: params.status === "PENDING" ? (params.bucket ?? undefined) : undefined,
     dose: params.dose === 1 || params.dose === 2 ? params.dose : undefined,
     siteId: params.site ?? undefined,
     search: params.q || undefined,
@@ -54,7 +88,11 @@ export function PendingRecordsTable({ blockId, sites }: { blockId: number; sites
     manualPagination: true,
     manualSorting: true,
     rowCount: records.data?.total ?? 0,
-    state: { sorting, pagination: { pageIndex: input.page - 1, pageSize } },
+    getRowId: (row) => String(row.id),
+    enableRowSelection: (row) => row.original.status === "PENDING",
+    onRowSelectionChange: setRowSelection,
+    meta: { openRecord: setOpenRecordId },
+    state: { sorting, rowSelection, pagination: { pageIndex: input.page - 1, pageSize } },
     onSortingChange: (updater) => {
       const next = typeof updater === "function" ? updater(sorting) : updater;
       const first = next[0];
@@ -75,9 +113,11 @@ export function PendingRecordsTable({ blockId, sites }: { blockId: number; sites
         </p>
       ) : null}
       <p className="muted" aria-live="polite" data-testid="pending-total">
-        {records.isPending ? "Loading…" : `${formatCount(total)} pending record${total === 1 ? "" : "s"} match`}
+        {records.isPending ? "Loading…" : `${formatCount(total)} ${params.status.toLowerCase()} record${total === 1 ? "" : "s"} match`}
       </p>
-      <DataTable table={table} label="Pending records" />
+      <RecordActionsBar selected={table.getSelectedRowModel().rows.map((r) => r.original)} onDone={() => setRowSelection({})} />
+      <DataTable table={table} label="Records" />
+      {openRecordId !== null ? <RecordDetailDialog recordId={openRecordId} canUndo={canUndo} onClose={() => setOpenRecordId(null)} /> : null}
       <nav className="pager" aria-label="Pages">
         <button type="button" disabled={input.page <= 1} onClick={() => void setParams({ page: input.page - 1 })}>
           ‹ Previous

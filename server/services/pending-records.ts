@@ -11,6 +11,8 @@ export type PendingBucketFilter = (typeof PENDING_FILTER_BUCKETS)[number];
 
 export type PendingQuery = {
   blockId: number;
+  /** PENDING by default: the backlog. ENTERED / REJECTED let a record be found again (e.g. to undo a mark). */
+  status?: "PENDING" | "ENTERED" | "REJECTED";
   page: number;
   pageSize: number;
   sort: PendingSortField;
@@ -32,6 +34,8 @@ export type PendingRecordRow = {
   vaccinatedAt: Date;
   deadline: Date;
   bucket: AgeBucket;
+  status: "PENDING" | "ENTERED" | "REJECTED";
+  portalRef: string | null;
   mobileMasked: string;
   idMasked: string;
 };
@@ -58,13 +62,13 @@ function orderBy(sort: PendingSortField, direction: "asc" | "desc"): Prisma.Vacc
   return [primary, { id: "asc" }];
 }
 
-/** One page of a block's pending records, with personal numbers masked before they leave the server. */
+/** One page of a block's records (pending unless asked otherwise), with personal numbers masked before they leave the server. */
 export async function findPendingRecords(db: Db, scope: Scope, now: Date, query: PendingQuery): Promise<PendingRecordPage> {
   const search = query.search?.trim();
   const where: Prisma.VaccinationRecordWhereInput = {
     AND: [
       blockIdWhere(scope),
-      { blockId: query.blockId, status: "PENDING" },
+      { blockId: query.blockId, status: query.status ?? "PENDING" },
       query.bucket ? { vaccinatedAt: vaccinatedAtRange(query.bucket, now) } : {},
       query.dose ? { dose: query.dose } : {},
       query.siteId ? { camp: { siteId: query.siteId } } : {},
@@ -103,6 +107,8 @@ export async function findPendingRecords(db: Db, scope: Scope, now: Date, query:
       vaccinatedAt: r.vaccinatedAt,
       deadline: entryDeadline(r.vaccinatedAt),
       bucket: ageBucket(r.vaccinatedAt, now),
+      status: r.status,
+      portalRef: r.portalRef,
       mobileMasked: maskMobile(r.mobile),
       idMasked: maskIdNumber(r.idType, r.idLast4),
     })),

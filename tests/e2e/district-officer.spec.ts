@@ -24,7 +24,7 @@ test("the DIO sees the district backlog, Pirpainti in chart and table, and drill
   await expect(page.getByRole("heading", { name: /Pirpainti/ })).toBeVisible();
   expect(await tileValue(page, "pending")).toBe(pirpaintiPending);
   await expect(page.getByTestId("pending-total")).toHaveText(new RegExp(`^${pirpaintiPending} pending records match`));
-  const recordsTable = page.getByRole("table", { name: "Pending records" });
+  const recordsTable = page.getByRole("table", { name: "Records" });
   await expect(recordsTable.locator("tbody tr")).toHaveCount(25);
   await expect(recordsTable).toContainText(/left|overdue by/);
   await expect(recordsTable).not.toContainText(/\b\d{10}\b/);

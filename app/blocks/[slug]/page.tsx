@@ -27,5 +27,5 @@ export default async function BlockPage({ params }: { params: Promise<{ slug: st
       </section>
     );
   }
-  return <BlockDashboard blockId={block.id} blockName={block.name} blockNameHi={block.nameHi} showDistrictLink={user.role === "DISTRICT_OFFICER"} />;
+  return <BlockDashboard blockId={block.id} blockName={block.name} blockNameHi={block.nameHi} showDistrictLink={user.role === "DISTRICT_OFFICER"} canUndo={user.role === "DISTRICT_OFFICER"} />;
 }

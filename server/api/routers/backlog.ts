@@ -9,8 +9,10 @@ const ZBlockId = z.number().int().positive();
 
 export const ZGetSummaryInput = z.object({ blockId: ZBlockId.optional() }).optional();
 
-export const ZFindPendingInput = z.object({
+export const ZFindPendingInput = z
+  .object({
   blockId: ZBlockId,
+  status: z.enum(["PENDING", "ENTERED", "REJECTED"]).default("PENDING"),
   page: z.number().int().min(1).max(100_000).default(1),
   pageSize: z.number().int().min(5).max(200).default(25),
   sort: z.enum(PENDING_SORT_FIELDS).default("vaccinatedAt"),
@@ -19,7 +21,8 @@ export const ZFindPendingInput = z.object({
   dose: z.union([z.literal(1), z.literal(2)]).optional(),
   siteId: z.number().int().positive().optional(),
   search: z.string().trim().max(80).optional(),
-});
+  })
+  .refine((q) => q.status === "PENDING" || !q.bucket, { message: "Age filters apply to pending records only.", path: ["bucket"] });
 
 export const backlogRouter = createTRPCRouter({
   getSummary: authedProcedure.input(ZGetSummaryInput).query(async ({ ctx, input }) => {
