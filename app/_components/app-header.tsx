@@ -13,6 +13,10 @@ export async function AppHeader() {
       </Link>
       {user ? (
         <nav className="header-nav" aria-label="Account">
+          <Link href="/">Backlog</Link>
+          <Link href="/imports">Imports</Link>
+          <Link href="/anomalies">Anomalies</Link>
+          {user.role === "DISTRICT_OFFICER" && <Link href="/sites">New sites</Link>}
           {user.role === "DISTRICT_OFFICER" && <Link href="/settings/tokens">API tokens</Link>}
           <span className="who">
             {user.displayName} · {ROLE_LABELS[user.role]}

@@ -3,6 +3,9 @@ import { backlogRouter } from "@/server/api/routers/backlog";
 import { blocksRouter } from "@/server/api/routers/blocks";
 import { apiTokensRouter } from "@/server/api/routers/api-tokens";
 import { recordsRouter } from "@/server/api/routers/records";
+import { importsRouter } from "@/server/api/routers/imports";
+import { anomaliesRouter } from "@/server/api/routers/anomalies";
+import { sitesRouter } from "@/server/api/routers/sites";
 
 export const appRouter = createTRPCRouter({
   me: authedProcedure.query(({ ctx }) => ({ ...ctx.user, scope: ctx.scope })),
@@ -10,6 +13,9 @@ export const appRouter = createTRPCRouter({
   blocks: blocksRouter,
   apiTokens: apiTokensRouter,
   records: recordsRouter,
+  imports: importsRouter,
+  anomalies: anomaliesRouter,
+  sites: sitesRouter,
 });
 
 export type AppRouter = typeof appRouter;

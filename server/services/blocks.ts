@@ -1,6 +1,7 @@
 import type { Db } from "@/server/db/client";
 import { blockWhere, type Scope } from "@/server/auth/scope";
 import { blockSlug } from "@/server/domain/district";
+import { canonicalBlockName } from "@/server/domain/register-block";
 
 export type BlockRef = { id: number; name: string; nameHi: string; slug: string; isUrban: boolean };
 
@@ -15,11 +16,12 @@ export async function listBlocksInScope(db: Db, scope: Scope): Promise<BlockRef[
 }
 
 /**
- * Finds a block by its name or URL slug, whatever the case ("Rangra Chowk", "rangra-chowk").
+ * Finds a block by its name, URL slug or a historical spelling, whatever the case ("Rangra Chowk",
+ * "rangra-chowk", "Colgong").
  * Deliberately ignores scope: callers must tell "no such block" (400/404) from "not your block" (403).
  */
 export async function findBlockByNameOrSlug(db: Db, nameOrSlug: string): Promise<BlockRef | null> {
-  const wanted = blockSlug(nameOrSlug);
+  const wanted = blockSlug(canonicalBlockName(nameOrSlug) ?? nameOrSlug);
   if (!wanted) return null;
   const blocks = await listAllBlocks(db);
   return blocks.find((b) => b.slug === wanted) ?? null;

@@ -1,0 +1,48 @@
+import "server-only";
+import type { Db } from "@/server/db/client";
+import type { ImportKind } from "@/server/generated/prisma/enums";
+import { problem, type RestCaller } from "@/server/api/rest";
+import { MAX_IMPORT_BYTES, type TableSource } from "@/server/imports/read-table";
+import { ImportFileError } from "@/server/imports/import-file-error";
+import { ImportForbiddenError, type ImportActor } from "@/server/imports/import-types";
+import { PortalImportForbiddenError } from "@/server/imports/portal-types";
+import { claimableImport } from "@/server/services/import-batches";
+
+/**
+ * The uploaded file: the raw request body (streamed; name in X-File-Name), or a multipart form field
+ * "file" (the platform buffers multipart bodies, so big files should be sent raw).
+ */
+export async function uploadSource(req: Request): Promise<TableSource | Response> {
+  const length = Number(req.headers.get("content-length") ?? "0");
+  if (length > MAX_IMPORT_BYTES) return problem(413, `The file is larger than the ${MAX_IMPORT_BYTES / 1_000_000} MB limit.`);
+  const type = req.headers.get("content-type") ?? "";
+  if (type.startsWith("multipart/form-data")) {
+    const form = await req.formData().catch(() => null);
+    const file = form?.get("file");
+    if (!(file instanceof File)) return problem(400, 'Send the file in a multipart form field named "file".');
+    return { bytes: file.stream() as unknown as AsyncIterable<Uint8Array>, fileName: file.name, contentType: file.type };
+  }
+  if (!req.body) return problem(400, "The request has no body: send the CSV or XLSX file as the body.");
+  const fileName = decodeURIComponent(req.headers.get("x-file-name") ?? "upload");
+  return { bytes: req.body as unknown as AsyncIterable<Uint8Array>, fileName, contentType: type };
+}
+
+export function importActor(caller: RestCaller): ImportActor {
+  return { userId: caller.user.id, role: caller.user.role, blockId: caller.user.blockId };
+}
+
+/** The batch the browser created to watch progress (X-Import-Id), or undefined; a 400 if it is not claimable. */
+export async function claimedImportId(db: Db, req: Request, userId: number, kind: ImportKind): Promise<number | undefined | Response> {
+  const raw = req.headers.get("x-import-id");
+  if (!raw) return undefined;
+  const id = Number(raw);
+  const batch = Number.isInteger(id) && id > 0 ? await claimableImport(db, userId, id, kind) : null;
+  return batch ? batch.id : problem(400, `X-Import-Id ${raw} is not an unused ${kind.toLowerCase()} import of yours.`);
+}
+
+/** File-level and permission errors as 4xx JSON; anything else is a real failure and propagates. */
+export function importErrorResponse(error: unknown): Response {
+  if (error instanceof ImportFileError) return problem(error.status, error.message);
+  if (error instanceof ImportForbiddenError || error instanceof PortalImportForbiddenError) return problem(403, error.message);
+  throw error;
+}

@@ -1,0 +1,69 @@
+import type { Db } from "@/server/db/client";
+import { readTable, type TableSource, type TableSpec } from "@/server/imports/read-table";
+import { reconcilePortalRows } from "@/server/imports/portal-import";
+import type { ImportActor } from "@/server/imports/import-types";
+
+/** The columns of the portal's export of entries made (any order, any case). */
+export const PORTAL_COLUMNS: TableSpec = {
+  required: ["portal_ref", "beneficiary_name", "birth_year", "gender", "id_last4", "dose", "vaccinated_at", "block", "entered_at"],
+  optional: ["mobile_last4", "site"],
+};
+
+export type PortalImportResult = {
+  importId: number;
+  rows: number;
+  created: number;
+  duplicates: number;
+  rejected: number;
+  matched: number;
+  anomalies: number;
+  errors: { row: number; column: string | null; reason: string }[];
+};
+
+/** Reads a portal export and reconciles it; the batch records progress, the counts, or the file-level error. */
+export async function runPortalImport(
+  db: Db,
+  actor: ImportActor,
+  source: TableSource,
+  options: { now: Date; importId?: number; onProgress?: (rowsRead: number) => void },
+): Promise<PortalImportResult> {
+  const importId =
+    options.importId ??
+    (await db.importBatch.create({ data: { kind: "PORTAL", fileName: source.fileName, uploadedById: actor.userId, blockId: actor.blockId } })).id;
+  let lastReported = 0;
+  const onProgress = (rowsRead: number) => {
+    options.onProgress?.(rowsRead);
+    if (rowsRead - lastReported < 2_000) return;
+    lastReported = rowsRead;
+    void db.importBatch.update({ where: { id: importId }, data: { rowsRead } }).catch(() => undefined);
+  };
+  try {
+    const result = await reconcilePortalRows(db, actor, readTable(source, PORTAL_COLUMNS), { importId, now: options.now, onProgress });
+    await db.importBatch.update({
+      where: { id: importId },
+      data: {
+        status: "COMPLETED",
+        rowsRead: result.rows,
+        duplicates: result.alreadyApplied,
+        rejected: result.rejected,
+        matched: result.matched,
+        anomalies: result.anomalies,
+        finishedAt: new Date(),
+      },
+    });
+    return {
+      importId,
+      rows: result.rows,
+      created: 0,
+      duplicates: result.alreadyApplied,
+      rejected: result.rejected,
+      matched: result.matched,
+      anomalies: result.anomalies,
+      errors: result.errors,
+    };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    await db.importBatch.update({ where: { id: importId }, data: { status: "FAILED", error: message, finishedAt: new Date() } });
+    throw error;
+  }
+}
