@@ -2,11 +2,12 @@ import type { Db } from "@/server/db/client";
 import { readTable, type TableSource, type TableSpec } from "@/server/imports/read-table";
 import { reconcilePortalRows } from "@/server/imports/portal-import";
 import type { ImportActor } from "@/server/imports/import-types";
+import { OPTIONAL_PORTAL_COLUMNS, PORTAL_COLUMNS } from "@/server/domain/portal-row";
 
-/** The columns of the portal's export of entries made (any order, any case). */
-export const PORTAL_COLUMNS: TableSpec = {
-  required: ["portal_ref", "beneficiary_name", "birth_year", "gender", "id_last4", "dose", "vaccinated_at", "block", "entered_at"],
-  optional: ["mobile_last4", "site"],
+/** Columns may come in any order and case; mobile and site may be missing from older exports. */
+const PORTAL_SPEC: TableSpec = {
+  required: PORTAL_COLUMNS.filter((c) => !OPTIONAL_PORTAL_COLUMNS.has(c)),
+  optional: [...OPTIONAL_PORTAL_COLUMNS],
 };
 
 export type PortalImportResult = {
@@ -38,7 +39,7 @@ export async function runPortalImport(
     void db.importBatch.update({ where: { id: importId }, data: { rowsRead } }).catch(() => undefined);
   };
   try {
-    const result = await reconcilePortalRows(db, actor, readTable(source, PORTAL_COLUMNS), { importId, now: options.now, onProgress });
+    const result = await reconcilePortalRows(db, actor, readTable(source, PORTAL_SPEC), { importId, now: options.now, onProgress });
     await db.importBatch.update({
       where: { id: importId },
       data: {

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type { Db } from "@/server/db/client";
 import { blockIdWhere, type Scope } from "@/server/auth/scope";
 import { blockSlug } from "@/server/domain/district";
+import { canonicalBlockName } from "@/server/domain/register-block";
 import { ZStatusItem } from "@/server/api/schemas/records";
 import { applyStatusChanges, type StatusChangeRequest } from "@/server/services/record-status";
 import { listAllBlocks } from "@/server/services/blocks";
@@ -59,7 +60,8 @@ async function resolveRecordIds(db: Db, scope: Scope, items: StatusItem[]): Prom
   const serials = new Map(found.map((r) => [`${r.blockId}:${r.registerSerial}`, r.id]));
   return items.map((i) => {
     if (i.id !== undefined) return ids.has(i.id) ? i.id : undefined;
-    const blockId = blocks.get(blockSlug(i.block ?? ""));
+    const block = i.block ?? "";
+    const blockId = blocks.get(blockSlug(canonicalBlockName(block) ?? block));
     return blockId === undefined ? undefined : serials.get(`${blockId}:${i.registerSerial}`);
   });
 }

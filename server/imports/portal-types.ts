@@ -1,0 +1,30 @@
+import type { Role } from "@/server/generated/prisma/enums";
+
+export type { TableRow } from "./read-table";
+export type { ImportActor } from "./import-types";
+
+export type PortalRowError = { row: number; column: string | null; reason: string };
+
+export type PortalReconcileResult = {
+  rows: number;
+  matched: number;
+  /** Rows already reflected in the database: their portal_ref marks a record ENTERED, or already has an anomaly. */
+  alreadyApplied: number;
+  anomalies: number;
+  rejected: number;
+  errors: PortalRowError[];
+};
+
+export type PortalReconcileOptions = {
+  importId: number;
+  now: Date;
+  onProgress?: (rowsRead: number) => void;
+};
+
+/** The actor's role may not reconcile portal exports at all; thrown before any row is read. */
+export class PortalImportForbiddenError extends Error {
+  override readonly name = "PortalImportForbiddenError";
+  constructor(role: Role) {
+    super(`A ${role.toLowerCase().replace(/_/g, " ")} cannot reconcile portal exports; ask the data operator or the district officer.`);
+  }
+}
