@@ -5,6 +5,11 @@ test("the read API answers a token with the same numbers as the screen, and refu
   const anonymous = await playwright.request.newContext({ baseURL });
   expect((await anonymous.get("/api/v1/backlog")).status()).toBe(401);
   expect((await anonymous.get("/api/v1/backlog", { headers: { authorization: "Bearer tm_wrong" } })).status()).toBe(401);
+  expect((await anonymous.get("/api/v1/anomalies")).status()).toBe(401);
+  expect((await anonymous.post("/api/v1/imports/register", { data: "register_serial\n" })).status()).toBe(401);
+  expect((await anonymous.post("/api/v1/imports/portal", { data: "portal_ref\n" })).status()).toBe(401);
+  expect((await anonymous.post("/api/v1/records/status", { data: { items: [] } })).status()).toBe(401);
+  expect((await anonymous.get("/api/v1/openapi.json")).status()).toBe(200);
 
   await signInAs(page, "dio");
   const screenPending = await tileValue(page, "pending");
