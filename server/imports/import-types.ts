@@ -1,0 +1,44 @@
+import type { Role } from "@/server/generated/prisma/enums";
+
+/** Who is importing; a data operator's block decides which rows they may bring in. */
+export type ImportActor = { userId: number; role: Role; blockId: number | null };
+
+export type ImportRowError = { row: number; column: string | null; reason: string };
+
+export type ImportResult = {
+  importId: number;
+  /** Data rows read; always created + duplicates + rejected. */
+  rows: number;
+  created: number;
+  /** Rows already present (same block + register serial, or same person and dose): not errors. */
+  duplicates: number;
+  /** Rows with at least one problem; each problem is one entry of `errors` and one import_rejections row. */
+  rejected: number;
+  /** The first MAX_RESULT_ERRORS problems; all of them are stored in import_rejections. */
+  errors: ImportRowError[];
+  /** Sites first seen in this file, created unconfirmed for the district officer to confirm or merge. */
+  newSites: { id: number; block: string; name: string }[];
+};
+
+export const MAX_RESULT_ERRORS = 500;
+
+/** Thrown before anything is read when the actor may not import registers. */
+export class ImportForbiddenError extends Error {
+  constructor(message = "Only a data operator (for their own block) or the district officer may import registers.") {
+    super(message);
+    this.name = "ImportForbiddenError";
+  }
+}
+
+export type ImportSource = { bytes: AsyncIterable<Uint8Array>; fileName: string; contentType?: string | null };
+
+export type ImportOptions = {
+  now?: Date;
+  onProgress?: (rowsRead: number) => void;
+  /** An ImportBatch created beforehand (e.g. by the upload route, to poll progress); otherwise one is created. */
+  importId?: number;
+  /** The server's key for the keyed ID-number hash (TEEKA_ID_HASH_KEY). */
+  idHashKey: string;
+  /** Byte limit; MAX_IMPORT_BYTES unless a caller has a reason for less. */
+  maxBytes?: number;
+};
