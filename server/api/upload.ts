@@ -7,6 +7,7 @@ import { ImportFileError } from "@/server/imports/import-file-error";
 import { ImportForbiddenError, type ImportActor } from "@/server/imports/import-types";
 import { PortalImportForbiddenError } from "@/server/imports/portal-types";
 import { claimableImport } from "@/server/services/import-batches";
+import { authenticate } from "@/server/api/rest";
 
 /**
  * The uploaded file: the raw request body (streamed; name in X-File-Name), or a multipart form field
@@ -45,4 +46,23 @@ export function importErrorResponse(error: unknown): Response {
   if (error instanceof ImportFileError) return problem(error.status, error.message);
   if (error instanceof ImportForbiddenError || error instanceof PortalImportForbiddenError) return problem(403, error.message);
   throw error;
+}
+
+type ImportRunner = (caller: RestCaller, source: TableSource, importId: number | undefined) => Promise<unknown>;
+
+/** POST handler shared by both import routes: caller, claimed batch, upload, run, 4xx for file problems. */
+export function importRoute(kind: ImportKind, run: ImportRunner) {
+  return async function POST(req: Request): Promise<Response> {
+    const caller = await authenticate(req);
+    if (caller instanceof Response) return caller;
+    const importId = await claimedImportId(caller.db, req, caller.user.id, kind);
+    if (importId instanceof Response) return importId;
+    const source = await uploadSource(req);
+    if (source instanceof Response) return source;
+    try {
+      return Response.json(await run(caller, source, importId), { headers: { "cache-control": "no-store" } });
+    } catch (error) {
+      return importErrorResponse(error);
+    }
+  };
 }
