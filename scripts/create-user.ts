@@ -1,0 +1,52 @@
+/**
+ * `npm run create-user -- --username dio.bhagalpur --name "DIO Bhagalpur" --role DISTRICT_OFFICER`
+ * Accounts for a real database (demo accounts exist only in demo data). The password is read from
+ * TEEKA_NEW_PASSWORD or from standard input, never from the command line (it would land in shell history).
+ */
+import { parseArgs } from "node:util";
+import { createInterface } from "node:readline/promises";
+import { createDb } from "@/server/db/client";
+import { ZNewUser, saveUser } from "@/server/services/users";
+
+async function readPassword(): Promise<string> {
+  if (process.env.TEEKA_NEW_PASSWORD) return process.env.TEEKA_NEW_PASSWORD;
+  const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: false });
+  process.stderr.write("Password (at least 10 characters): ");
+  const line = await rl[Symbol.asyncIterator]().next();
+  rl.close();
+  return typeof line.value === "string" ? line.value.trim() : "";
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      username: { type: "string" },
+      name: { type: "string" },
+      role: { type: "string" },
+      block: { type: "string" },
+      "reset-password": { type: "boolean", default: false },
+    },
+  });
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error("Set DATABASE_URL to the database to add the user to.");
+  const parsed = ZNewUser.safeParse({
+    username: values.username,
+    displayName: values.name ?? values.username,
+    role: values.role,
+    block: values.block,
+    password: await readPassword(),
+  });
+  if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("\n"));
+  const db = createDb(url);
+  try {
+    const result = await saveUser(db, parsed.data, values["reset-password"]);
+    console.log(result.created ? `Created user ${parsed.data.username} (#${result.id}).` : `New password set for ${parsed.data.username}.`);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});

@@ -1,0 +1,34 @@
+import { z } from "zod";
+import type { Db } from "@/server/db/client";
+import { hashPassword } from "@/server/auth/password";
+import { findBlockByNameOrSlug } from "@/server/services/blocks";
+
+export const ZNewUser = z
+  .object({
+    username: z.string().trim().toLowerCase().regex(/^[a-z0-9._-]{3,40}$/, "Usernames are 3–40 of a–z, 0–9, dot, dash, underscore."),
+    displayName: z.string().trim().min(2).max(80),
+    role: z.enum(["DISTRICT_OFFICER", "BLOCK_SUPERVISOR", "DATA_OPERATOR"]),
+    block: z.string().trim().optional(),
+    password: z.string().min(10, "Passwords need at least 10 characters."),
+  })
+  .refine((u) => u.role === "DISTRICT_OFFICER" || !!u.block, { message: "A block supervisor or data operator needs --block.", path: ["block"] })
+  .refine((u) => u.role !== "DISTRICT_OFFICER" || !u.block, { message: "A district officer is not tied to a block.", path: ["block"] });
+
+export type NewUser = z.infer<typeof ZNewUser>;
+
+/** Creates an account, or with `resetPassword` sets a new password on an existing one. */
+export async function saveUser(db: Db, input: NewUser, resetPassword = false): Promise<{ id: number; created: boolean }> {
+  const block = input.block ? await findBlockByNameOrSlug(db, input.block) : null;
+  if (input.block && !block) throw new Error(`Unknown block "${input.block}".`);
+  const passwordHash = await hashPassword(input.password);
+  const existing = await db.user.findUnique({ where: { username: input.username } });
+  if (existing && !resetPassword) throw new Error(`User "${input.username}" exists; add --reset-password to set a new password.`);
+  if (existing) {
+    await db.user.update({ where: { id: existing.id }, data: { passwordHash } });
+    return { id: existing.id, created: false };
+  }
+  const user = await db.user.create({
+    data: { username: input.username, displayName: input.displayName, role: input.role, blockId: block?.id ?? null, passwordHash },
+  });
+  return { id: user.id, created: true };
+}

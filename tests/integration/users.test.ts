@@ -1,0 +1,31 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { ZNewUser, saveUser } from "@/server/services/users";
+import { signIn } from "@/server/services/sign-in";
+import { testDb } from "../helpers/callers";
+import { TEST_NOW } from "../helpers/test-clock";
+
+afterAll(() => testDb().user.deleteMany({ where: { username: { in: ["op.kharik.test"] } } }));
+
+describe("creating accounts for a real database", () => {
+  it("validates the input with clear messages", () => {
+    const bad = ZNewUser.safeParse({ username: "A B", displayName: "x", role: "DATA_OPERATOR", password: "short" });
+    expect(bad.success).toBe(false);
+    const messages = bad.error!.issues.map((i) => i.message).join(" | ");
+    expect(messages).toMatch(/Usernames are/);
+    expect(messages).toMatch(/at least 10/);
+    expect(ZNewUser.safeParse({ username: "op.x", displayName: "Op", role: "DATA_OPERATOR", password: "long-enough-1" }).error?.issues[0]?.message).toMatch(/needs --block/);
+  });
+
+  it("creates a block account that can sign in, refuses to overwrite it silently, and resets on request", async () => {
+    const input = ZNewUser.parse({ username: "op.kharik.test", displayName: "Operator Kharik", role: "DATA_OPERATOR", block: "kharik", password: "first-password-1" });
+    expect((await saveUser(testDb(), input)).created).toBe(true);
+    const user = await testDb().user.findUniqueOrThrow({ where: { username: "op.kharik.test" }, include: { block: true } });
+    expect(user.block?.name).toBe("Kharik");
+    expect(user.passwordHash).not.toContain("first-password-1");
+    expect((await signIn(testDb(), "op.kharik.test", "first-password-1", TEST_NOW)).ok).toBe(true);
+    await expect(saveUser(testDb(), input)).rejects.toThrow(/--reset-password/);
+    await saveUser(testDb(), { ...input, password: "second-password-2" }, true);
+    expect((await signIn(testDb(), "op.kharik.test", "second-password-2", TEST_NOW)).ok).toBe(true);
+    await expect(saveUser(testDb(), { ...input, username: "op.nowhere", block: "Atlantis" })).rejects.toThrow(/Unknown block/);
+  });
+});
