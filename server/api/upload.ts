@@ -58,11 +58,20 @@ export function importRoute(kind: ImportKind, run: ImportRunner) {
     const importId = await claimedImportId(caller.db, req, caller.user.id, kind);
     if (importId instanceof Response) return importId;
     const source = await uploadSource(req);
-    if (source instanceof Response) return source;
+    if (source instanceof Response) {
+      // A batch opened for progress must not stay RUNNING when the upload is refused before reading.
+      if (importId !== undefined) await failBatch(caller.db, importId, source);
+      return source;
+    }
     try {
       return Response.json(await run(caller, source, importId), { headers: { "cache-control": "no-store" } });
     } catch (error) {
       return importErrorResponse(error);
     }
   };
+}
+
+async function failBatch(db: Db, importId: number, refusal: Response): Promise<void> {
+  const { error } = (await refusal.clone().json()) as { error?: string };
+  await db.importBatch.update({ where: { id: importId }, data: { status: "FAILED", error: error ?? `HTTP ${refusal.status}`, finishedAt: new Date() } });
 }
