@@ -3,9 +3,10 @@
  * the values to store or every problem found (a clerk fixes a row once, not once per problem).
  * Pure: no database, the clock is a parameter.
  */
-import type { IdType, Sex, Vaccine } from "@/server/generated/prisma/enums";
+import type { IdType, Vaccine } from "@/server/generated/prisma/enums";
 import { canonicalBlockName } from "@/server/domain/register-block";
 import { checkVaccinationTime, istDateOf, istYearOf, parseRegisterDateTime } from "@/server/domain/register-date";
+import type { Beneficiary } from "@/server/domain/beneficiary";
 import {
   parseBirthYear,
   parseDose,
@@ -38,19 +39,13 @@ export type RowProblem = { column: string | null; reason: string };
 /** The whole ID number, or only its last four characters when the register kept no more. */
 export type RowIdentity = { kind: "full"; number: string } | { kind: "last4" };
 
-export type RegisterRow = {
+export type RegisterRow = Beneficiary & {
   registerSerial: string;
   block: string;
   site: string;
   vaccinatedAt: Date;
   /** The IST date of vaccinatedAt (yyyy-MM-dd): the camp's day. */
   campDate: string;
-  beneficiaryName: string;
-  birthYear: number;
-  sex: Sex;
-  mobile: string | null;
-  idType: IdType;
-  idLast4: string;
   identity: RowIdentity;
   dose: 1 | 2;
   vaccine: Vaccine;

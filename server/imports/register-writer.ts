@@ -4,11 +4,12 @@
  * keep the counter tables exact, once per batch instead of once per row.
  */
 import type { Prisma } from "@/server/generated/prisma/client";
-import type { IdType, Sex, Vaccine } from "@/server/generated/prisma/enums";
+import type { Vaccine } from "@/server/generated/prisma/enums";
+import type { Beneficiary } from "@/server/domain/beneficiary";
 
 type Tx = Prisma.TransactionClient;
 
-export type PreparedRecord = {
+export type PreparedRecord = Beneficiary & {
   rowNumber: number;
   blockId: number;
   site: string;
@@ -17,12 +18,6 @@ export type PreparedRecord = {
   vaccinatedAt: Date;
   dose: number;
   vaccine: Vaccine;
-  beneficiaryName: string;
-  birthYear: number;
-  sex: Sex;
-  mobile: string | null;
-  idType: IdType;
-  idLast4: string;
   idHash: string;
 };
 

@@ -1,5 +1,6 @@
-import type { IdType, RecordStatus, Sex, Vaccine } from "@/server/generated/prisma/enums";
+import type { RecordStatus, Vaccine } from "@/server/generated/prisma/enums";
 import type { MegaCampKey, UnitName } from "./scenario-plan";
+import type { Beneficiary } from "@/server/domain/beneficiary";
 
 /** Turns a full ID number into the stored keyed hash; the full number never leaves the generator otherwise. */
 export type IdHasher = (fullIdNumber: string) => string;
@@ -13,7 +14,7 @@ export type DemoCamp = { unit: UnitName; site: string; date: Date; megaCamp: Meg
 
 export type DemoStatusChange = { from: RecordStatus | null; to: RecordStatus; at: Date; note: string | null };
 
-export type DemoRecord = {
+export type DemoRecord = Beneficiary & {
   unit: UnitName;
   /** Index into DemoScenario.camps. */
   campIndex: number;
@@ -21,12 +22,6 @@ export type DemoRecord = {
   vaccinatedAt: Date;
   dose: 1 | 2;
   vaccine: Vaccine;
-  beneficiaryName: string;
-  birthYear: number;
-  sex: Sex;
-  mobile: string | null;
-  idType: IdType;
-  idLast4: string;
   idHash: string;
   status: RecordStatus;
   enteredAt: Date | null;
