@@ -81,7 +81,7 @@ export type FillLog = (filled: number, target: number, rowsPerSecond: number) =>
 export async function refill(client: pg.ClientBase, size: number, now: Date, log: FillLog, days: number = SHAPE.days): Promise<void> {
   // TRUNCATE fires no DELETE trigger, so the counters are reset by hand. Autovacuum would set the
   // visibility map part-way through the timings and change the plans, so it is off for this table.
-  await client.query(`BEGIN; TRUNCATE status_changes, vaccination_records RESTART IDENTITY; DELETE FROM block_status_counts; DELETE FROM pending_hour_counts;
+  await client.query(`BEGIN; TRUNCATE anomalies, status_changes, vaccination_records RESTART IDENTITY; DELETE FROM block_status_counts; DELETE FROM pending_hour_counts;
     ALTER TABLE vaccination_records SET (autovacuum_enabled = false); COMMIT`);
   for (let filled = 0; filled < size; ) {
     const upTo = Math.min(size, filled + CHUNK);
