@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import type { Sex } from "@/server/generated/prisma/enums";
-import { canonicalBlockName } from "./portal-block-names";
+import { canonicalBlockName } from "./register-block";
 import { parsePortalDateTime, type PortalDateTime } from "./portal-dates";
 
 export const PORTAL_COLUMNS = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canonicalBlockName } from "@/server/domain/portal-block-names";
+import { canonicalBlockName } from "@/server/domain/register-block";
 import { parsePortalRow, PORTAL_COLUMNS } from "@/server/domain/portal-row";
 
 const NOW = new Date("2021-06-23T06:30:00Z");
