@@ -76,8 +76,10 @@ export async function reconcilePortalRows(
           rowsRead: result.rows,
           matched: result.matched,
           anomalies: result.anomalies,
+          duplicates: result.alreadyApplied,
           rejected: result.rejected,
           status: "COMPLETED",
+          // Written in the same transaction as the matches, so the batch can never say COMPLETED without them.
           finishedAt: options.now,
         },
       });

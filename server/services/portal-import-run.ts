@@ -21,7 +21,7 @@ export type PortalImportResult = {
   errors: { row: number; column: string | null; reason: string }[];
 };
 
-/** Reads a portal export and reconciles it; the batch records progress, the counts, or the file-level error. */
+/** Reads a portal export and reconciles it; the batch records progress and, on failure, the error (the reconciliation itself writes the final counts). */
 export async function runPortalImport(
   db: Db,
   actor: ImportActor,
@@ -40,18 +40,6 @@ export async function runPortalImport(
   };
   try {
     const result = await reconcilePortalRows(db, actor, readTable(source, PORTAL_SPEC), { importId, now: options.now, onProgress });
-    await db.importBatch.update({
-      where: { id: importId },
-      data: {
-        status: "COMPLETED",
-        rowsRead: result.rows,
-        duplicates: result.alreadyApplied,
-        rejected: result.rejected,
-        matched: result.matched,
-        anomalies: result.anomalies,
-        finishedAt: new Date(),
-      },
-    });
     return {
       importId,
       rows: result.rows,
