@@ -1,11 +1,11 @@
 import Link from "next/link";
-import { userFromSession } from "@/server/auth/current-user";
+import { currentUser } from "@/server/auth/page-guard";
 import { SignOutButton } from "@/app/_components/sign-out-button";
 
 const ROLE_LABELS = { DISTRICT_OFFICER: "District officer", BLOCK_SUPERVISOR: "Block supervisor", DATA_OPERATOR: "Data operator" } as const;
 
 export async function AppHeader() {
-  const user = await userFromSession().catch(() => null);
+  const user = await currentUser().catch(() => null);
   return (
     <header className="app-header">
       <Link href="/" className="brand">

@@ -63,14 +63,7 @@ export function RecordActionsBar({ selected, onDone }: Props) {
               <input name={`ref-${r.id}`} required minLength={4} maxLength={40} pattern="[A-Za-z0-9-]+" placeholder="e.g. CWN-1234567890" />
             </label>
           ))}
-          <div className="actions-row">
-            <button type="submit" className="primary" disabled={markEntered.isPending}>
-              Mark {selected.length} entered
-            </button>
-            <button type="button" onClick={() => setMode("idle")}>
-              Cancel
-            </button>
-          </div>
+          <SubmitOrCancel label={`Mark ${selected.length} entered`} busy={markEntered.isPending} onCancel={() => setMode("idle")} />
         </form>
       ) : null}
       {mode === "reject" && selected.length > 0 ? (
@@ -87,16 +80,22 @@ export function RecordActionsBar({ selected, onDone }: Props) {
             Details (optional)
             <input name="detail" maxLength={200} />
           </label>
-          <div className="actions-row">
-            <button type="submit" className="primary" disabled={markRejected.isPending}>
-              Mark {selected.length} rejected
-            </button>
-            <button type="button" onClick={() => setMode("idle")}>
-              Cancel
-            </button>
-          </div>
+          <SubmitOrCancel label={`Mark ${selected.length} rejected`} busy={markRejected.isPending} onCancel={() => setMode("idle")} />
         </form>
       ) : null}
+    </div>
+  );
+}
+
+function SubmitOrCancel({ label, busy, onCancel }: { label: string; busy: boolean; onCancel: () => void }) {
+  return (
+    <div className="actions-row">
+      <button type="submit" className="primary" disabled={busy}>
+        {label}
+      </button>
+      <button type="button" onClick={onCancel}>
+        Cancel
+      </button>
     </div>
   );
 }
