@@ -6,6 +6,7 @@ import { recordsRouter } from "@/server/api/routers/records";
 import { importsRouter } from "@/server/api/routers/imports";
 import { anomaliesRouter } from "@/server/api/routers/anomalies";
 import { sitesRouter } from "@/server/api/routers/sites";
+import { eventsRouter } from "@/server/api/routers/events";
 
 export const appRouter = createTRPCRouter({
   me: authedProcedure.query(({ ctx }) => ({ ...ctx.user, scope: ctx.scope })),
@@ -16,6 +17,7 @@ export const appRouter = createTRPCRouter({
   imports: importsRouter,
   anomalies: anomaliesRouter,
   sites: sitesRouter,
+  events: eventsRouter,
 });
 
 export type AppRouter = typeof appRouter;

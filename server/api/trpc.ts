@@ -15,6 +15,9 @@ export type Context = {
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
+  // Live updates run over server-sent events; pings keep proxies and phone networks from closing an idle
+  // stream, and a client that hears nothing for 30 s reconnects (and resynchronises) on its own.
+  sse: { ping: { enabled: true, intervalMs: 10_000 }, client: { reconnectAfterInactivityMs: 30_000 } },
   errorFormatter({ shape, error }) {
     const zodError = error.cause instanceof ZodError ? error.cause.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`) : null;
     return { ...shape, data: { ...shape.data, zodError } };

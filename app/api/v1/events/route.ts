@@ -1,0 +1,78 @@
+/**
+ * GET /api/v1/events — a text/event-stream of live changes for wall screens and other systems, with the same
+ * auth and scope as /api/v1/backlog (Bearer token or session; a block user gets their block and the
+ * district-wide events). `?block=NAME|slug` narrows the stream to one block (403 outside the caller's scope).
+ * Each message: `id: n`, `event: <type>`, `data: {"type","block","blockId","at",...}`. The first message is
+ * `sync` (refetch what you show); comment lines every 15 s keep idle connections open; `retry: 3000` tells
+ * EventSource to reconnect after 3 s, and each reconnection starts with a `sync` again.
+ */
+import { z } from "zod";
+import { authenticate, problem } from "@/server/api/rest";
+import { canSeeBlock } from "@/server/auth/scope";
+import { getEventBus } from "@/server/events/event-bus";
+import { streamEvents } from "@/server/events/event-stream";
+import { findBlockByNameOrSlug } from "@/server/services/blocks";
+
+export const dynamic = "force-dynamic";
+
+const HEARTBEAT_MS = 15_000;
+const ZQuery = z.strictObject({ block: z.string().trim().min(1, "block must not be empty").max(60).optional() });
+
+export async function GET(req: Request) {
+  const caller = await authenticate(req);
+  if (caller instanceof Response) return caller;
+  const { db, scope } = caller;
+
+  const url = new URL(req.url);
+  const keys = [...url.searchParams.keys()];
+  if (new Set(keys).size !== keys.length) return problem(400, "Each query parameter may appear once.");
+  const parsed = ZQuery.safeParse(Object.fromEntries(url.searchParams));
+  if (!parsed.success) {
+    return problem(400, parsed.error.issues.map((i) => (i.code === "unrecognized_keys" ? `Unknown parameter(s): ${i.keys.join(", ")}; only "block" is accepted.` : i.message)).join(" "));
+  }
+  let blockId: number | undefined;
+  if (parsed.data.block) {
+    const block = await findBlockByNameOrSlug(db, parsed.data.block);
+    if (!block) return problem(400, `Unknown block "${parsed.data.block}".`);
+    if (!canSeeBlock(scope, block.id)) return problem(403, `You may follow only your own block, not ${block.name}.`);
+    blockId = block.id;
+  }
+
+  const abort = new AbortController();
+  req.signal.addEventListener("abort", () => abort.abort(), { once: true });
+  const encoder = new TextEncoder();
+  let heartbeat: ReturnType<typeof setInterval> | undefined;
+  const stream = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      const send = (text: string) => {
+        try {
+          controller.enqueue(encoder.encode(text));
+        } catch {
+          abort.abort(); // the client went away
+        }
+      };
+      send("retry: 3000\n\n");
+      heartbeat = setInterval(() => send(": keep-alive\n\n"), HEARTBEAT_MS);
+      let id = 0;
+      try {
+        for await (const event of streamEvents(getEventBus(), scope, abort.signal, blockId)) {
+          send(`id: ${++id}\nevent: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
+        }
+      } finally {
+        clearInterval(heartbeat);
+        try {
+          controller.close();
+        } catch {
+          // already closed by the client
+        }
+      }
+    },
+    cancel() {
+      clearInterval(heartbeat);
+      abort.abort();
+    },
+  });
+  return new Response(stream, {
+    headers: { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-store, no-transform", connection: "keep-alive", "x-accel-buffering": "no" },
+  });
+}

@@ -1,0 +1,102 @@
+import "server-only";
+/**
+ * One LISTEN connection per app instance, fanned out to every open stream of that instance. Self-healing: when
+ * the connection drops, it reconnects with backoff and tells every stream to resynchronise ("sync"), because
+ * notifications sent while it was away are lost (PostgreSQL does not queue them for absent listeners).
+ */
+import { EventEmitter } from "node:events";
+import pg from "pg";
+import { logger } from "@/server/logger";
+import { EVENT_CHANNEL, parseLiveEvent, type StreamEvent } from "@/server/events/live-event";
+
+const MAX_BACKOFF_MS = 10_000;
+
+export type EventBus = {
+  subscribe(listener: (event: StreamEvent) => void): () => void;
+  /** Resolves once the LISTEN is in place (streams opened before that would miss early events). */
+  ready(): Promise<void>;
+  isConnected(): boolean;
+  close(): Promise<void>;
+};
+
+export function createEventBus(databaseUrl: string): EventBus {
+  const emitter = new EventEmitter();
+  emitter.setMaxListeners(0);
+  let client: pg.Client | null = null;
+  let connected = false;
+  let closed = false;
+  let failures = 0;
+  let readyResolve: () => void = () => undefined;
+  let readyPromise = new Promise<void>((resolve) => (readyResolve = resolve));
+
+  const emit = (event: StreamEvent) => emitter.emit("event", event);
+
+  async function connect(): Promise<void> {
+    if (closed) return;
+    const c = new pg.Client({ connectionString: databaseUrl, keepAlive: true, application_name: "teeka-events" });
+    const lost = (err?: Error) => {
+      if (client !== c) return;
+      client = null;
+      if (connected) logger.warn({ err }, "Live events: lost the database connection; reconnecting");
+      connected = false;
+      readyPromise = new Promise<void>((resolve) => (readyResolve = resolve));
+      c.end().catch(() => undefined);
+      schedule();
+    };
+    c.on("error", lost);
+    c.on("end", () => lost());
+    c.on("notification", (msg) => {
+      const event = parseLiveEvent(msg.payload);
+      if (event) emit(event);
+    });
+    client = c;
+    try {
+      await c.connect();
+      await c.query(`LISTEN ${EVENT_CHANNEL}`);
+      const wasReconnect = failures > 0;
+      connected = true;
+      failures = 0;
+      readyResolve();
+      if (wasReconnect) emit({ type: "sync", blockId: null, block: null, at: new Date().toISOString(), reason: "server reconnected" });
+    } catch (err) {
+      logger.warn({ err }, "Live events: cannot LISTEN yet; retrying");
+      lost(err as Error);
+    }
+  }
+
+  function schedule() {
+    if (closed) return;
+    failures++;
+    const delay = Math.min(MAX_BACKOFF_MS, 250 * 2 ** Math.min(failures, 6));
+    setTimeout(() => void connect(), delay).unref();
+  }
+
+  void connect();
+
+  return {
+    subscribe(listener) {
+      emitter.on("event", listener);
+      return () => emitter.off("event", listener);
+    },
+    ready: () => readyPromise,
+    isConnected: () => connected,
+    async close() {
+      closed = true;
+      const c = client;
+      client = null;
+      connected = false;
+      emitter.removeAllListeners();
+      await c?.end().catch(() => undefined);
+    },
+  };
+}
+
+const globalForBus = globalThis as unknown as { teekaEventBus?: EventBus };
+
+/** The instance's bus, created on first use (kept on globalThis across dev reloads). */
+export function getEventBus(): EventBus {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set: start the app with `npm start`, which provides one.");
+  globalForBus.teekaEventBus ??= createEventBus(url);
+  return globalForBus.teekaEventBus;
+}
