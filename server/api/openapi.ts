@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ZStatusItem } from "@/server/api/schemas/records";
+import { ZFieldReport, ZProbeTargetInput, ZProbeTargetPatch } from "@/server/api/schemas/probe-target";
 
 const bearer = [{ bearerAuth: [] }, { sessionCookie: [] }];
 const errorBody = { content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } };
@@ -10,7 +11,59 @@ const ERROR_TEXT: Record<number, string> = {
   403: "Outside the caller's scope or role",
   404: "No such item in the caller's scope",
   413: "Body over the size limit (stated in `error`)",
+  409: "The name is taken by another target",
   415: "Not a CSV/XLSX file, or not JSON",
+};
+
+const jsonSchema = (schema: z.ZodType): Record<string, unknown> => z.toJSONSchema(schema, { io: "input", unrepresentable: "any" });
+const probeId = { name: "id", in: "path", required: true, schema: { type: "integer", minimum: 1 } };
+const uptimeWindow = {
+  type: "object",
+  properties: {
+    upPercent: { type: ["number", "null"], description: "(UP + DEGRADED) / (measured time − maintenance); null without data" },
+    usableHours: { type: "number", description: "hours UP and not slow" },
+    downMinutes: { type: "number" },
+    degradedMinutes: { type: "number" },
+    pendingMinutes: { type: "number" },
+    maintenanceMinutes: { type: "number" },
+    noDataMinutes: { type: "number" },
+  },
+};
+const probeTarget = {
+  type: "object",
+  required: ["id", "state", "name", "url", "method", "expectedStatus", "keyword", "intervalSeconds", "timeoutMs", "slowMs", "retries", "enabled", "uptime"],
+  properties: {
+    id: { type: "integer" },
+    state: { enum: ["UP", "DEGRADED", "PENDING", "DOWN", "MAINTENANCE", null], description: "null before the first check" },
+    name: { type: "string" },
+    url: { type: "string" },
+    method: { enum: ["GET", "HEAD"] },
+    expectedStatus: { type: "array", items: { type: "integer" } },
+    keyword: { type: ["string", "null"] },
+    intervalSeconds: { type: "integer" },
+    timeoutMs: { type: "integer" },
+    slowMs: { type: "integer" },
+    retries: { type: "integer" },
+    enabled: { type: "boolean" },
+    stateSince: { type: ["string", "null"], format: "date-time" },
+    lastCheckedAt: { type: ["string", "null"], format: "date-time" },
+    lastLatencyMs: { type: ["integer", "null"] },
+    lastError: { type: ["string", "null"] },
+    uptime: { type: "object", properties: { "1h": uptimeWindow, "24h": uptimeWindow, "7d": uptimeWindow, "30d": uptimeWindow } },
+    latency24h: { type: "object", properties: { p50: { type: ["integer", "null"] }, p95: { type: ["integer", "null"] }, checks: { type: "integer" } } },
+    openIncident: { type: ["object", "null"], properties: { startedAt: { type: "string", format: "date-time" }, state: { enum: ["DOWN", "DEGRADED"] }, firstError: { type: ["string", "null"] }, durationSeconds: { type: "integer" } } },
+  },
+};
+const probeTargetJson = { content: { "application/json": { schema: probeTarget } } };
+const fieldReportBase = jsonSchema(ZFieldReport.omit({ targetId: true }));
+const fieldReport = {
+  ...fieldReportBase,
+  properties: {
+    ...(fieldReportBase.properties as object),
+    checkedAt: { type: "string", format: "date-time", description: "with Z or an offset; not in the future, not older than 24 h; default now" },
+    target: { type: "integer", description: "probe target id (optional)" },
+    block: { type: "string", description: "block name or slug; required with a district officer's token, else the token owner's block" },
+  },
 };
 
 const importResult = {
@@ -93,6 +146,51 @@ export function openApiDocument() {
             { name: "pageSize", in: "query", schema: { type: "integer", minimum: 1, maximum: 200 } },
           ],
           responses: { "200": { description: "rows (portal and register side by side), total, page, pageSize" }, ...errors(400, 401, 403) },
+        },
+      },
+      "/probes": {
+        get: {
+          summary: "Portal probe targets with state and uptime per window (1h, 24h, 7d, 30d; maintenance left out)",
+          responses: { "200": { description: "generatedAt, targets[]", content: { "application/json": { schema: { type: "object", properties: { generatedAt: { type: "string" }, targets: { type: "array", items: probeTarget } } } } } }, ...errors(401, 403) },
+        },
+        post: {
+          summary: "Add a probe target (district officer only). intervalSeconds 5–3600; timeoutMs 500–30000 and < intervalSeconds×1000; slowMs ≥ 50 and < timeoutMs; retries 0–10; no keyword with HEAD; no link-local or cloud-metadata address",
+          requestBody: { required: true, content: { "application/json": { schema: jsonSchema(ZProbeTargetInput) } } },
+          responses: { "201": { description: "The new target", ...probeTargetJson }, ...errors(400, 401, 403, 409, 415) },
+        },
+      },
+      "/probes/{id}": {
+        get: { summary: "One probe target", parameters: [probeId], responses: { "200": { description: "The target", ...probeTargetJson }, ...errors(400, 401, 404) } },
+        patch: {
+          summary: "Change some fields of a target (district officer only); the rules between fields hold for the result",
+          parameters: [probeId],
+          requestBody: { required: true, content: { "application/json": { schema: jsonSchema(ZProbeTargetPatch) } } },
+          responses: { "200": { description: "The changed target", ...probeTargetJson }, ...errors(400, 401, 403, 404, 409, 415) },
+        },
+      },
+      "/probes/{id}/incidents": {
+        get: {
+          summary: "Incidents (stretches of DOWN or DEGRADED), oldest first; as JSON or a CSV download",
+          parameters: [
+            probeId,
+            { name: "from", in: "query", schema: { type: "string" }, description: "ISO 8601 date (midnight IST) or date-time with offset; incidents overlapping [from, to]" },
+            { name: "to", in: "query", schema: { type: "string" } },
+            { name: "format", in: "query", schema: { enum: ["json", "csv"], default: "json" } },
+          ],
+          responses: {
+            "200": {
+              description: "{ incidents: [{ startedAt, endedAt (null while open), durationSeconds, state, firstError }] }, or text/csv",
+              content: { "application/json": {}, "text/csv": {} },
+            },
+            ...errors(400, 401, 404),
+          },
+        },
+      },
+      "/probes/field": {
+        post: {
+          summary: "A field probe report from a block HQ device (\"can we reach the portal?\"), or an array of up to 100 (an offline backlog); a resend of the same checkedAt is skipped",
+          requestBody: { required: true, content: { "application/json": { schema: { oneOf: [fieldReport, { type: "array", minItems: 1, maxItems: 100, items: fieldReport }] } } } },
+          responses: { "201": { description: "{ stored, duplicates }" }, ...errors(400, 401, 403, 415) },
         },
       },
       "/records/status": {

@@ -7,6 +7,7 @@ import { importsRouter } from "@/server/api/routers/imports";
 import { anomaliesRouter } from "@/server/api/routers/anomalies";
 import { sitesRouter } from "@/server/api/routers/sites";
 import { eventsRouter } from "@/server/api/routers/events";
+import { probesRouter } from "@/server/api/routers/probes";
 
 export const appRouter = createTRPCRouter({
   me: authedProcedure.query(({ ctx }) => ({ ...ctx.user, scope: ctx.scope })),
@@ -18,6 +19,7 @@ export const appRouter = createTRPCRouter({
   anomalies: anomaliesRouter,
   sites: sitesRouter,
   events: eventsRouter,
+  probes: probesRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,35 @@
+/**
+ * The in-app alert feed: recent alerts, newest first, capped. Portal alerts (PROBE_DOWN / PROBE_RECOVERED, no
+ * block) are district-wide facts that every signed-in role reads; alerts tagged with a block (issue 5's
+ * BLOCK_AT_RISK …) are shown only within the caller's scope. The payload and the webhook's last error (which
+ * may name the webhook host) are left out.
+ */
+import type { Db } from "@/server/db/client";
+import type { AlertKind, WebhookStatus } from "@/server/generated/prisma/enums";
+import { blockIdWhere, type Scope } from "@/server/auth/scope";
+
+export const ALERTS_DEFAULT_LIMIT = 20;
+export const ALERTS_MAX_LIMIT = 100;
+
+export type AlertItem = {
+  id: number;
+  kind: AlertKind;
+  targetId: number | null;
+  targetName: string | null;
+  blockId: number | null;
+  message: string;
+  createdAt: Date;
+  webhookStatus: WebhookStatus;
+  webhookSentAt: Date | null;
+};
+
+export async function listAlerts(db: Db, scope: Scope, limit = ALERTS_DEFAULT_LIMIT): Promise<AlertItem[]> {
+  const take = Math.min(Math.max(1, Math.floor(limit)), ALERTS_MAX_LIMIT);
+  const rows = await db.alert.findMany({
+    where: scope.kind === "district" ? {} : { OR: [{ blockId: null }, blockIdWhere(scope)] },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take,
+    select: { id: true, kind: true, targetId: true, target: { select: { name: true } }, blockId: true, message: true, createdAt: true, webhookStatus: true, webhookSentAt: true },
+  });
+  return rows.map(({ target, ...a }) => ({ ...a, targetName: target?.name ?? null }));
+}
