@@ -109,8 +109,43 @@ export function openApiDocument() {
       "/backlog": {
         get: {
           summary: "Backlog per block",
-          parameters: [{ name: "block", in: "query", required: false, schema: { type: "string" }, description: "block name, slug or historical spelling" }],
-          responses: { "200": { description: "generatedAt, deadlineHours, district summary, blocks[]" }, ...errors(400, 401, 403) },
+          parameters: [
+            { name: "block", in: "query", required: false, schema: { type: "string" }, description: "block name, slug or historical spelling" },
+            { name: "format", in: "query", required: false, schema: { enum: ["json", "csv"], default: "json" }, description: "csv: one row per block" },
+          ],
+          responses: { "200": { description: "generatedAt, deadlineHours, district summary, blocks[] (or CSV)" }, ...errors(400, 401, 403) },
+        },
+      },
+      "/blocks/{block}/camps.csv": {
+        get: {
+          summary: "A block's camps (site + date) with register and backlog counts, as CSV",
+          parameters: [{ name: "block", in: "path", required: true, schema: { type: "string" }, description: "block name or slug" }],
+          responses: { "200": { description: "CSV", content: { "text/csv": {} } }, ...errors(401, 403, 404) },
+        },
+      },
+      "/blocks/{block}/records.csv": {
+        get: {
+          summary: "A block's records (pending by default) with the block page's filters, masked, as CSV",
+          parameters: [
+            { name: "block", in: "path", required: true, schema: { type: "string" } },
+            { name: "status", in: "query", schema: { enum: ["PENDING", "ENTERED", "REJECTED"] } },
+            { name: "bucket", in: "query", schema: { enum: ["h0_12", "h12_24", "h24_36", "h36_48", "overdue", "due6h"] } },
+            { name: "dose", in: "query", schema: { enum: ["1", "2"] } },
+            { name: "site", in: "query", schema: { type: "integer" } },
+            { name: "q", in: "query", schema: { type: "string" }, description: "register serial or name contains" },
+            { name: "sort", in: "query", schema: { enum: ["vaccinatedAt", "registerSerial", "beneficiaryName", "dose", "site"] } },
+            { name: "dir", in: "query", schema: { enum: ["asc", "desc"] } },
+          ],
+          responses: { "200": { description: "CSV", content: { "text/csv": {} } }, ...errors(400, 401, 403, 404) },
+        },
+      },
+      "/events": {
+        get: {
+          summary: "Live changes as server-sent events (text/event-stream), scoped like /backlog",
+          description:
+            "Each message has `event: <type>` and `data:` JSON with at least `type` (record.created, record.status, import.completed, import.failed, probe.state, probe.result, probe.field, alert.created, sync), `block` (null for district-wide events), `blockId` and `at`. The first message is `sync`: refetch what you show.",
+          parameters: [{ name: "block", in: "query", required: false, schema: { type: "string" }, description: "only this block's events (and district-wide ones)" }],
+          responses: { "200": { description: "text/event-stream", content: { "text/event-stream": {} } }, ...errors(400, 401, 403) },
         },
       },
       "/imports/register": {
@@ -127,6 +162,13 @@ export function openApiDocument() {
           parameters: [{ name: "X-File-Name", in: "header", schema: { type: "string" } }],
           requestBody: upload,
           responses: { "200": { description: "Import result", content: { "application/json": { schema: importResult } } }, ...errors(400, 401, 403, 413, 415) },
+        },
+      },
+      "/imports/register-template.csv": {
+        get: {
+          summary: "An empty offline-register template (the columns an import expects, two fictional example rows; public)",
+          security: [],
+          responses: { "200": { description: "CSV", content: { "text/csv": {} } } },
         },
       },
       "/imports/{id}/rejections.csv": {
