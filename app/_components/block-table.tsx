@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { createColumnHelper } from "@tanstack/react-table";
 import { formatCount } from "@/app/_components/format";
 import type { BlockBacklogRow } from "@/app/_trpc/types";
+import { CsvLink } from "@/app/_components/csv-link";
 import { DataTable, useLocallySortedTable } from "@/app/_components/data-table";
 
 type BlockRow = BlockBacklogRow;
@@ -31,11 +32,14 @@ export function BlockTable({ rows }: { rows: BlockRow[] }) {
   const router = useRouter();
   const table = useLocallySortedTable(rows, columns, [{ id: "pending", desc: true }]);
   return (
-    <DataTable
-      table={table}
-      label="Backlog by block"
-      onRowClick={(row) => router.push(`/blocks/${row.original.slug}`)}
-      rowTestId={(row) => `block-row-${row.original.slug}`}
-    />
+    <>
+      <DataTable
+        table={table}
+        label="Backlog by block"
+        onRowClick={(row) => router.push(`/blocks/${row.original.slug}`)}
+        rowTestId={(row) => `block-row-${row.original.slug}`}
+      />
+      <CsvLink href="/api/v1/backlog?format=csv" />
+    </>
   );
 }

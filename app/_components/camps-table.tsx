@@ -1,6 +1,8 @@
 "use client";
 
 import { createColumnHelper } from "@tanstack/react-table";
+import { useParams } from "next/navigation";
+import { CsvLink } from "@/app/_components/csv-link";
 import { formatCount, formatIstDate } from "@/app/_components/format";
 import type { CampBacklogRow } from "@/app/_trpc/types";
 import { DataTable, useLocallySortedTable } from "@/app/_components/data-table";
@@ -27,6 +29,12 @@ const columns = [
 /** A block has tens of camps at most, so this table sorts in the browser. */
 export function CampsTable({ rows }: { rows: CampRow[] }) {
   const table = useLocallySortedTable(rows, columns, [{ id: "pending", desc: true }]);
+  const { slug } = useParams<{ slug: string }>();
   if (rows.length === 0) return <p className="muted">No camps recorded in this block yet.</p>;
-  return <DataTable table={table} label="Camps and sites" />;
+  return (
+    <>
+      <DataTable table={table} label="Camps and sites" />
+      <CsvLink href={`/api/v1/blocks/${slug}/camps.csv`} />
+    </>
+  );
 }

@@ -7,6 +7,8 @@ import { useQueryStates } from "nuqs";
 import { useTRPC } from "@/app/_trpc/client";
 import type { PendingRecordRow } from "@/app/_trpc/types";
 import { DataTable } from "@/app/_components/data-table";
+import { CsvLink } from "@/app/_components/csv-link";
+import { useParams } from "next/navigation";
 import { Countdown } from "@/app/_components/countdown";
 import { formatCount, formatIstDateTime } from "@/app/_components/format";
 import { PendingFiltersBar } from "@/app/_components/pending-filters-bar";
@@ -103,6 +105,12 @@ export function PendingRecordsTable({ blockId, sites, canUndo }: { blockId: numb
   });
 
   const total = records.data?.total ?? 0;
+  const { slug } = useParams<{ slug: string }>();
+  const csvQuery = new URLSearchParams({ status: input.status, sort: input.sort, dir: input.direction });
+  if (input.bucket) csvQuery.set("bucket", input.bucket);
+  if (input.dose) csvQuery.set("dose", String(input.dose));
+  if (input.siteId) csvQuery.set("site", String(input.siteId));
+  if (input.search) csvQuery.set("q", input.search);
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   return (
     <section aria-labelledby="pending-records">
@@ -117,6 +125,7 @@ export function PendingRecordsTable({ blockId, sites, canUndo }: { blockId: numb
       </p>
       <RecordActionsBar selected={table.getSelectedRowModel().rows.map((r) => r.original)} onDone={() => setRowSelection({})} />
       <DataTable table={table} label="Records" />
+      <CsvLink href={`/api/v1/blocks/${slug}/records.csv?${csvQuery.toString()}`} label="Download CSV (this filter, all pages)" />
       {openRecordId !== null ? <RecordDetailDialog recordId={openRecordId} canUndo={canUndo} onClose={() => setOpenRecordId(null)} /> : null}
       <nav className="pager" aria-label="Pages">
         <button type="button" disabled={input.page <= 1} onClick={() => void setParams({ page: input.page - 1 })}>
