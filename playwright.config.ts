@@ -31,6 +31,8 @@ export default defineConfig({
       TEEKA_PG_PORT: String(pgPort),
       TEEKA_DATA_DIR: dataDir,
       DATABASE_URL: "",
+      // Its own portal simulator port, so that a developer's running `npm start` (4010) does not collide.
+      TEEKA_SIM_PORT: process.env.E2E_SIM_PORT ?? "4310",
     },
   },
 });

@@ -1,12 +1,16 @@
 /**
  * `npm start`: database (embedded unless DATABASE_URL is set) → migrations → demo data → build if the
- * sources changed → `next start`. `--dev` runs `next dev` instead of building.
+ * sources changed → `next start`. `--dev` runs `next dev` instead of building. With demo data, the local
+ * portal simulator also runs (in this process, on 127.0.0.1:TEEKA_SIM_PORT): the demo's "National portal"
+ * target points there, so a demo never probes the internet.
  */
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { PROJECT_ROOT, readStartConfig } from "./lib/config";
 import { prepareDatabase } from "./lib/database";
 import { isBuildCurrent, markBuilt, sourceFingerprint } from "./lib/build-fingerprint";
+import { simulatorPort } from "@/server/seed/probe-history";
+import { type PortalSimulator, startPortalSimulator } from "@/server/probes/simulator";
 
 const NEXT_BIN = path.join(PROJECT_ROOT, "node_modules", "next", "dist", "bin", "next");
 const log = (message: string) => console.log(`[teeka] ${message}`);
@@ -22,6 +26,7 @@ function waitFor(child: ReturnType<typeof runNext>): Promise<number> {
 async function main() {
   const dev = process.argv.includes("--dev");
   const config = readStartConfig();
+  const simPort = config.demoData ? simulatorPort() : null;
   const database = await prepareDatabase(config, log);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -33,7 +38,7 @@ async function main() {
   };
 
   let shuttingDown = false;
-  const running: { server?: ReturnType<typeof runNext> } = {};
+  const running: { server?: ReturnType<typeof runNext>; simulator?: PortalSimulator | null } = {};
   const shutdown = async (code: number) => {
     if (shuttingDown) return;
     shuttingDown = true;
@@ -42,11 +47,13 @@ async function main() {
       server.kill("SIGTERM");
       await waitFor(server);
     }
+    await running.simulator?.close();
     await database.stop();
     process.exit(code);
   };
   process.on("SIGINT", () => void shutdown(0));
   process.on("SIGTERM", () => void shutdown(0));
+  if (simPort !== null) running.simulator = await startSimulator(simPort);
 
   if (!dev) {
     const fingerprint = sourceFingerprint(PROJECT_ROOT);
@@ -61,6 +68,19 @@ async function main() {
   running.server = runNext([dev ? "dev" : "start", "-p", String(config.port)], { ...env, NEXT_TELEMETRY_DISABLED: "1" });
   const code = await waitFor(running.server);
   await shutdown(code);
+}
+
+/** The demo target's portal. A taken port is not fatal: the target then shows DOWN, which is the truth. */
+async function startSimulator(port: number): Promise<PortalSimulator | null> {
+  try {
+    const sim = await startPortalSimulator({ port, host: "127.0.0.1", mode: "up" });
+    log(`Portal simulator on ${sim.url} (switch modes: curl -X POST ${sim.url}__sim/mode -d '{"mode":"down"}')`);
+    return sim;
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === "EADDRINUSE" ? "the port is in use" : String(error);
+    log(`WARNING: portal simulator not started on 127.0.0.1:${port} (${reason}); the demo "National portal" target will report whatever answers there (DOWN if nothing does). Set TEEKA_SIM_PORT to a free port.`);
+    return null;
+  }
 }
 
 main().catch((error: unknown) => {

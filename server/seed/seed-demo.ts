@@ -2,7 +2,8 @@
  * Loads the demo story into the database once, and on later starts keeps it current: the anchor ("now" of the
  * story) is stored in app_settings, and when whole days have passed, every demo timestamp moves forward by
  * that many days so the backlog still looks like this morning's. One transaction under an advisory lock,
- * so two processes starting together cannot seed twice.
+ * so two processes starting together cannot seed twice. The portal-probe story (probe-history.ts) is written
+ * with the records, and written again for the new anchor whenever they move.
  */
 import { hashPassword } from "@/server/auth/password";
 import type { Db } from "@/server/db/client";
@@ -11,6 +12,7 @@ import type { Role } from "@/server/generated/prisma/enums";
 import { buildDemoScenario } from "./demo-scenario";
 import { DAY_MS } from "./ist-time";
 import { type DbClient, type ReferenceData, ensureReferenceData } from "./reference-data";
+import { ensureDemoProbeHistory } from "./probe-history";
 import { insertScenario } from "./seed-bulk";
 import { shiftScenario, storyAnchor } from "./story-clock";
 
@@ -53,10 +55,17 @@ export async function seedDemoData(db: Db, options: SeedDemoOptions): Promise<Se
       const ref = await ensureReferenceData(tx);
       const operatorByBlock = await ensureDemoUsers(tx, ref, passwordHashes);
       const anchor = await readAnchor(tx);
-      if (anchor) return { created: false, shiftedDays: await keepCurrent(tx, anchor, options.now, log) };
+      if (anchor) {
+        const shiftedDays = await keepCurrent(tx, anchor, options.now, log);
+        // The probe story is written again for the moved anchor (and once for data seeded before it existed).
+        const storyNow = new Date(anchor.getTime() + shiftedDays * DAY_MS);
+        await ensureDemoProbeHistory(tx, { now: storyNow, blockIds: ref.blockIds, regenerate: shiftedDays > 0, log });
+        return { created: false, shiftedDays };
+      }
       const scenario = prebuilt ?? build();
       const started = performance.now();
       await insertScenario(tx, scenario, ref, operatorByBlock, log);
+      await ensureDemoProbeHistory(tx, { now: scenario.anchor, blockIds: ref.blockIds, regenerate: true, log });
       log(`Wrote the demo data in ${elapsed(started)}`);
       await writeAnchor(tx, scenario.anchor);
       return { created: true, shiftedDays: 0 };
