@@ -2,7 +2,7 @@ import Link from "next/link";
 import { currentUser } from "@/server/auth/page-guard";
 import { SignOutButton } from "@/app/_components/sign-out-button";
 
-const ROLE_LABELS = { DISTRICT_OFFICER: "District officer", BLOCK_SUPERVISOR: "Block supervisor", DATA_OPERATOR: "Data operator" } as const;
+const ROLE_LABELS = { DISTRICT_OFFICER: "District officer", BLOCK_SUPERVISOR: "Block supervisor", DATA_OPERATOR: "Data operator", HELPDESK: "Helpdesk" } as const;
 
 export async function AppHeader() {
   const user = await currentUser().catch(() => null);
