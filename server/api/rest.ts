@@ -15,6 +15,8 @@ export async function authenticate(req: Request): Promise<RestCaller | Response>
   const now = new Date();
   const user = (await userFromBearer(db, req.headers.get("authorization"), now)) ?? (await userFromSession(db));
   if (!user) return problem(401, "Sign in, or send Authorization: Bearer <token>.");
+  // The helpdesk looks up one beneficiary at a time in the app; it has no use for the API, least of all lists.
+  if (user.role === "HELPDESK") return problem(403, "The helpdesk role has no API access; use the Helpdesk page to look up one beneficiary.");
   const scope = scopeFor(user);
   if (scope.kind === "none") return problem(403, "Your account has no block or district assigned.");
   return { db, user, scope, now };

@@ -8,6 +8,7 @@ import { anomaliesRouter } from "@/server/api/routers/anomalies";
 import { sitesRouter } from "@/server/api/routers/sites";
 import { eventsRouter } from "@/server/api/routers/events";
 import { probesRouter } from "@/server/api/routers/probes";
+import { helpdeskRouter } from "@/server/api/routers/helpdesk";
 
 export const appRouter = createTRPCRouter({
   me: authedProcedure.query(({ ctx }) => ({ ...ctx.user, scope: ctx.scope })),
@@ -20,6 +21,7 @@ export const appRouter = createTRPCRouter({
   sites: sitesRouter,
   events: eventsRouter,
   probes: probesRouter,
+  helpdesk: helpdeskRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -10,5 +10,11 @@ export const currentUser = cache(() => userFromSession());
 export async function requireUser(returnTo: string): Promise<SessionUser> {
   const user = await currentUser();
   if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
+  // The helpdesk role has one page; every other page (backlog, blocks, imports ...) sends it there.
+  if (user.role === "HELPDESK" && !isHelpdeskPage(returnTo)) redirect("/helpdesk");
   return user;
+}
+
+export function isHelpdeskPage(path: string): boolean {
+  return path === "/helpdesk" || path.startsWith("/helpdesk/") || path.startsWith("/helpdesk?");
 }

@@ -22,6 +22,15 @@ export function scopeFor(user: ScopeSubject | null): Scope {
   }
 }
 
+/**
+ * What a helpdesk lookup may read: the helpdesk role is district-wide for looking up one beneficiary (it keeps
+ * the empty scope everywhere else); every other role looks up within its ordinary scope.
+ */
+export function lookupScopeFor(user: ScopeSubject | null): Scope {
+  if (user?.role === "HELPDESK") return { kind: "district" };
+  return scopeFor(user);
+}
+
 export function canSeeBlock(scope: Scope, blockId: number): boolean {
   if (scope.kind === "district") return true;
   if (scope.kind === "block") return scope.blockId === blockId;

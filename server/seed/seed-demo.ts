@@ -31,6 +31,7 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { username: "sup.pirpainti", displayName: "Block Supervisor, Pirpainti", role: "BLOCK_SUPERVISOR", block: "Pirpainti" },
   { username: "sup.sultanganj", displayName: "Block Supervisor, Sultanganj", role: "BLOCK_SUPERVISOR", block: "Sultanganj" },
   { username: "op.pirpainti", displayName: "Data Operator, Pirpainti", role: "DATA_OPERATOR", block: "Pirpainti" },
+  { username: "helpdesk", displayName: "Helpdesk, District Health Office", role: "HELPDESK", block: null },
 ];
 
 export type SeedDemoOptions = { now: Date; idHashKey: string; log?: (message: string) => void };
