@@ -9,6 +9,8 @@ import { sitesRouter } from "@/server/api/routers/sites";
 import { eventsRouter } from "@/server/api/routers/events";
 import { probesRouter } from "@/server/api/routers/probes";
 import { helpdeskRouter } from "@/server/api/routers/helpdesk";
+import { campsRouter } from "@/server/api/routers/camps";
+import { performanceRouter } from "@/server/api/routers/performance";
 
 export const appRouter = createTRPCRouter({
   me: authedProcedure.query(({ ctx }) => ({ ...ctx.user, scope: ctx.scope })),
@@ -22,6 +24,8 @@ export const appRouter = createTRPCRouter({
   events: eventsRouter,
   probes: probesRouter,
   helpdesk: helpdeskRouter,
+  camps: campsRouter,
+  performance: performanceRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,227 @@
+"use client";
+
+import Link from "next/link";
+import { useQuery } from "@tanstack/react-query";
+import { useQueryStates } from "nuqs";
+import type { ColumnDef } from "@tanstack/react-table";
+import { useMemo, type ReactNode } from "react";
+import { useTRPC } from "@/app/_trpc/client";
+import type { RouterOutputs } from "@/app/_trpc/types";
+import { QueryState } from "@/app/_components/query-state";
+import { formatCount, formatIstDate } from "@/app/_components/format";
+import { CampFiguresTable } from "@/app/_components/camp-figures-table";
+import { CampSplits, CampTiles } from "@/app/_components/camp-summary";
+import { CampTrend } from "@/app/_components/camp-trend";
+import { campSearchParams, campsHref, totalsCsvHref } from "@/app/_components/camp-url-state";
+
+type Out = RouterOutputs["camps"];
+type MegaRow = Out["listMegaCamps"]["megaCamps"][number];
+type BlockRow = Out["getMegaCamp"]["blocks"][number];
+type SiteRow = Out["getBlockCamps"]["sites"][number];
+
+/** "2021-06-21" (an IST calendar date) as "21 Jun 2021". */
+const showDate = (key: string) => formatIstDate(new Date(`${key}T00:00:00+05:30`));
+
+function NameLink({ href, children }: { href: string; children: ReactNode }) {
+  // The row is clickable too; the link is what a keyboard or screen reader uses.
+  return (
+    <Link href={href} onClick={(e) => e.stopPropagation()}>
+      {children}
+    </Link>
+  );
+}
+
+function Breadcrumb({ items }: { items: { label: string; href?: string }[] }) {
+  return (
+    <nav aria-label="Breadcrumb" className="breadcrumb">
+      {items.map((item, i) => (
+        <span key={item.label + i}>
+          {i > 0 ? " › " : null}
+          {item.href ? <Link href={item.href}>{item.label}</Link> : <span aria-current="page">{item.label}</span>}
+        </span>
+      ))}
+    </nav>
+  );
+}
+
+/** The camps page: district → mega camp → block → site (camp), the level chosen by the URL. */
+export function CampExplorer() {
+  const [{ mega, block, camp }] = useQueryStates({ mega: campSearchParams.mega, block: campSearchParams.block, camp: campSearchParams.camp });
+  const trpc = useTRPC();
+  const me = useQuery(trpc.me.queryOptions());
+  const scopeNote = me.data?.scope.kind === "block" ? <p className="notice">You see your own block&apos;s camps only; the totals are your block&apos;s.</p> : null;
+  if (camp) return <CampView campId={camp} />;
+  if (mega && block) return <BlockView megaCampId={mega} blockId={block} />;
+  if (mega) return <MegaCampView megaCampId={mega} note={scopeNote} />;
+  return <DistrictView note={scopeNote} />;
+}
+
+const BY_DATE = { id: "date", desc: true };
+const BY_VACCINATED = { id: "vaccinated", desc: true };
+
+const megaColumns: ColumnDef<MegaRow, string>[] = [
+  { id: "name", header: "Mega camp", accessorFn: (m) => m.name, cell: (info) => <NameLink href={campsHref({ mega: info.row.original.id })}>{info.getValue()}</NameLink> },
+  { id: "date", header: "Date", accessorFn: (m) => m.date, cell: (info) => showDate(info.getValue()) },
+];
+
+function DistrictView({ note }: { note: ReactNode }) {
+  const trpc = useTRPC();
+  const list = useQuery(trpc.camps.listMegaCamps.queryOptions());
+  return (
+    <>
+      <div className="page-title">
+        <Breadcrumb items={[{ label: "Bhagalpur district", href: "/" }, { label: "Camps" }]} />
+        <h1>Camps and mega camps</h1>
+        <p className="muted">Counted by the date and hour of vaccination, not by when a register was uploaded or entered.</p>
+      </div>
+      {note}
+      <QueryState query={list}>
+        {(data) => (
+          <>
+            <CampTiles figures={data.district} />
+            <h2>Mega camps</h2>
+            <CampFiguresTable<MegaRow>
+              rows={data.megaCamps}
+              leading={megaColumns}
+              label="Mega camps"
+              csvHref={totalsCsvHref({})}
+              defaultSort={BY_DATE}
+              rowHref={(m) => campsHref({ mega: m.id })}
+              rowTestId={(m) => `mega-camp-${m.id}`}
+            />
+            {data.otherCamps.camps > 0 ? (
+              <p className="muted">
+                Plus {formatCount(data.otherCamps.camps)} routine {data.otherCamps.camps === 1 ? "session" : "sessions"} outside the mega camps:{" "}
+                {formatCount(data.otherCamps.vaccinated)} vaccinated (included in the totals above).
+              </p>
+            ) : null}
+            <h2>District split</h2>
+            <CampSplits figures={data.district} />
+          </>
+        )}
+      </QueryState>
+      <CampTrend defaultGrain="day" title="Daily trend" />
+    </>
+  );
+}
+
+function MegaCampView({ megaCampId, note }: { megaCampId: number; note: ReactNode }) {
+  const trpc = useTRPC();
+  const detail = useQuery(trpc.camps.getMegaCamp.queryOptions({ id: megaCampId }));
+  const columns = useMemo<ColumnDef<BlockRow, string>[]>(
+    () => [{ id: "block", header: "Block", accessorFn: (b) => b.block, cell: (info) => <NameLink href={campsHref({ mega: megaCampId, block: info.row.original.blockId })}>{info.getValue()}</NameLink> }],
+    [megaCampId],
+  );
+  return (
+    <QueryState query={detail}>
+      {(data) => (
+        <>
+          <div className="page-title">
+            <Breadcrumb items={[{ label: "Camps", href: "/camps" }, { label: data.megaCamp.name }]} />
+            <h1>
+              {data.megaCamp.name} — {showDate(data.megaCamp.date)}
+            </h1>
+          </div>
+          {note}
+          <CampTiles figures={data.totals} />
+          <h2>Blocks</h2>
+          <CampFiguresTable<BlockRow>
+            rows={data.blocks}
+            leading={columns}
+            label={`Blocks in ${data.megaCamp.name}`}
+            csvHref={totalsCsvHref({ mega: megaCampId })}
+            defaultSort={BY_VACCINATED}
+            rowHref={(b) => campsHref({ mega: megaCampId, block: b.blockId })}
+            rowTestId={(b) => `camp-block-${b.slug}`}
+          />
+          <h2>Split</h2>
+          <CampSplits figures={data.totals} />
+          <CampTrend megaCampId={megaCampId} defaultGrain="hour" title="Vaccinations by hour" />
+        </>
+      )}
+    </QueryState>
+  );
+}
+
+const siteColumns: ColumnDef<SiteRow, string>[] = [
+  { id: "site", header: "Site", accessorFn: (s) => s.site, cell: (info) => <NameLink href={campsHref({ camp: info.row.original.campId })}>{info.getValue()}</NameLink> },
+];
+
+function BlockView({ megaCampId, blockId }: { megaCampId: number; blockId: number }) {
+  const trpc = useTRPC();
+  const detail = useQuery(trpc.camps.getBlockCamps.queryOptions({ megaCampId, blockId }));
+  return (
+    <QueryState query={detail}>
+      {(data) => (
+        <>
+          <div className="page-title">
+            <Breadcrumb
+              items={[{ label: "Camps", href: "/camps" }, { label: data.megaCamp.name, href: campsHref({ mega: megaCampId }) }, { label: data.block.block }]}
+            />
+            <h1>
+              {data.block.block} <span className="hi" lang="hi">{data.block.blockHi}</span> — {data.megaCamp.name}, {showDate(data.megaCamp.date)}
+            </h1>
+            <p>
+              <Link href={`/blocks/${data.block.slug}`}>{data.block.block}&apos;s pending entries</Link>
+            </p>
+          </div>
+          <CampTiles figures={data.totals} />
+          <h2>Sites</h2>
+          {data.sites.length === 0 ? <p className="muted">No camp was held in this block during {data.megaCamp.name}.</p> : null}
+          <CampFiguresTable<SiteRow>
+            rows={data.sites}
+            leading={siteColumns}
+            label={`Sites in ${data.block.block}`}
+            csvHref={totalsCsvHref({ mega: megaCampId, block: blockId })}
+            defaultSort={BY_VACCINATED}
+            rowHref={(s) => campsHref({ camp: s.campId })}
+            rowTestId={(s) => `camp-site-${s.campId}`}
+          />
+          <h2>Split</h2>
+          <CampSplits figures={data.totals} />
+          <CampTrend megaCampId={megaCampId} blockId={blockId} defaultGrain="hour" title="Vaccinations by hour" />
+        </>
+      )}
+    </QueryState>
+  );
+}
+
+function CampView({ campId }: { campId: number }) {
+  const trpc = useTRPC();
+  const detail = useQuery(trpc.camps.getCamp.queryOptions({ id: campId }));
+  return (
+    <QueryState query={detail}>
+      {({ camp, figures }) => (
+        <>
+          <div className="page-title">
+            <Breadcrumb
+              items={[
+                { label: "Camps", href: "/camps" },
+                ...(camp.megaCamp
+                  ? [
+                      { label: camp.megaCamp.name, href: campsHref({ mega: camp.megaCamp.id }) },
+                      { label: camp.block, href: campsHref({ mega: camp.megaCamp.id, block: camp.blockId }) },
+                    ]
+                  : [{ label: camp.block, href: `/blocks/${camp.slug}` }]),
+                { label: camp.site },
+              ]}
+            />
+            <h1>
+              {camp.site}, {camp.block} — {showDate(camp.date)}
+            </h1>
+            <p className="muted">{camp.megaCamp ? `Part of ${camp.megaCamp.name}.` : "A routine session, not part of a mega camp."}</p>
+          </div>
+          <CampTiles figures={figures} />
+          <p>
+            <a className="csv-link" href={totalsCsvHref({ camp: campId })} download>
+              Download CSV (this camp)
+            </a>
+          </p>
+          <h2>Split</h2>
+          <CampSplits figures={figures} />
+          <CampTrend campId={campId} defaultGrain="hour" title="Vaccinations by hour" />
+        </>
+      )}
+    </QueryState>
+  );
+}
