@@ -18,6 +18,8 @@ export type UnitPlan = {
   pendingMc1: number;
   /** Lines of mega camp 2 the data room has not reached yet. */
   pendingMc2: number;
+  /** The data room's pace fell on the last day (see scenario-status.ts): the block the forecast flags. */
+  slowsDownAtEnd: boolean;
 };
 
 export const UNIT_PLANS: readonly UnitPlan[] = [
@@ -41,7 +43,8 @@ export const UNIT_PLANS: readonly UnitPlan[] = [
 ];
 
 function unit(name: UnitName, code: string, weight: number, pendingMc1: number, pendingMc2: number, sites: string[]): UnitPlan {
-  return { name, code, weight, sites, pendingMc1, pendingMc2 };
+  // Pirpainti's operators worked until 3 a.m. and still could not keep up (the news report).
+  return { name, code, weight, sites, pendingMc1, pendingMc2, slowsDownAtEnd: name === "Pirpainti" };
 }
 
 export const MEGA_CAMP_PLANS = [

@@ -21,18 +21,29 @@ export type UnitRegisters = {
   forcedStragglers: readonly DemoRecord[];
 };
 
+/**
+ * A unit that "slows down at the end" (Pirpainti: operators who had worked until 3 a.m., on a portal that was
+ * slow at peak hours) enters its last SLOW_TAIL_SHARE of lines at a SLOW_TAIL_EFFORT-times slower pace, so its
+ * current entry rate is too low to clear the backlog before the deadline: the burn-down forecast's "at risk".
+ */
+const SLOW_TAIL_SHARE = 0.1;
+const SLOW_TAIL_EFFORT = 4;
+
 /** Decides every line's status as of `anchorMs`; entry times all fall before it. */
 export function settleUnit(rng: Rng, unit: UnitRegisters, anchorMs: number, portalRefs: Set<string>): void {
   const stragglers = pickStragglers(rng, unit);
   const queue = [...pageOrder(rng, unit.mc1Camps).filter((line) => !stragglers.has(line)), ...pageOrder(rng, unit.mc2Camps)];
+  const toEnter = queue.length - unit.plan.pendingMc2;
+  const slowFrom = unit.plan.slowsDownAtEnd ? Math.floor(toEnter * (1 - SLOW_TAIL_SHARE)) : Infinity;
   const entryQueue: EntryQueue = {
     availableAt: queue.map((line) => arrivalOf(unit, line)),
-    effort: queue.map(() => randBetween(rng, 0.4, 1.6)),
+    // Drawn for every line first, so that the story's other random choices stay as they were.
+    effort: queue.map(() => randBetween(rng, 0.4, 1.6)).map((effort, i) => (i >= slowFrom ? effort * SLOW_TAIL_EFFORT : effort)),
     nightEndsMs: randInt(rng, 105, 195) * MINUTE_MS,
   };
   // Each data room last entered something a little before "now" (a tea break, a power cut), not all at once.
   const stoppedAt = lastWorkingInstant(anchorMs, entryQueue.nightEndsMs) - randInt(rng, 3 * MINUTE_MS, 40 * MINUTE_MS);
-  const times = scheduleEntries(entryQueue, queue.length - unit.plan.pendingMc2, stoppedAt);
+  const times = scheduleEntries(entryQueue, toEnter, stoppedAt);
   times.forEach((at, i) => resolveLine(rng, queue[i]!, at, portalRefs));
 }
 

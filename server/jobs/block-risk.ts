@@ -1,0 +1,194 @@
+/**
+ * The at-risk evaluator (issue 5): every minute, the burn-down forecast of every block; when a block's forecast
+ * starts to miss the 48-hour deadline, one BLOCK_AT_RISK alert, and when it stops (rate picked up, backlog
+ * cleared), one BLOCK_BACK_ON_TRACK alert. In-app rows in `alerts`, plus a webhook POST when one is set.
+ *
+ * "Once per episode": a block's state is the kind of its latest block alert (at risk = an open episode). An
+ * episode is named by the instant it was first seen (`block:{id}:at-risk:{IST date}:{start ISO}`), and its end
+ * by the same start (`block:{id}:back-on-track:{start ISO}`). A state change is written under a transaction-level
+ * advisory lock on the block, after re-reading the latest alert, so two evaluators (a lease hand-over) cannot open
+ * the same episode twice; the unique dedupe key backs this up.
+ *
+ * Known limit: no hysteresis. A block whose forecast hovers at the edge (one entry more or less in the rate
+ * window) opens and closes episodes as often as it flips.
+ */
+import type { Db } from "@/server/db/client";
+import { Prisma } from "@/server/generated/prisma/client";
+import { formatIst, istDateKey } from "@/server/domain/ist";
+import { RATE_WINDOW_WORKING_HOURS, type BurnDownForecast } from "@/server/domain/burn-down";
+import { getBlockForecasts, type BlockForecast } from "@/server/services/burn-down";
+import { getAlertSettings } from "@/server/services/alert-settings";
+import { deliverAlertWebhook, type WebhookOptions } from "@/server/jobs/webhook-post";
+
+const LOCK_NAMESPACE = 0x7e4b; // advisory-lock class for block-risk episodes
+
+export type BlockRiskLog = {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+};
+
+export type BlockRiskPayload = {
+  type: "block.at_risk" | "block.back_on_track";
+  block: { id: number; name: string };
+  episodeStartedAt: string;
+  forecast: {
+    status: BurnDownForecast["status"];
+    pending: number;
+    ratePerHour: number | null;
+    rateWindowWorkingHours: number;
+    clearsAt: string | null;
+    alreadyOverdue: number;
+    willCrossDeadline: number;
+    firstMissAt: string | null;
+  };
+  at: string;
+};
+
+export type RaisedAlert = { alertId: number; blockId: number; kind: "BLOCK_AT_RISK" | "BLOCK_BACK_ON_TRACK"; dedupeKey: string };
+
+export type EvaluateOptions = { log?: BlockRiskLog; webhook?: WebhookOptions };
+
+export type BlockRiskOutcome = { evaluated: number; atRisk: number[]; raised: RaisedAlert[] };
+
+export function atRiskKey(blockId: number, episodeStart: Date): string {
+  return `block:${blockId}:at-risk:${istDateKey(episodeStart)}:${episodeStart.toISOString()}`;
+}
+
+export function backOnTrackKey(blockId: number, episodeStart: Date): string {
+  return `block:${blockId}:back-on-track:${episodeStart.toISOString()}`;
+}
+
+/** The forecast in words, for the alert text: the uncertain cases are named, not hidden behind a number. */
+export function describeForecast(f: BurnDownForecast): string {
+  const overdue = f.alreadyOverdue > 0 ? `; ${f.alreadyOverdue} already past 48 h` : "";
+  const miss = f.firstMissAt ? `, the first at ${formatIst(f.firstMissAt)} IST` : "";
+  const crossing = `${f.willCrossDeadline} more will cross 48 h${miss}`;
+  switch (f.status) {
+    case "NO_RATE":
+      return `${f.pending} pending, no entries made yet (no rate to forecast from); ${crossing}${overdue}`;
+    case "STALLED":
+      return `${f.pending} pending, no entries in the last ${RATE_WINDOW_WORKING_HOURS} working hours (rate 0, never clears); ${crossing}${overdue}`;
+    case "AT_RISK":
+    case "ON_TRACK":
+      return `${f.pending} pending at ${f.ratePerHour?.toFixed(1)} entries/h, clears about ${f.clearsAt ? formatIst(f.clearsAt) : "?"} IST; ${crossing}${overdue}`;
+    case "CLEAR":
+      return `no entries pending${overdue}`;
+  }
+}
+
+function payloadOf(kind: RaisedAlert["kind"], b: BlockForecast, episodeStart: Date, now: Date): BlockRiskPayload {
+  const f = b.forecast;
+  return {
+    type: kind === "BLOCK_AT_RISK" ? "block.at_risk" : "block.back_on_track",
+    block: { id: b.blockId, name: b.block },
+    episodeStartedAt: episodeStart.toISOString(),
+    forecast: {
+      status: f.status,
+      pending: f.pending,
+      ratePerHour: f.ratePerHour,
+      rateWindowWorkingHours: RATE_WINDOW_WORKING_HOURS,
+      clearsAt: f.clearsAt?.toISOString() ?? null,
+      alreadyOverdue: f.alreadyOverdue,
+      willCrossDeadline: f.willCrossDeadline,
+      firstMissAt: f.firstMissAt?.toISOString() ?? null,
+    },
+    at: now.toISOString(),
+  };
+}
+
+type LatestAlert = { block_id: number; kind: "BLOCK_AT_RISK" | "BLOCK_BACK_ON_TRACK"; payload: unknown; created_at: Date };
+
+const latestSql = (blockFilter: Prisma.Sql) => Prisma.sql`
+  SELECT DISTINCT ON (block_id) block_id, kind::text AS kind, payload, created_at FROM alerts
+  WHERE kind IN ('BLOCK_AT_RISK', 'BLOCK_BACK_ON_TRACK') AND block_id IS NOT NULL AND ${blockFilter}
+  ORDER BY block_id, id DESC`;
+
+function episodeStartOf(latest: LatestAlert): Date {
+  const raw = (latest.payload as { episodeStartedAt?: unknown } | null)?.episodeStartedAt;
+  const start = typeof raw === "string" ? new Date(raw) : null;
+  return start && !Number.isNaN(start.getTime()) ? start : latest.created_at;
+}
+
+/** Forecasts every block at `now` and writes the alerts for blocks that turned at risk or back on track. */
+export async function evaluateBlockRisk(db: Db, now: Date, opts: EvaluateOptions = {}): Promise<BlockRiskOutcome> {
+  const forecasts = await getBlockForecasts(db, { kind: "district" }, now);
+  const latest = await db.$queryRaw<LatestAlert[]>(latestSql(Prisma.sql`TRUE`));
+  const openEpisode = new Map(latest.filter((l) => l.kind === "BLOCK_AT_RISK").map((l) => [l.block_id, l]));
+  const changed = forecasts.blocks.filter((b) => b.atRisk !== openEpisode.has(b.blockId));
+  const raised: RaisedAlert[] = [];
+  if (changed.length > 0) {
+    const { webhookUrl } = await getAlertSettings(db);
+    for (const b of changed) {
+      const alert = await writeTransition(db, b, now, webhookUrl !== null);
+      if (!alert) continue;
+      raised.push({ alertId: alert.id, blockId: b.blockId, kind: alert.kind, dedupeKey: alert.dedupeKey });
+      opts.log?.info({ alertId: alert.id, blockId: b.blockId, kind: alert.kind }, alert.message);
+      if (webhookUrl) {
+        const sent = await deliverAlertWebhook(db, alert.id, webhookUrl, alert.payload, opts.webhook);
+        if (!sent) opts.log?.warn({ alertId: alert.id }, "block-risk: webhook delivery failed");
+      }
+    }
+  }
+  return { evaluated: forecasts.blocks.length, atRisk: forecasts.blocks.filter((b) => b.atRisk).map((b) => b.blockId), raised };
+}
+
+async function writeTransition(db: Db, b: BlockForecast, now: Date, withWebhook: boolean) {
+  return db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_NAMESPACE}::int, ${b.blockId}::int)`;
+    const [current] = await tx.$queryRaw<LatestAlert[]>(latestSql(Prisma.sql`block_id = ${b.blockId}`));
+    const open = current?.kind === "BLOCK_AT_RISK";
+    if (open === b.atRisk) return null; // another evaluator wrote it meanwhile
+    const kind = b.atRisk ? ("BLOCK_AT_RISK" as const) : ("BLOCK_BACK_ON_TRACK" as const);
+    const episodeStart = b.atRisk || !current ? now : episodeStartOf(current);
+    const dedupeKey = b.atRisk ? atRiskKey(b.blockId, episodeStart) : backOnTrackKey(b.blockId, episodeStart);
+    const payload = payloadOf(kind, b, episodeStart, now);
+    const message = b.atRisk
+      ? `${b.block} is at risk of missing the 48-hour deadline: ${describeForecast(b.forecast)}.`
+      : `${b.block} is back on track (at risk since ${formatIst(episodeStart)} IST): ${describeForecast(b.forecast)}.`;
+    const rows = await tx.$queryRaw<{ id: number }[]>`
+      INSERT INTO alerts (kind, dedupe_key, block_id, message, payload, created_at, webhook_status)
+      VALUES (${kind}::"AlertKind", ${dedupeKey}, ${b.blockId}, ${message}, ${JSON.stringify(payload)}::jsonb,
+              ${now}::timestamp(3), ${withWebhook ? "PENDING" : "NONE"}::"WebhookStatus")
+      ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`;
+    const id = rows[0]?.id;
+    return id === undefined ? null : { id, kind, dedupeKey, message, payload };
+  });
+}
+
+export type BlockRiskJobOptions = { db: Db; log: BlockRiskLog; intervalMs?: number; now?: () => Date; webhook?: WebhookOptions };
+
+/** Evaluates now and then every `intervalMs` after the previous run ends; every error is caught and logged. */
+export function startBlockRiskJob(opts: BlockRiskJobOptions): { stop(): Promise<void> } {
+  const intervalMs = opts.intervalMs ?? 60_000;
+  const clock = opts.now ?? (() => new Date());
+  let stopped = false;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let running: Promise<void> = Promise.resolve();
+
+  const tick = () => {
+    timer = null;
+    running = (async () => {
+      try {
+        await evaluateBlockRisk(opts.db, clock(), { log: opts.log, webhook: opts.webhook });
+      } catch (err) {
+        opts.log.error({ err }, "block-risk: evaluation failed; trying again at the next interval");
+      }
+      if (!stopped) {
+        timer = setTimeout(tick, intervalMs);
+        timer.unref?.();
+      }
+    })();
+  };
+  timer = setTimeout(tick, 0);
+  timer.unref?.();
+
+  return {
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      timer = null;
+      await running;
+    },
+  };
+}
