@@ -116,6 +116,68 @@ export function openApiDocument() {
           responses: { "200": { description: "generatedAt, deadlineHours, district summary, blocks[] (or CSV)" }, ...errors(400, 401, 403) },
         },
       },
+      "/reports/daily": {
+        get: {
+          summary: "The daily review report (backlog, overdue and at-risk blocks, yesterday's camps, portal uptime and incidents over 24 h, top anomalies) as PDF, CSV or JSON",
+          description:
+            "The district officer gets the district (or one block with `block`); block staff get their own block. The PDF is one A4 page rendered on the server with Chromium; 503 with a reason when Chromium is unavailable. The CSV has one section after another, each with a `# name` row and a header row.",
+          parameters: [
+            { name: "format", in: "query", required: false, schema: { enum: ["json", "csv", "pdf"], default: "json" } },
+            { name: "block", in: "query", required: false, schema: { type: "string" }, description: "block name or slug; a block user may name only their own" },
+            { name: "lang", in: "query", required: false, schema: { enum: ["en", "hi"], default: "en" }, description: "language of the PDF" },
+          ],
+          responses: {
+            "200": { description: "The report", content: { "application/pdf": {}, "text/csv": {}, "application/json": {} } },
+            ...errors(400, 401, 403),
+            "503": { description: "PDF rendering unavailable (Chromium missing or timed out); `error` says why", ...errorBody },
+          },
+        },
+      },
+      "/camps/totals.csv": {
+        get: {
+          summary: "Camp totals (vaccinated, entered, pending, rejected; by dose, vaccine, sex and age band) as CSV, by vaccination date",
+          description: "No parameter: one row per mega camp (and other camps). `megaCamp`: one row per block; `megaCamp` + `block`: one row per site; `camp`: that camp.",
+          parameters: [
+            { name: "megaCamp", in: "query", schema: { type: "integer" } },
+            { name: "block", in: "query", schema: { type: "string" }, description: "block id, name or slug" },
+            { name: "camp", in: "query", schema: { type: "integer" } },
+          ],
+          responses: { "200": { description: "CSV", content: { "text/csv": {} } }, ...errors(400, 401, 403, 404) },
+        },
+      },
+      "/camps/trend.csv": {
+        get: {
+          summary: "Vaccinations per IST hour or day (by vaccination time, never upload time) as CSV",
+          parameters: [
+            { name: "grain", in: "query", schema: { enum: ["hour", "day"], default: "day" } },
+            { name: "megaCamp", in: "query", schema: { type: "integer" } },
+            { name: "block", in: "query", schema: { type: "string" } },
+            { name: "camp", in: "query", schema: { type: "integer" } },
+            { name: "from", in: "query", schema: { type: "string", format: "date" }, description: "IST date, inclusive" },
+            { name: "to", in: "query", schema: { type: "string", format: "date" }, description: "IST date, inclusive; at most 366 days (31 for hours)" },
+          ],
+          responses: { "200": { description: "CSV", content: { "text/csv": {} } }, ...errors(400, 401, 403, 404) },
+        },
+      },
+      "/performance/timeliness.csv": {
+        get: {
+          summary: "Entry timeliness (share within 24 h and 48 h of vaccination) per block, per operator, or entries per hour, as CSV",
+          parameters: [
+            { name: "table", in: "query", required: true, schema: { enum: ["blocks", "operators", "hours"] } },
+            { name: "from", in: "query", schema: { type: "string", format: "date" } },
+            { name: "to", in: "query", schema: { type: "string", format: "date" } },
+            { name: "block", in: "query", schema: { type: "string" } },
+          ],
+          responses: { "200": { description: "CSV", content: { "text/csv": {} } }, ...errors(400, 401, 403, 404) },
+        },
+      },
+      "/performance/forecasts.csv": {
+        get: {
+          summary: "Burn-down forecast per block (rate over the last 3 working hours, clearing time, entries that will cross 48 h) as CSV",
+          parameters: [{ name: "atRisk", in: "query", schema: { enum: ["1"] }, description: "only blocks at risk" }],
+          responses: { "200": { description: "CSV", content: { "text/csv": {} } }, ...errors(400, 401) },
+        },
+      },
       "/blocks/{block}/camps.csv": {
         get: {
           summary: "A block's camps (site + date) with register and backlog counts, as CSV",
