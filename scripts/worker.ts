@@ -44,6 +44,8 @@ const worker = startProbeWorker({
   leaseKey: leaseKey(),
   leaseRetryMs: Number(process.env.TEEKA_PROBE_LEASE_RETRY_MS) || undefined,
   scheduler: { onlyTargetIds: onlyTargetIds() },
+  // A worker limited to some targets (tests, trials) leaves the district-wide block-risk alerts alone.
+  blockRisk: onlyTargetIds() === undefined,
 });
 log.info({ pid: process.pid }, "probe worker started; waiting for the lease");
 

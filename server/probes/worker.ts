@@ -7,6 +7,7 @@ import type { Db } from "@/server/db/client";
 import { createAlertEngine, type AlertEngine, type AlertEngineOptions } from "@/server/probes/alerts";
 import { startLease, type Lease } from "@/server/probes/lease";
 import { startProbeScheduler, type ProbeScheduler, type SchedulerLog, type SchedulerOptions } from "@/server/probes/scheduler";
+import { startBlockRiskJob } from "@/server/jobs/block-risk";
 
 export type WorkerOptions = {
   /** For the lease's own connection (a pooled Prisma connection cannot hold a session lock). */
@@ -18,6 +19,8 @@ export type WorkerOptions = {
   leaseCheckMs?: number;
   scheduler?: Omit<SchedulerOptions, "db" | "log" | "onOutcome">;
   alerts?: Omit<AlertEngineOptions, "db" | "log">;
+  /** Also evaluate the blocks' burn-down risk (issue 5) under the same lease; default true. */
+  blockRisk?: boolean;
 };
 
 export type ProbeWorker = {
@@ -32,6 +35,7 @@ export function startProbeWorker(opts: WorkerOptions): ProbeWorker {
   const { db, log } = opts;
   let scheduler: ProbeScheduler | null = null;
   let alerts: AlertEngine | null = null;
+  let riskJob: { stop(): Promise<void> } | null = null;
   const stopping: Promise<void>[] = [];
   // Two connections for the scheduler's batched writes; opened lazily, only by the lease holder.
   const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 2, idleTimeoutMillis: 30_000, application_name: "teeka-probe-writer" });
@@ -47,13 +51,17 @@ export function startProbeWorker(opts: WorkerOptions): ProbeWorker {
       const engine = createAlertEngine({ ...opts.alerts, db, log });
       alerts = engine;
       scheduler = startProbeScheduler({ ...opts.scheduler, db, log, pool, onOutcome: (o) => engine.onOutcome({ ...o, state: o.step.state, stateSince: o.step.memory.since, error: o.result.error, at: o.result.checkedAt }) });
+      // One evaluator district-wide, like one prober: the lease holder runs both.
+      if (opts.blockRisk !== false) riskJob = startBlockRiskJob({ db, log });
     },
     onLost() {
       // Another instance may already be probing: drop what is buffered rather than write it over theirs.
       if (scheduler) stopping.push(scheduler.stop({ discard: true }));
       if (alerts) stopping.push(alerts.stop());
+      if (riskJob) stopping.push(riskJob.stop());
       scheduler = null;
       alerts = null;
+      riskJob = null;
     },
   });
 
@@ -62,10 +70,13 @@ export function startProbeWorker(opts: WorkerOptions): ProbeWorker {
       // A clean stop writes what is buffered while still holding the lease, then releases it.
       const running = scheduler;
       const engine = alerts;
+      const risk = riskJob;
       scheduler = null;
       alerts = null;
+      riskJob = null;
       if (running) await running.stop();
       if (engine) await engine.stop();
+      if (risk) await risk.stop();
       await lease.stop();
       await Promise.allSettled(stopping);
       await pool.end().catch(() => undefined);
