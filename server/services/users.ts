@@ -7,12 +7,12 @@ export const ZNewUser = z
   .object({
     username: z.string().trim().toLowerCase().regex(/^[a-z0-9._-]{3,40}$/, "Usernames are 3–40 of a–z, 0–9, dot, dash, underscore."),
     displayName: z.string().trim().min(2).max(80),
-    role: z.enum(["DISTRICT_OFFICER", "BLOCK_SUPERVISOR", "DATA_OPERATOR"]),
+    role: z.enum(["DISTRICT_OFFICER", "BLOCK_SUPERVISOR", "DATA_OPERATOR", "HELPDESK"]),
     block: z.string().trim().optional(),
     password: z.string().min(10, "Passwords need at least 10 characters."),
   })
-  .refine((u) => u.role === "DISTRICT_OFFICER" || !!u.block, { message: "A block supervisor or data operator needs --block.", path: ["block"] })
-  .refine((u) => u.role !== "DISTRICT_OFFICER" || !u.block, { message: "A district officer is not tied to a block.", path: ["block"] });
+  .refine((u) => u.role === "DISTRICT_OFFICER" || u.role === "HELPDESK" || !!u.block, { message: "A block supervisor or data operator needs --block.", path: ["block"] })
+  .refine((u) => (u.role !== "DISTRICT_OFFICER" && u.role !== "HELPDESK") || !u.block, { message: "A district officer or helpdesk account is not tied to a block.", path: ["block"] });
 
 export type NewUser = z.infer<typeof ZNewUser>;
 
