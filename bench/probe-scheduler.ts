@@ -7,12 +7,17 @@
  * Prints CPU % of one core (process.cpuUsage over the run), peak RSS and extra RSS over the pre-start
  * baseline, schedule lateness p50/p95/max, and checks done vs expected.
  * Goals (issue 4): ≤ 2 % CPU, ≤ 100 MB extra RSS, p95 lateness ≤ 250 ms.
+ *
+ * `npm run bench:probes -- --micro [--checks 3000]`: no database, no scheduler; CPU per `runCheck` (µs of
+ * user + system time, two checks in flight) against the same simulator process, for a keyword GET, a plain GET
+ * and a HEAD. Shows the cost of the check alone, to compare with the whole worker's per-check cost.
  */
 import { spawn } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { createDb } from "@/server/db/client";
+import { runCheck, type CheckTarget } from "@/server/probes/check";
 import { SIM_KEYWORD } from "@/server/probes/simulator";
 import { startProbeWorker } from "@/server/probes/worker";
 import { freePort } from "@/scripts/lib/free-port";
@@ -25,14 +30,26 @@ const ROOT = path.resolve(import.meta.dirname, "..");
 
 function options() {
   const { values } = parseArgs({
-    options: { seconds: { type: "string", default: "60" }, targets: { type: "string", default: "200" }, interval: { type: "string", default: "5" } },
+    options: {
+      seconds: { type: "string", default: "60" },
+      targets: { type: "string", default: "200" },
+      interval: { type: "string", default: "5" },
+      micro: { type: "boolean", default: false },
+      checks: { type: "string", default: "3000" },
+    },
   });
   const num = (name: string, raw: string) => {
     const n = Number(raw);
     if (!Number.isInteger(n) || n <= 0) throw new Error(`--${name} must be a positive integer, got "${raw}"`);
     return n;
   };
-  return { seconds: num("seconds", values.seconds), targets: num("targets", values.targets), interval: num("interval", values.interval) };
+  return {
+    seconds: num("seconds", values.seconds),
+    targets: num("targets", values.targets),
+    interval: num("interval", values.interval),
+    micro: values.micro,
+    checks: num("checks", values.checks),
+  };
 }
 
 async function startSimulatorProcess(): Promise<{ url: string; stop: () => Promise<void> }> {
@@ -57,8 +74,49 @@ async function startSimulatorProcess(): Promise<{ url: string; stop: () => Promi
 const silent = { debug: () => undefined, info: () => undefined, warn: (o: object, m: string) => console.warn(m, o), error: (o: object, m: string) => console.error(m, o) };
 
 
+/** CPU per check of runCheck alone (see the header). */
+async function micro(checks: number) {
+  console.log(`Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "unknown CPU"}), Node ${process.version}, load ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+  console.log(`runCheck CPU per check, ${count(checks)} checks per case, 2 in flight …`);
+  const sim = await startSimulatorProcess();
+  const base = { url: sim.url, expectedStatus: [200], timeoutMs: 3000, slowMs: 1000 };
+  const cases: [string, CheckTarget][] = [
+    ["GET + keyword (body read)", { ...base, method: "GET", keyword: SIM_KEYWORD }],
+    ["GET, no keyword", { ...base, method: "GET", keyword: null }],
+    ["HEAD", { ...base, method: "HEAD", keyword: null }],
+  ];
+  const rows: string[][] = [];
+  const run = async (target: CheckTarget, n: number) => {
+    let failures = 0;
+    const lane = async (k: number) => {
+      for (let i = k; i < n; i += 2) if (!(await runCheck({ ...target, url: `${sim.url}?target=${i % 200}` })).ok) failures++;
+    };
+    await Promise.all([lane(0), lane(1)]);
+    return failures;
+  };
+  try {
+    // Warm every path up first, so the first case does not pay for the JIT.
+    for (const [, target] of cases) await run(target, Math.min(1000, checks));
+    for (const [name, target] of cases) {
+      global.gc?.();
+      const cpu0 = process.cpuUsage();
+      const t0 = performance.now();
+      const failures = await run(target, checks);
+      const cpu = process.cpuUsage(cpu0);
+      const wall = performance.now() - t0;
+      const perCheckUs = (cpu.user + cpu.system) / checks;
+      rows.push([name, perCheckUs.toFixed(0), ((perCheckUs * 40) / 10_000).toFixed(2), ((wall * 1000) / checks).toFixed(0), String(failures)]);
+    }
+  } finally {
+    await sim.stop();
+  }
+  console.log("");
+  console.log(table(["case", "CPU µs/check", "% of a core at 40/s", "wall µs/check", "failures"], rows));
+}
+
 async function main() {
   const opts = options();
+  if (opts.micro) return micro(opts.checks);
   console.log(`Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "unknown CPU"}), Node ${process.version}`);
   console.log(`Probing ${opts.targets} targets every ${opts.interval} s for ${opts.seconds} s (keyword check on, body read) …`);
   const server = await startBenchServer();
@@ -85,7 +143,7 @@ async function main() {
 
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
-    const worker = startProbeWorker({ databaseUrl: server.url, db, log: silent, leaseRetryMs: 500 });
+    const worker = startProbeWorker({ databaseUrl: server.url, db, log: silent, leaseRetryMs: 500, blockRisk: false });
     // The second half shows the steady state, after the JIT has warmed up and the start-up transitions are written.
     await new Promise((r) => setTimeout(r, (opts.seconds * 1000) / 2));
     const cpuHalf = process.cpuUsage();

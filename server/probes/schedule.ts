@@ -7,6 +7,17 @@ import { isOutage, type ProbeState } from "@/server/domain/probe-state";
 /** The engine accepts any interval from 1 s; the API's bounds for targets are stricter. */
 export const MIN_INTERVAL_MS = 1000;
 
+/**
+ * The scheduler's granularity: due times are multiples of this (since the epoch), so the checks of one slot
+ * start together on one timer wake-up. It divides every allowed interval (whole seconds).
+ */
+export const SLOT_MS = 250;
+
+/** The first slot boundary at or after `ms`: never earlier, so a continued cadence never shortens an interval. */
+export function alignToSlot(ms: number, slotMs: number = SLOT_MS): number {
+  return Math.ceil(ms / slotMs) * slotMs;
+}
+
 /** 1/φ: multiples of it modulo 1 spread evenly over [0, 1) for consecutive ids (Weyl sequence). */
 const GOLDEN_FRACTION = 0.6180339887498949;
 

@@ -12,9 +12,11 @@
  * on an intranet address; refusing those would make the feature unusable where it is needed. Only the district
  * officer can create targets, so the residual risk is limited to what that account could reach anyway.
  *
- * Limitation: `resolvedAddressAllowed` checks the addresses DNS returns now, and `fetch` resolves again when it
- * connects, so a DNS server that answers differently the second time (rebinding) can slip past. Closing that
- * gap needs a connect-time lookup hook (undici's Agent), which is not reachable without adding undici itself.
+ * DNS rebinding: `resolvedAddressAllowed` checks the addresses DNS returns now (used when a target or webhook is
+ * saved). The probe itself does not trust that answer: its HTTP client resolves through `guardedLookup`, which
+ * checks every address at connect time, on the very answer the socket then connects to. A DNS server that
+ * answers differently the second time (rebinding) therefore gets a refused connection, not a request to the
+ * metadata service. (Webhook posts still go through `fetch`, which resolves again on its own.)
  */
 import dns from "node:dns/promises";
 import type { LookupAddress } from "node:dns";
@@ -72,12 +74,56 @@ export async function resolvedAddressAllowed(url: URL, lookup: LookupFn = dns.lo
   } catch (err) {
     return { ok: false, reason: dnsFailureReason(host, err) };
   }
+  return addressesVerdict(host, addresses);
+}
+
+/** One refused address refuses the host: the client may connect to any of them. */
+function addressesVerdict(host: string, addresses: readonly LookupAddress[]): AddressVerdict {
   if (addresses.length === 0) return { ok: false, reason: `DNS lookup failed: no address for ${host}` };
   for (const { address } of addresses) {
     const problem = addressProblem(address);
     if (problem !== null) return { ok: false, reason: `${host} resolves to ${address}: ${problem}` };
   }
   return { ok: true };
+}
+
+/** The error a `guardedLookup` refusal (or DNS failure) hands to the socket; `probeReason` is the short reason. */
+export type RefusedLookupError = Error & { code: "ETEEKA_ADDRESS_REFUSED"; probeReason: string };
+
+export function isRefusedLookup(err: unknown): err is RefusedLookupError {
+  return typeof err === "object" && err !== null && (err as { code?: unknown }).code === "ETEEKA_ADDRESS_REFUSED";
+}
+
+function refusedLookup(reason: string): RefusedLookupError {
+  return Object.assign(new Error(reason), { code: "ETEEKA_ADDRESS_REFUSED" as const, probeReason: reason });
+}
+
+type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
+
+/**
+ * A `lookup` for `net`/`http` sockets that resolves the host and validates every address right before the
+ * socket connects (the check and the connection use the same answer, so DNS rebinding cannot slip between
+ * them). Refusals and DNS failures come back as a `RefusedLookupError` carrying the same reasons as
+ * `resolvedAddressAllowed`. Literal IP hosts never reach it (`net` connects to them directly); they are
+ * checked by `validateTargetUrl`.
+ */
+export function guardedLookup(lookup: LookupFn = dns.lookup) {
+  return (hostname: string, options: { family?: number | string; all?: boolean }, callback: LookupCallback): void => {
+    const host = bareHost(hostname);
+    lookup(host, { all: true, verbatim: true }).then(
+      (addresses) => {
+        const verdict = addressesVerdict(host, addresses);
+        if (!verdict.ok) return callback(refusedLookup(verdict.reason), "");
+        const family = options.family === 4 || options.family === "IPv4" ? 4 : options.family === 6 || options.family === "IPv6" ? 6 : 0;
+        const usable = family === 0 ? addresses : addresses.filter((a) => a.family === family);
+        const first = usable[0];
+        if (first === undefined) return callback(refusedLookup(`DNS lookup failed: no IPv${family} address for ${host}`), "");
+        if (options.all) callback(null, usable);
+        else callback(null, first.address, first.family);
+      },
+      (err: unknown) => callback(refusedLookup(dnsFailureReason(host, err)), ""),
+    );
+  };
 }
 
 function dnsFailureReason(host: string, err: unknown): string {

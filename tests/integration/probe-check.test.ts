@@ -10,7 +10,9 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MAX_BODY_BYTES, describeFetchError, readCapped, runCheck, type CheckTarget } from "@/server/probes/check";
+import { gzipSync } from "node:zlib";
+import { DRAIN_LIMIT_BYTES, MAX_BODY_BYTES, describeFetchError, readCapped, runCheck, type CheckTarget } from "@/server/probes/check";
+import { resolvedAddressAllowed } from "@/server/probes/target-url";
 import { SIM_KEYWORD, startPortalSimulator, type PortalSimulator } from "@/server/probes/simulator";
 import { freePort } from "@/scripts/lib/free-port";
 
@@ -229,6 +231,166 @@ describe("runCheck: redirects, addresses and connection errors", () => {
     const r = await runCheck(target(), { now: () => (t += 250) - 250 });
     expect(r.checkedAt.toISOString()).toBe("2021-06-21T04:30:00.000Z");
     expect(r.latencyMs).toBe(250);
+  });
+});
+
+/** A one-route server that counts its connections and requests: the keep-alive pool is visible from there. */
+async function countingServer(handler: http.RequestListener) {
+  let connections = 0;
+  let requests = 0;
+  const server = http.createServer((req, res) => {
+    requests++;
+    handler(req, res);
+  });
+  server.on("connection", () => connections++);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    connections: () => connections,
+    requests: () => requests,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+const page = (extra = "") => `<!doctype html><p>${SIM_KEYWORD} portal</p>${extra}`;
+
+describe("runCheck: connections (keep-alive pool, connect-time address check)", () => {
+  it("reuses one connection for consecutive checks, with and without a keyword, and sends the User-Agent", async () => {
+    const agents: string[] = [];
+    const s = await countingServer((req, res) => {
+      agents.push(req.headers["user-agent"] ?? "");
+      res.writeHead(200, { "content-type": "text/html" }).end(page());
+    });
+    try {
+      for (let i = 0; i < 5; i++) {
+        expect(await runCheck(target({ url: `${s.url}/?i=${i}`, keyword: i % 2 ? SIM_KEYWORD : null }))).toMatchObject({ ok: true, keywordMissing: false });
+      }
+      expect(await runCheck(target({ url: s.url, method: "HEAD" }))).toMatchObject({ ok: true, statusCode: 200 });
+      expect(s.requests()).toBe(6);
+      expect(s.connections()).toBe(1);
+      expect(new Set(agents)).toEqual(new Set(["TeekaMonitor-probe/1 (+uptime check)"]));
+    } finally {
+      await s.close();
+    }
+  });
+
+  it("retries once on a fresh connection when a reused one turns out closed (idle keep-alive race)", async () => {
+    // The second request on any connection gets the connection destroyed without an answer: exactly what a
+    // client sees when the server closed an idle connection just as the request went out.
+    const perSocket = new WeakMap<object, number>();
+    const s = await countingServer((req, res) => {
+      const n = (perSocket.get(req.socket) ?? 0) + 1;
+      perSocket.set(req.socket, n);
+      if (n > 1) return void req.socket.destroy();
+      res.writeHead(200).end("ok");
+    });
+    try {
+      expect(await runCheck(target({ url: s.url }))).toMatchObject({ ok: true });
+      expect(await runCheck(target({ url: s.url }))).toMatchObject({ ok: true, error: null });
+      expect(s.connections()).toBe(2);
+      expect(s.requests()).toBe(3);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it("drains a small unneeded body to keep the connection, closes it for a large one", async () => {
+    const s = await countingServer((req, res) => {
+      const size = req.url === "/large" ? DRAIN_LIMIT_BYTES * 4 : 100;
+      res.writeHead(200, { "content-length": String(size) }).end(Buffer.alloc(size, "x"));
+    });
+    try {
+      for (let i = 0; i < 3; i++) expect(await runCheck(target({ url: `${s.url}/small` }))).toMatchObject({ ok: true });
+      expect(s.connections()).toBe(1);
+      for (let i = 0; i < 2; i++) expect(await runCheck(target({ url: `${s.url}/large` }))).toMatchObject({ ok: true });
+      // The first large body closes the pooled connection, the second one the fresh one it had to open.
+      expect(s.connections()).toBe(2);
+      expect(await runCheck(target({ url: `${s.url}/small` }))).toMatchObject({ ok: true });
+      expect(s.connections()).toBe(3);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it("reads a body of exactly 1 MB, fails one byte more (declared or not) and closes that connection", async () => {
+    const s = await countingServer((req, res) => {
+      const size = req.url === "/exact" ? MAX_BODY_BYTES : MAX_BODY_BYTES + 1;
+      const body = Buffer.alloc(size, " ");
+      body.write(SIM_KEYWORD, size - 10);
+      if (req.url === "/chunked") res.writeHead(200).write(body, () => res.end());
+      else res.writeHead(200, { "content-length": String(size) }).end(body);
+    });
+    try {
+      expect(await runCheck(target({ url: `${s.url}/exact`, keyword: SIM_KEYWORD }))).toMatchObject({ ok: true, keywordMissing: false });
+      expect(await runCheck(target({ url: `${s.url}/declared`, keyword: SIM_KEYWORD }))).toMatchObject({ ok: false, statusCode: 200, error: "response body over 1 MB" });
+      expect(await runCheck(target({ url: `${s.url}/chunked`, keyword: SIM_KEYWORD }))).toMatchObject({ ok: false, statusCode: 200, error: "response body over 1 MB" });
+      // Neither over-limit connection went back to the pool.
+      expect(await runCheck(target({ url: `${s.url}/exact`, keyword: SIM_KEYWORD }))).toMatchObject({ ok: true });
+      expect(s.connections()).toBe(3);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it("decodes a gzip body for the keyword (asking for it only when the body is read)", async () => {
+    const asked: (string | undefined)[] = [];
+    const s = await countingServer((req, res) => {
+      asked.push(req.headers["accept-encoding"]);
+      res.writeHead(200, { "content-type": "text/html", "content-encoding": "gzip" }).end(gzipSync(page()));
+    });
+    try {
+      expect(await runCheck(target({ url: s.url, keyword: SIM_KEYWORD }))).toMatchObject({ ok: true, keywordMissing: false });
+      expect(await runCheck(target({ url: s.url, keyword: "absent" }))).toMatchObject({ ok: true, keywordMissing: true });
+      expect(await runCheck(target({ url: s.url }))).toMatchObject({ ok: true });
+      expect(asked).toEqual(["gzip, deflate, br", "gzip, deflate, br", undefined]);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it("checks the resolved address at connect time: a rebinding DNS answer cannot reach 169.254.169.254", async () => {
+    const s = await countingServer((_req, res) => res.writeHead(200, { connection: "close" }).end(page()));
+    let calls = 0;
+    // A rebinding resolver: an allowed address first, the metadata address from then on.
+    const rebinding = async () => [{ address: calls++ === 0 ? "127.0.0.1" : "169.254.169.254", family: 4 }];
+    const url = `http://rebind.test:${s.port}/`;
+    try {
+      // Validation when the target is saved sees the allowed answer …
+      expect(await resolvedAddressAllowed(new URL(url), rebinding)).toEqual({ ok: true });
+      // … the check resolves again when it connects, and refuses what it gets.
+      const r = await runCheck(target({ url }), { lookup: rebinding });
+      expect(r).toMatchObject({ ok: false, statusCode: null, error: "rebind.test resolves to 169.254.169.254: cloud metadata address 169.254.169.254 is not allowed" });
+      expect(s.connections()).toBe(0);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it("validates every new connection: allowed once, refused when the next connection resolves elsewhere", async () => {
+    const s = await countingServer((_req, res) => res.writeHead(200, { connection: "close" }).end(page()));
+    let calls = 0;
+    const rebinding = async () => [{ address: calls++ === 0 ? "127.0.0.1" : "169.254.169.254", family: 4 }];
+    const mixed = async () => [
+      { address: "127.0.0.1", family: 4 },
+      { address: "169.254.169.254", family: 4 },
+    ];
+    const url = `http://rebind.test:${s.port}/`;
+    try {
+      expect(await runCheck(target({ url, keyword: SIM_KEYWORD }), { lookup: rebinding })).toMatchObject({ ok: true, keywordMissing: false });
+      // The server closed that connection, so the next check connects (and resolves) again.
+      expect((await runCheck(target({ url }), { lookup: rebinding })).error).toMatch(/^rebind\.test resolves to 169\.254\.169\.254: cloud metadata/);
+      // One refused address among several refuses the host: the socket may pick any of them.
+      expect((await runCheck(target({ url }), { lookup: mixed })).error).toMatch(/^rebind\.test resolves to 169\.254\.169\.254/);
+      expect(s.connections()).toBe(1);
+    } finally {
+      await s.close();
+    }
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { alertDedupeKey, alertMessage, alertsFor, formatDuration } from "@/server/probes/alerts";
-import { firstDueMs, inMaintenance, nextDueMs, nextOutageStart, percentileOfSorted, staggerOffsetMs } from "@/server/probes/schedule";
+import { SLOT_MS, alignToSlot, firstDueMs, inMaintenance, nextDueMs, nextOutageStart, percentileOfSorted, staggerOffsetMs } from "@/server/probes/schedule";
 import { runsOf, type ProbeOutcome } from "@/server/probes/store";
 import type { ProbeState } from "@/server/domain/probe-state";
 
@@ -24,6 +24,36 @@ describe("stagger", () => {
     expect(firstDueMs(7, 5000, T0, null)).toBe(T0 + staggerOffsetMs(7, 5000));
     // A last check in the future (clock skew between instances) is not trusted beyond one interval.
     expect(firstDueMs(7, 5000, T0, T0 + 60_000)).toBe(T0 + staggerOffsetMs(7, 5000));
+  });
+});
+
+describe("slots (one shared timer)", () => {
+  it("aligns a due time to the next slot boundary, never earlier", () => {
+    expect(alignToSlot(T0)).toBe(T0); // T0 is a whole minute
+    expect(alignToSlot(T0 + 1)).toBe(T0 + SLOT_MS);
+    expect(alignToSlot(T0 + SLOT_MS - 1)).toBe(T0 + SLOT_MS);
+    expect(alignToSlot(T0 + SLOT_MS)).toBe(T0 + SLOT_MS);
+    expect(alignToSlot(T0 + 7, 100)).toBe(T0 + 100);
+  });
+
+  it("keeps whole-second cadences on the grid, and a continued cadence is never shorter than the interval", () => {
+    expect(1000 % SLOT_MS).toBe(0);
+    const due = alignToSlot(firstDueMs(7, 5000, T0 + 3, T0 - 2000 + 37)); // the previous holder checked 37 ms late
+    expect(due % SLOT_MS).toBe(0);
+    expect(due - (T0 - 2000 + 37)).toBeGreaterThanOrEqual(5000);
+    expect(due - (T0 - 2000 + 37)).toBeLessThan(5000 + SLOT_MS);
+    expect(nextDueMs(due, 5000, due + 12) % SLOT_MS).toBe(0);
+  });
+
+  it("still spreads 200 targets over the slots of a 5 s interval", () => {
+    const now = T0 + 123;
+    const perSlot = new Map<number, number>();
+    for (let id = 1; id <= 200; id++) {
+      const due = alignToSlot(firstDueMs(id, 5000, now, null));
+      perSlot.set(due, (perSlot.get(due) ?? 0) + 1);
+    }
+    expect(perSlot.size).toBeGreaterThanOrEqual(5000 / SLOT_MS - 1);
+    expect(Math.max(...perSlot.values())).toBeLessThanOrEqual(15);
   });
 });
 

@@ -1,6 +1,6 @@
 import type { LookupAddress } from "node:dns";
 import { describe, expect, it } from "vitest";
-import { addressProblem, resolvedAddressAllowed, validateTargetUrl, type LookupFn } from "@/server/probes/target-url";
+import { addressProblem, guardedLookup, isRefusedLookup, resolvedAddressAllowed, validateTargetUrl, type LookupFn } from "@/server/probes/target-url";
 
 const refused = (raw: string) => {
   const v = validateTargetUrl(raw);
@@ -182,5 +182,33 @@ describe("resolvedAddressAllowed", () => {
 
   it("resolves localhost with the real resolver", async () => {
     expect(await resolvedAddressAllowed(new URL("http://localhost:4010/"))).toEqual({ ok: true });
+  });
+});
+
+describe("guardedLookup (connect-time resolution for the probe's sockets)", () => {
+  const lookup = fakeLookup({
+    "portal.example": ["203.0.113.10", "2001:db8::10"],
+    "sneaky.example": ["203.0.113.11", "::ffff:169.254.169.254"],
+  });
+  const call = (host: string, options: { family?: number; all?: boolean }) =>
+    new Promise<{ err: unknown; address: unknown; family?: number }>((resolve) => guardedLookup(lookup)(host, options, (err, address, family) => resolve({ err, address, family })));
+
+  it("answers like dns.lookup: every address with all, else the first (of the family asked for)", async () => {
+    expect((await call("portal.example", { all: true })).address).toEqual([
+      { address: "203.0.113.10", family: 4 },
+      { address: "2001:db8::10", family: 6 },
+    ]);
+    expect(await call("portal.example", {})).toMatchObject({ err: null, address: "203.0.113.10", family: 4 });
+    expect(await call("portal.example", { family: 6 })).toMatchObject({ err: null, address: "2001:db8::10", family: 6 });
+    expect(await call("portal.example", { family: 6, all: true })).toMatchObject({ address: [{ address: "2001:db8::10", family: 6 }] });
+  });
+
+  it("refuses a host with any refused address, and reports DNS failures, with resolvedAddressAllowed's reasons", async () => {
+    const refused = await call("sneaky.example", { all: true });
+    expect(isRefusedLookup(refused.err)).toBe(true);
+    expect(isRefusedLookup(refused.err) && refused.err.probeReason).toMatch(/^sneaky\.example resolves to ::ffff:169\.254\.169\.254: cloud metadata/);
+    const missing = await call("missing.example", {});
+    expect(isRefusedLookup(missing.err) && missing.err.probeReason).toBe("DNS lookup failed: host missing.example not found");
+    expect(isRefusedLookup(new Error("other"))).toBe(false);
   });
 });
