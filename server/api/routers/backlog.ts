@@ -1,9 +1,11 @@
+import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { createTRPCRouter, authedProcedure } from "@/server/api/trpc";
 import { assertBlockInScope } from "@/server/api/block-access";
 import { getBacklogSummary } from "@/server/services/backlog-summary";
 import { listBlockCamps } from "@/server/services/block-camps";
 import { findPendingRecords, PENDING_FILTER_BUCKETS, PENDING_SORT_FIELDS } from "@/server/services/pending-records";
+import { getPendingHistory, PendingHistoryRangeError } from "@/server/services/pending-history";
 
 const ZBlockId = z.number().int().positive();
 
@@ -24,6 +26,10 @@ export const ZFindPendingInput = z
   })
   .refine((q) => q.status === "PENDING" || !q.bucket, { message: "Age filters apply to pending records only.", path: ["bucket"] });
 
+export const ZGetPendingHistoryInput = z
+  .object({ from: z.date().optional(), to: z.date().optional(), blockId: ZBlockId.optional() })
+  .optional();
+
 export const backlogRouter = createTRPCRouter({
   getSummary: authedProcedure.input(ZGetSummaryInput).query(async ({ ctx, input }) => {
     if (input?.blockId) await assertBlockInScope(ctx.db, ctx.scope, input.blockId);
@@ -38,5 +44,15 @@ export const backlogRouter = createTRPCRouter({
   findPendingRecords: authedProcedure.input(ZFindPendingInput).query(async ({ ctx, input }) => {
     await assertBlockInScope(ctx.db, ctx.scope, input.blockId);
     return findPendingRecords(ctx.db, ctx.scope, ctx.now(), input);
+  }),
+
+  getPendingHistory: authedProcedure.input(ZGetPendingHistoryInput).query(async ({ ctx, input }) => {
+    if (input?.blockId) await assertBlockInScope(ctx.db, ctx.scope, input.blockId);
+    try {
+      return await getPendingHistory(ctx.db, ctx.scope, ctx.now(), input ?? {});
+    } catch (error) {
+      if (error instanceof PendingHistoryRangeError) throw new TRPCError({ code: "BAD_REQUEST", message: error.message });
+      throw error;
+    }
   }),
 });
