@@ -5,20 +5,12 @@
  */
 import type { Db } from "@/server/db/client";
 import type { ProbeState } from "@/server/domain/probe-state";
+import type { ProbeTargetConfig } from "@/server/api/schemas/probe-target";
 import type { CheckTarget } from "@/server/probes/check";
 import type { TimeSpan } from "@/server/probes/schedule";
 
-export type TargetRow = {
+export type TargetRow = Omit<ProbeTargetConfig, "enabled"> & {
   id: number;
-  name: string;
-  url: string;
-  method: "GET" | "HEAD";
-  expectedStatus: number[];
-  keyword: string | null;
-  intervalSeconds: number;
-  timeoutMs: number;
-  slowMs: number;
-  retries: number;
   state: ProbeState | null;
   stateSince: Date | null;
   consecutiveFailures: number;

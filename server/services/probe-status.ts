@@ -13,6 +13,7 @@ import type { ProbeState } from "@/server/domain/probe-state";
 import { incidentsFrom } from "@/server/domain/incidents";
 import { uptime, UPTIME_WINDOWS, windowsEndingAt, type ProbeSegment, type UptimeWindowKey } from "@/server/domain/uptime";
 import { loadSegmentsForTargets } from "@/server/services/probe-segments";
+import { CONFIG_SELECT, type ProbeTargetRow } from "@/server/services/probe-targets";
 
 export type UptimeSummary = {
   /** (UP + DEGRADED) / (measured time − maintenance), in percent; null without data. */
@@ -29,18 +30,7 @@ export type UptimeSummary = {
 
 export type OpenIncident = { startedAt: Date; state: "DOWN" | "DEGRADED"; firstError: string | null; durationSeconds: number };
 
-export type ProbeTargetStatus = {
-  id: number;
-  name: string;
-  url: string;
-  method: "GET" | "HEAD";
-  expectedStatus: number[];
-  keyword: string | null;
-  intervalSeconds: number;
-  timeoutMs: number;
-  slowMs: number;
-  retries: number;
-  enabled: boolean;
+export type ProbeTargetStatus = ProbeTargetRow & {
   state: ProbeState | null;
   stateSince: Date | null;
   lastCheckedAt: Date | null;
@@ -85,17 +75,7 @@ async function latency24h(db: Db, targetIds: number[], now: Date): Promise<Map<n
 }
 
 const TARGET_SELECT = {
-  id: true,
-  name: true,
-  url: true,
-  method: true,
-  expectedStatus: true,
-  keyword: true,
-  intervalSeconds: true,
-  timeoutMs: true,
-  slowMs: true,
-  retries: true,
-  enabled: true,
+  ...CONFIG_SELECT,
   state: true,
   stateSince: true,
   lastCheckedAt: true,

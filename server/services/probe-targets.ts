@@ -28,7 +28,8 @@ export type WriteOptions = { lookup?: LookupFn };
 
 export type ProbeTargetRow = ProbeTargetConfig & { id: number };
 
-const CONFIG_SELECT = {
+/** The configuration columns of a target (the API's JSON fields), for Prisma selects. */
+export const CONFIG_SELECT = {
   id: true,
   name: true,
   url: true,
