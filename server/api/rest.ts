@@ -1,4 +1,5 @@
 import "server-only";
+import { z } from "zod";
 import { getDb, type Db } from "@/server/db/client";
 import { userFromBearer, userFromSession, type SessionUser } from "@/server/auth/current-user";
 import { scopeFor, type Scope } from "@/server/auth/scope";
@@ -32,4 +33,24 @@ export async function readJson(req: Request, maxBytes = 1_000_000): Promise<unkn
   } catch {
     return problem(400, "The body is not valid JSON.");
   }
+}
+
+/**
+ * A route's query string checked against its schema: each parameter at most once, unknown ones named, every
+ * problem answered 400 with what was wrong. `ignore` lists parameters a route tolerates but does not use
+ * (e.g. a screen's page number on an export of all pages).
+ */
+export function parseQuery<T extends z.ZodRawShape>(req: Request, shape: T, ignore: readonly string[] = []): z.infer<z.ZodObject<T>> | Response {
+  const url = new URL(req.url);
+  const keys = [...url.searchParams.keys()].filter((k) => !ignore.includes(k));
+  if (new Set(keys).size !== keys.length) return problem(400, "Each query parameter may appear once.");
+  const parsed = z.strictObject(shape).safeParse(Object.fromEntries(keys.map((k) => [k, url.searchParams.get(k)])));
+  if (parsed.success) return parsed.data;
+  const accepted = Object.keys(shape).join(", ") || "none";
+  return problem(
+    400,
+    parsed.error.issues
+      .map((i) => (i.code === "unrecognized_keys" ? `Unknown parameter(s): ${i.keys.join(", ")}; accepted: ${accepted}.` : i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message))
+      .join(" "),
+  );
 }

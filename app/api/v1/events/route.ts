@@ -7,7 +7,7 @@
  * EventSource to reconnect after 3 s, and each reconnection starts with a `sync` again.
  */
 import { z } from "zod";
-import { authenticate, problem } from "@/server/api/rest";
+import { authenticate, parseQuery, problem } from "@/server/api/rest";
 import { canSeeBlock } from "@/server/auth/scope";
 import { getEventBus } from "@/server/events/event-bus";
 import { streamEvents } from "@/server/events/event-stream";
@@ -16,24 +16,19 @@ import { findBlockByNameOrSlug } from "@/server/services/blocks";
 export const dynamic = "force-dynamic";
 
 const HEARTBEAT_MS = 15_000;
-const ZQuery = z.strictObject({ block: z.string().trim().min(1, "block must not be empty").max(60).optional() });
+const QUERY = { block: z.string().trim().min(1, "block must not be empty").max(60).optional() };
 
 export async function GET(req: Request) {
   const caller = await authenticate(req);
   if (caller instanceof Response) return caller;
   const { db, scope } = caller;
 
-  const url = new URL(req.url);
-  const keys = [...url.searchParams.keys()];
-  if (new Set(keys).size !== keys.length) return problem(400, "Each query parameter may appear once.");
-  const parsed = ZQuery.safeParse(Object.fromEntries(url.searchParams));
-  if (!parsed.success) {
-    return problem(400, parsed.error.issues.map((i) => (i.code === "unrecognized_keys" ? `Unknown parameter(s): ${i.keys.join(", ")}; only "block" is accepted.` : i.message)).join(" "));
-  }
+  const query = parseQuery(req, QUERY);
+  if (query instanceof Response) return query;
   let blockId: number | undefined;
-  if (parsed.data.block) {
-    const block = await findBlockByNameOrSlug(db, parsed.data.block);
-    if (!block) return problem(400, `Unknown block "${parsed.data.block}".`);
+  if (query.block) {
+    const block = await findBlockByNameOrSlug(db, query.block);
+    if (!block) return problem(400, `Unknown block "${query.block}".`);
     if (!canSeeBlock(scope, block.id)) return problem(403, `You may follow only your own block, not ${block.name}.`);
     blockId = block.id;
   }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { authenticate, problem } from "@/server/api/rest";
+import { authenticate, parseQuery, problem } from "@/server/api/rest";
 import { blockFromPath } from "@/server/api/rest-block";
 import { csvStreamResponse } from "@/server/api/csv-response";
 import { formatIst } from "@/server/domain/ist";
@@ -11,17 +11,15 @@ const PAGE_SIZE = 200;
 const MAX_ROWS = 50_000;
 
 // The same names as the block page's URL, so "Download CSV" exports exactly the filtered view on screen.
-const ZQuery = z
-  .strictObject({
-    status: z.enum(["PENDING", "ENTERED", "REJECTED"]).default("PENDING"),
-    bucket: z.enum(PENDING_FILTER_BUCKETS).optional(),
-    dose: z.enum(["1", "2"]).transform(Number).optional(),
-    site: z.string().regex(/^\d+$/, "site must be a site id").transform(Number).optional(),
-    q: z.string().trim().max(80).optional(),
-    sort: z.enum(PENDING_SORT_FIELDS).default("vaccinatedAt"),
-    dir: z.enum(["asc", "desc"]).default("asc"),
-  })
-  .refine((q) => q.status === "PENDING" || !q.bucket, { message: "Age filters (bucket) apply to pending records only.", path: ["bucket"] });
+const QUERY = {
+  status: z.enum(["PENDING", "ENTERED", "REJECTED"]).default("PENDING"),
+  bucket: z.enum(PENDING_FILTER_BUCKETS).optional(),
+  dose: z.enum(["1", "2"]).transform(Number).optional(),
+  site: z.string().regex(/^\d+$/, "site must be a site id").transform(Number).optional(),
+  q: z.string().trim().max(80).optional(),
+  sort: z.enum(PENDING_SORT_FIELDS).default("vaccinatedAt"),
+  dir: z.enum(["asc", "desc"]).default("asc"),
+};
 
 /** A block's records table as CSV (pending by default), with mobiles and ID numbers masked as on screen. */
 export async function GET(req: Request, { params }: { params: Promise<{ block: string }> }) {
@@ -29,12 +27,10 @@ export async function GET(req: Request, { params }: { params: Promise<{ block: s
   if (caller instanceof Response) return caller;
   const block = await blockFromPath(caller, (await params).block);
   if (block instanceof Response) return block;
-  const url = new URL(req.url);
-  const keys = [...url.searchParams.keys()].filter((k) => k !== "page" && k !== "size");
-  if (new Set(keys).size !== keys.length) return problem(400, "Each query parameter may appear once.");
-  const parsed = ZQuery.safeParse(Object.fromEntries(keys.map((k) => [k, url.searchParams.get(k)])));
-  if (!parsed.success) return problem(400, parsed.error.issues.map((i) => (i.code === "unrecognized_keys" ? `Unknown parameter(s): ${i.keys.join(", ")}.` : `${i.path.join(".")}: ${i.message}`)).join(" "));
-  const q = parsed.data;
+  // The screen's page and page size are ignored: the export has every page.
+  const q = parseQuery(req, QUERY, ["page", "size"]);
+  if (q instanceof Response) return q;
+  if (q.status !== "PENDING" && q.bucket) return problem(400, "bucket: Age filters apply to pending records only.");
   let page = 0;
   const nextPage = async () => {
     if (page * PAGE_SIZE >= MAX_ROWS) return [];
