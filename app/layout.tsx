@@ -1,5 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Providers } from "@/app/_trpc/client";
 import { AppHeader } from "@/app/_components/app-header";
 // Devanagari glyphs ship with the app (no font download at build or run time); phones often lack them.
@@ -7,21 +9,25 @@ import "@fontsource/noto-sans-devanagari/400.css";
 import "@fontsource/noto-sans-devanagari/700.css";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: "Teeka Monitor — Bhagalpur",
-  description: "Vaccination entry backlog against the 48-hour portal deadline, by block.",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("app");
+  return { title: t("title"), description: t("description") };
+}
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const locale = await getLocale();
   return (
-    <html lang="en">
+    <html lang={locale}>
       <body>
-        <Providers>
-          <AppHeader />
-          <main className="page">{children}</main>
-        </Providers>
+        {/* Inherits the request's locale, messages and time zone from i18n/request.ts. */}
+        <NextIntlClientProvider>
+          <Providers>
+            <AppHeader />
+            <main className="page">{children}</main>
+          </Providers>
+        </NextIntlClientProvider>
       </body>
     </html>
   );

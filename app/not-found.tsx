@@ -1,11 +1,13 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 
 export default function NotFound() {
+  const t = useTranslations("notFound");
   return (
     <section className="notice">
-      <h1>Not found</h1>
-      <p>There is no such page or block. Check the address, or go back to the overview.</p>
-      <Link href="/">Back to the overview</Link>
+      <h1>{t("title")}</h1>
+      <p>{t("body")}</p>
+      <Link href="/">{t("back")}</Link>
     </section>
   );
 }

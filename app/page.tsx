@@ -1,4 +1,5 @@
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/server/auth/page-guard";
 import { getDb } from "@/server/db/client";
 import { blockSlug } from "@/server/domain/district";
@@ -10,7 +11,7 @@ export default async function HomePage() {
   const user = await requireUser("/");
   if (user.role !== "DISTRICT_OFFICER") {
     const block = user.blockId ? await getDb().block.findUnique({ where: { id: user.blockId } }) : null;
-    if (!block) return <p className="notice error">Your account has no block assigned. Ask the district officer to assign one.</p>;
+    if (!block) return <p className="notice error">{(await getTranslations("home"))("noBlock")}</p>;
     redirect(`/blocks/${blockSlug(block.name)}`);
   }
   return <DistrictOverview />;

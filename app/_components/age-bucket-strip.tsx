@@ -1,13 +1,16 @@
-import { AGE_BUCKETS, AGE_BUCKET_LABELS, type AgeBucketCounts } from "@/server/domain/aging";
-import { formatCount } from "@/app/_components/format";
+import { useTranslations } from "next-intl";
+import { AGE_BUCKETS, type AgeBucketCounts } from "@/server/domain/aging";
+import { useFormat } from "@/i18n/format-hooks";
 
 export function AgeBucketStrip({ buckets }: { buckets: AgeBucketCounts }) {
+  const t = useTranslations("aging");
+  const format = useFormat();
   return (
-    <ul className="bucket-strip" aria-label="Pending entries by age since vaccination">
+    <ul className="bucket-strip" aria-label={t("stripLabel")}>
       {AGE_BUCKETS.map((bucket) => (
         <li key={bucket} className={`bucket bucket-${bucket}`}>
-          <span className="bucket-label">{AGE_BUCKET_LABELS[bucket]}</span>
-          <strong>{formatCount(buckets[bucket])}</strong>
+          <span className="bucket-label">{t(`buckets.${bucket}`)}</span>
+          <strong>{format.count(buckets[bucket])}</strong>
         </li>
       ))}
     </ul>

@@ -1,26 +1,15 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { parseAsInteger, parseAsStringLiteral, useQueryStates } from "nuqs";
 import { useTRPC } from "@/app/_trpc/client";
-import type { RouterOutputs } from "@/app/_trpc/types";
 import { QueryState } from "@/app/_components/query-state";
-import { formatCount, formatIstDateTime } from "@/app/_components/format";
+import { useErrorText } from "@/i18n/errors";
+import { useFormat } from "@/i18n/format-hooks";
 
-type Anomaly = RouterOutputs["anomalies"]["list"]["rows"][number];
-
-const KIND_LABELS: Record<Anomaly["kind"], string> = {
-  DOSE_MISMATCH: "Dose differs (register vs portal)",
-  NO_REGISTER_ROW: "On the portal, not in the register",
-  AMBIGUOUS_MATCH: "Two or more possible register rows",
-  DATE_MISMATCH: "Vaccination dates more than a day apart",
-};
-
-const RESOLUTIONS = [
-  ["ACCEPT_PORTAL", "Accept the portal's version"],
-  ["KEEP_REGISTER", "Keep the register's"],
-  ["DUPLICATE", "Mark as duplicate"],
-] as const;
+const RESOLUTIONS = ["ACCEPT_PORTAL", "KEEP_REGISTER", "DUPLICATE"] as const;
+const SEXES = ["MALE", "FEMALE", "OTHER"] as const;
 
 const queueParams = {
   status: parseAsStringLiteral(["OPEN", "RESOLVED"] as const).withDefault("OPEN"),
@@ -29,6 +18,15 @@ const queueParams = {
 
 export function AnomalyQueue() {
   const trpc = useTRPC();
+  const t = useTranslations("anomalies");
+  const tc = useTranslations("common");
+  const ts = useTranslations("recordStatus");
+  const tsex = useTranslations("sex");
+  const format = useFormat();
+  const errorText = useErrorText();
+  const sex = (s: string) => ((SEXES as readonly string[]).includes(s) ? tsex(s as (typeof SEXES)[number]) : s);
+  const status = (s: string) => (s === "PENDING" || s === "ENTERED" || s === "REJECTED" ? ts(s) : s);
+  const resolution = (r: string | null) => (r && (RESOLUTIONS as readonly string[]).includes(r) ? t(`resolutions.${r as (typeof RESOLUTIONS)[number]}`) : (r ?? tc("unknown")));
   const queryClient = useQueryClient();
   const [params, setParams] = useQueryStates(queueParams, { history: "replace" });
   const list = useQuery(trpc.anomalies.list.queryOptions({ status: params.status, page: Math.max(1, params.page), pageSize: 20 }));
@@ -43,60 +41,60 @@ export function AnomalyQueue() {
   return (
     <>
       <label>
-        Show{" "}
+        {t("show")}{" "}
         <select value={params.status} onChange={(e) => void setParams({ status: e.target.value as "OPEN" | "RESOLVED", page: 1 })}>
-          <option value="OPEN">Open</option>
-          <option value="RESOLVED">Resolved</option>
+          <option value="OPEN">{t("open")}</option>
+          <option value="RESOLVED">{t("resolved")}</option>
         </select>
       </label>
-      {resolve.error ? <p className="form-error" role="alert">{resolve.error.message}</p> : null}
+      {resolve.error ? <p className="form-error" role="alert">{errorText(resolve.error)}</p> : null}
       <QueryState query={list}>
         {(page) => (
           <>
             <p className="muted" data-testid="anomaly-total">
-              {formatCount(page.total)} {params.status.toLowerCase()} anomal{page.total === 1 ? "y" : "ies"}
+              {t("total", { total: format.count(page.total), status: params.status, n: page.total })}
             </p>
             {page.rows.map((a) => (
-              <article key={a.id} className="card anomaly" aria-label={`Anomaly ${a.id}`}>
+              <article key={a.id} className="card anomaly" aria-label={t("cardLabel", { id: String(a.id) })}>
                 <h2>
-                  {KIND_LABELS[a.kind]} <span className="muted">· {a.block ?? "unknown block"} · #{a.id}</span>
+                  {t(`kinds.${a.kind}`)} <span className="muted">· {a.block ?? t("unknownBlock")} · #{a.id}</span>
                 </h2>
                 <p>{a.portal.explanation}</p>
                 <div className="evidence">
                   <section className="card">
-                    <h3>Portal ({a.portal.portalRef})</h3>
+                    <h3>{t("portal", { ref: a.portal.portalRef })}</h3>
                     <p>
-                      {a.portal.beneficiaryName} · born {a.portal.birthYear} · {a.portal.sex}
+                      {a.portal.beneficiaryName} · {t("born", { year: String(a.portal.birthYear) })} · {sex(a.portal.sex)}
                       <br />
-                      Dose {a.portal.dose} · vaccinated {formatIstDateTime(a.portal.vaccinatedAt)}
+                      {t("dose", { n: String(a.portal.dose) })} · {t("vaccinated", { when: format.dateTime(a.portal.vaccinatedAt) })}
                       <br />
-                      {a.portal.site ?? "—"}, {a.portal.block} · entered {formatIstDateTime(a.portal.enteredAt)}
+                      {a.portal.site ?? "—"}, {a.portal.block} · {t("entered", { when: format.dateTime(a.portal.enteredAt) })}
                       <br />
                       {a.portal.idMasked} · {a.portal.mobileMasked}
                     </p>
                   </section>
                   {a.records.length === 0 ? (
                     <section className="card">
-                      <h3>Register</h3>
-                      <p>No matching register row.</p>
+                      <h3>{t("register")}</h3>
+                      <p>{t("noRow")}</p>
                     </section>
                   ) : (
                     a.records.map((r) => (
                       <section key={r.id} className="card">
-                        <h3>Register {r.registerSerial}</h3>
+                        <h3>{t("registerSerial", { serial: r.registerSerial })}</h3>
                         <p>
-                          {r.beneficiaryName} · born {r.birthYear} · {r.sex}
+                          {r.beneficiaryName} · {t("born", { year: String(r.birthYear) })} · {sex(r.sex)}
                           <br />
-                          Dose {r.dose} ({r.vaccine}) · vaccinated {formatIstDateTime(r.vaccinatedAt)}
+                          {t("dose", { n: String(r.dose) })} ({r.vaccine}) · {t("vaccinated", { when: format.dateTime(r.vaccinatedAt) })}
                           <br />
-                          {r.site} · {r.status}
+                          {r.site} · {status(r.status)}
                           {r.portalRef ? ` (${r.portalRef})` : ""}
                           <br />
                           {r.idMasked} · {r.mobileMasked}
                         </p>
                         {a.status === "OPEN" && a.kind === "AMBIGUOUS_MATCH" ? (
                           <button type="button" onClick={() => resolve.mutate({ id: a.id, resolution: "ACCEPT_PORTAL", recordId: r.id })}>
-                            This is the one: accept the portal&apos;s version
+                            {t("thisOne")}
                           </button>
                         ) : null}
                       </section>
@@ -105,27 +103,31 @@ export function AnomalyQueue() {
                 </div>
                 {a.status === "OPEN" ? (
                   <div className="actions-row">
-                    {RESOLUTIONS.filter(([value]) => value !== "ACCEPT_PORTAL" || a.kind !== "AMBIGUOUS_MATCH").map(([value, label]) => (
+                    {RESOLUTIONS.filter((value) => value !== "ACCEPT_PORTAL" || a.kind !== "AMBIGUOUS_MATCH").map((value) => (
                       <button key={value} type="button" disabled={resolve.isPending} onClick={() => resolve.mutate({ id: a.id, resolution: value })}>
-                        {label}
+                        {t(`resolutions.${value}`)}
                       </button>
                     ))}
                   </div>
                 ) : (
                   <p className="muted">
-                    Resolved: {a.resolution} by {a.resolvedBy?.displayName ?? "?"} on {a.resolvedAt ? formatIstDateTime(a.resolvedAt) : "?"}
+                    {t("resolvedLine", {
+                      resolution: resolution(a.resolution),
+                      by: a.resolvedBy?.displayName ?? tc("unknown"),
+                      when: a.resolvedAt ? format.dateTime(a.resolvedAt) : tc("unknown"),
+                    })}
                     {a.resolutionNote ? ` — ${a.resolutionNote}` : ""}
                   </p>
                 )}
               </article>
             ))}
-            <nav className="pager" aria-label="Pages">
+            <nav className="pager" aria-label={tc("pages")}>
               <button type="button" disabled={page.page <= 1} onClick={() => void setParams({ page: page.page - 1 })}>
-                ‹ Previous
+                {tc("previous")}
               </button>
-              <span>Page {page.page}</span>
+              <span>{tc("page", { page: format.count(page.page) })}</span>
               <button type="button" disabled={page.page * page.pageSize >= page.total} onClick={() => void setParams({ page: page.page + 1 })}>
-                Next ›
+                {tc("next")}
               </button>
             </nav>
           </>

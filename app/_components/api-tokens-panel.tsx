@@ -2,12 +2,17 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
+import { useTranslations } from "next-intl";
 import { useTRPC } from "@/app/_trpc/client";
 import { QueryState } from "@/app/_components/query-state";
-import { formatIstDateTime } from "@/app/_components/format";
+import { useErrorText } from "@/i18n/errors";
+import { useFormat } from "@/i18n/format-hooks";
 
 export function ApiTokensPanel() {
   const trpc = useTRPC();
+  const t = useTranslations("tokens");
+  const format = useFormat();
+  const errorText = useErrorText();
   const queryClient = useQueryClient();
   const tokens = useQuery(trpc.apiTokens.list.queryOptions());
   const [created, setCreated] = useState<string | null>(null);
@@ -23,40 +28,40 @@ export function ApiTokensPanel() {
 
   return (
     <>
-      <h1>API tokens</h1>
+      <h1>{t("title")}</h1>
       <p className="muted">
-        A token reads <code>GET /api/v1/backlog</code> with your district-wide scope: send <code>Authorization: Bearer &lt;token&gt;</code>. Only a hash is
-        stored, so the token is shown once.
+        {t.rich("intro", { endpoint: "GET /api/v1/backlog", header: "Authorization: Bearer <token>", code: (chunks) => <code>{chunks}</code> })}
       </p>
       <form className="card form inline" onSubmit={onCreate}>
-        <label htmlFor="token-name">Name</label>
-        <input id="token-name" name="name" placeholder="e.g. Wall screen, DM office" required minLength={3} maxLength={60} />
+        <label htmlFor="token-name">{t("name")}</label>
+        <input id="token-name" name="name" placeholder={t("namePlaceholder")} required minLength={3} maxLength={60} />
         <button type="submit" className="primary" disabled={create.isPending}>
-          Create token
+          {t("create")}
         </button>
       </form>
-      {create.error ? <p className="form-error" role="alert">{create.error.message}</p> : null}
+      {create.error ? <p className="form-error" role="alert">{errorText(create.error)}</p> : null}
       {created ? (
         <div className="notice ok" role="status">
-          <p>Copy this token now; it will not be shown again:</p>
+          <p>{t("copyNow")}</p>
           <code className="token" data-testid="new-token">{created}</code>
         </div>
       ) : null}
       <QueryState query={tokens}>
         {(rows) =>
           rows.length === 0 ? (
-            <p className="muted">No tokens yet.</p>
+            <p className="muted">{t("empty")}</p>
           ) : (
             <ul className="token-list">
-              {rows.map((t) => (
-                <li key={t.id}>
-                  <strong>{t.name}</strong> <code>{t.prefix}…</code> · created {formatIstDateTime(t.createdAt)}
-                  {t.lastUsedAt ? ` · last used ${formatIstDateTime(t.lastUsedAt)}` : " · never used"}
-                  {t.revokedAt ? (
-                    <span className="badge">revoked</span>
+              {rows.map((token) => (
+                <li key={token.id}>
+                  <strong>{token.name}</strong> <code>{token.prefix}…</code> · {t("created", { when: format.dateTime(token.createdAt) })}
+                  {" · "}
+                  {token.lastUsedAt ? t("lastUsed", { when: format.dateTime(token.lastUsedAt) }) : t("neverUsed")}
+                  {token.revokedAt ? (
+                    <span className="badge">{t("revoked")}</span>
                   ) : (
-                    <button type="button" className="link-button" onClick={() => revoke.mutate({ id: t.id })}>
-                      Revoke
+                    <button type="button" className="link-button" onClick={() => revoke.mutate({ id: token.id })}>
+                      {t("revoke")}
                     </button>
                   )}
                 </li>

@@ -1,29 +1,54 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { currentUser } from "@/server/auth/page-guard";
 import { SignOutButton } from "@/app/_components/sign-out-button";
-
-const ROLE_LABELS = { DISTRICT_OFFICER: "District officer", BLOCK_SUPERVISOR: "Block supervisor", DATA_OPERATOR: "Data operator", HELPDESK: "Helpdesk" } as const;
+import { ProbeAlertsIndicator } from "@/app/_components/probe-alerts-indicator";
+import { FieldProbe } from "@/app/_components/field-probe";
+import { LiveUpdates } from "@/app/_components/live-updates";
+import { LanguageSwitch } from "@/app/_components/language-switch";
 
 export async function AppHeader() {
   const user = await currentUser().catch(() => null);
+  const t = await getTranslations("nav");
+  const tApp = await getTranslations("app");
+  const roles = await getTranslations("roles");
   return (
     <header className="app-header">
       <Link href="/" className="brand">
-        Teeka Monitor <span className="brand-sub">Bhagalpur</span>
+        {tApp("brand")} <span className="brand-sub">{tApp("brandSub")}</span>
       </Link>
-      {user ? (
-        <nav className="header-nav" aria-label="Account">
-          <Link href="/">Backlog</Link>
-          <Link href="/imports">Imports</Link>
-          <Link href="/anomalies">Anomalies</Link>
-          {user.role === "DISTRICT_OFFICER" && <Link href="/sites">New sites</Link>}
-          {user.role === "DISTRICT_OFFICER" && <Link href="/settings/tokens">API tokens</Link>}
+      {user?.role === "HELPDESK" ? (
+        // The helpdesk has one page; the dashboard links, alerts and live updates are not for it (and refused).
+        <nav className="header-nav" aria-label={t("account")}>
+          <Link href="/helpdesk">{t("helpdesk")}</Link>
           <span className="who">
-            {user.displayName} · {ROLE_LABELS[user.role]}
+            {user.displayName} · {roles(user.role)}
+          </span>
+          <SignOutButton />
+        </nav>
+      ) : user ? (
+        <nav className="header-nav" aria-label={t("account")}>
+          <Link href="/">{t("backlog")}</Link>
+          <Link href="/camps">{t("camps")}</Link>
+          <Link href="/timeliness">{t("timeliness")}</Link>
+          <Link href="/imports">{t("imports")}</Link>
+          <Link href="/anomalies">{t("anomalies")}</Link>
+          <Link href="/probes">{t("portal")}</Link>
+          <Link href="/reports/daily">{t("dailyReport")}</Link>
+          <ProbeAlertsIndicator />
+          {user.blockId !== null && user.role !== "DISTRICT_OFFICER" ? <FieldProbe /> : null}
+          {user.role === "DISTRICT_OFFICER" && <Link href="/sites">{t("newSites")}</Link>}
+          {user.role === "DISTRICT_OFFICER" && <Link href="/settings/tokens">{t("apiTokens")}</Link>}
+          {user.role === "DISTRICT_OFFICER" && <Link href="/helpdesk">{t("helpdesk")}</Link>}
+          {user.role === "DISTRICT_OFFICER" && <Link href="/settings/access-log">{t("accessLog")}</Link>}
+          <LiveUpdates />
+          <span className="who">
+            {user.displayName} · {roles(user.role)}
           </span>
           <SignOutButton />
         </nav>
       ) : null}
+      <LanguageSwitch />
     </header>
   );
 }

@@ -2,10 +2,11 @@
 
 import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useTRPC } from "@/app/_trpc/client";
 import { QueryState } from "@/app/_components/query-state";
-import { formatCount, formatIstDateTime } from "@/app/_components/format";
-import { RATE_WINDOW_TEXT, clearsText, rateText } from "@/app/_components/block-forecast";
+import { clearsText, rateText } from "@/app/_components/block-forecast";
+import { useFormat } from "@/i18n/format-hooks";
 
 /**
  * "At risk": blocks whose burn-down forecast misses the 48-hour deadline, worst first. Self-contained; mount on
@@ -13,10 +14,12 @@ import { RATE_WINDOW_TEXT, clearsText, rateText } from "@/app/_components/block-
  */
 export function AtRiskBlocks() {
   const trpc = useTRPC();
+  const t = useTranslations("forecast");
+  const format = useFormat();
   const query = useQuery(trpc.performance.getForecasts.queryOptions(undefined, { refetchInterval: 60_000 }));
   return (
     <section className="at-risk" aria-labelledby="at-risk-title">
-      <h2 id="at-risk-title">At risk of missing the 48-hour deadline</h2>
+      <h2 id="at-risk-title">{t("atRisk.title")}</h2>
       <QueryState query={query}>
         {(data) => {
           const rows = data.blocks
@@ -29,19 +32,19 @@ export function AtRiskBlocks() {
           return (
             <>
               {rows.length === 0 ? (
-                <p className="notice ok">No block is forecast to miss the deadline at its current entry rate.</p>
+                <p className="notice ok">{t("atRisk.none")}</p>
               ) : (
                 <div className="table-wrap">
-                  <table className="data-table" aria-label="Blocks at risk">
+                  <table className="data-table" aria-label={t("atRisk.tableLabel")}>
                     <thead>
                       <tr>
-                        <th>Block</th>
-                        <th className="num">Pending</th>
-                        <th>Entry rate</th>
-                        <th>Forecast clearing time</th>
-                        <th className="num">Will cross 48 h</th>
-                        <th>First miss</th>
-                        <th className="num">Already past 48 h</th>
+                        <th>{t("atRisk.block")}</th>
+                        <th className="num">{t("pending")}</th>
+                        <th>{t("entryRate")}</th>
+                        <th>{t("clearingTime")}</th>
+                        <th className="num">{t("willCross")}</th>
+                        <th>{t("firstMiss")}</th>
+                        <th className="num">{t("alreadyPast")}</th>
                       </tr>
                     </thead>
                     <tbody>
@@ -50,12 +53,12 @@ export function AtRiskBlocks() {
                           <td>
                             <Link href={`/blocks/${slug}`}>{block}</Link>
                           </td>
-                          <td className="num">{formatCount(f.pending)}</td>
-                          <td>{rateText(f)}</td>
-                          <td>{clearsText(f)}</td>
-                          <td className="num">{formatCount(f.willCrossDeadline)}</td>
-                          <td>{f.firstMissAt ? formatIstDateTime(f.firstMissAt) : "—"}</td>
-                          <td className="num">{formatCount(f.alreadyOverdue)}</td>
+                          <td className="num">{format.count(f.pending)}</td>
+                          <td>{rateText(f, t)}</td>
+                          <td>{clearsText(f, t, format)}</td>
+                          <td className="num">{format.count(f.willCrossDeadline)}</td>
+                          <td>{f.firstMissAt ? format.dateTime(f.firstMissAt) : "—"}</td>
+                          <td className="num">{format.count(f.alreadyOverdue)}</td>
                         </tr>
                       ))}
                     </tbody>
@@ -63,8 +66,10 @@ export function AtRiskBlocks() {
                 </div>
               )}
               <p className="muted">
-                As of {formatIstDateTime(data.generatedAt)}. {RATE_WINDOW_TEXT}; the forecast counts only working hours and assumes the oldest entries
-                go first. <a href="/api/v1/performance/forecasts.csv" download>Download CSV (all blocks)</a>
+                {t("atRisk.asOf", { when: format.dateTime(data.generatedAt), rateWindow: t("rateWindow") })}{" "}
+                <a href="/api/v1/performance/forecasts.csv" download>
+                  {t("atRisk.csv")}
+                </a>
               </p>
             </>
           );

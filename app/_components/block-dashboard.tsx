@@ -2,29 +2,34 @@
 
 import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
+import { useLocale, useTranslations } from "next-intl";
 import { useTRPC } from "@/app/_trpc/client";
 import { SummaryTiles } from "@/app/_components/summary-tiles";
 import { QueryState } from "@/app/_components/query-state";
 import { CampsTable } from "@/app/_components/camps-table";
 import { PendingRecordsTable } from "@/app/_components/pending-records-table";
 import { AgeBucketStrip } from "@/app/_components/age-bucket-strip";
+import { PendingHistoryChart } from "@/app/_components/pending-history-chart";
+import { BlockForecast } from "@/app/_components/block-forecast";
 
 type Props = { blockId: number; blockName: string; blockNameHi: string; showDistrictLink: boolean; canUndo: boolean };
 
 export function BlockDashboard({ blockId, blockName, blockNameHi, showDistrictLink, canUndo }: Props) {
   const trpc = useTRPC();
+  const t = useTranslations("overview");
+  const locale = useLocale();
   const summary = useQuery(trpc.backlog.getSummary.queryOptions({ blockId }, { refetchInterval: 60_000 }));
   const camps = useQuery(trpc.backlog.listBlockCamps.queryOptions({ blockId }));
   return (
     <>
       <div className="page-title">
         {showDistrictLink ? (
-          <nav aria-label="Breadcrumb" className="breadcrumb">
-            <Link href="/">Bhagalpur district</Link> › {blockName}
+          <nav aria-label={t("breadcrumb")} className="breadcrumb">
+            <Link href="/">{t("district")}</Link> › {locale === "hi" ? blockNameHi : blockName}
           </nav>
         ) : null}
         <h1>
-          {blockName} <span className="hi" lang="hi">{blockNameHi}</span> — pending portal entries
+          {blockName} <span className="hi" lang="hi">{blockNameHi}</span> — {t("blockTitle")}
         </h1>
       </div>
       <QueryState query={summary}>
@@ -32,12 +37,14 @@ export function BlockDashboard({ blockId, blockName, blockNameHi, showDistrictLi
           <>
             <SummaryTiles figures={data.district} />
             <AgeBucketStrip buckets={data.district.ageBuckets} />
+            <BlockForecast blockId={blockId} />
+            <PendingHistoryChart blockId={blockId} title={t("blockHistoryTitle", { block: locale === "hi" ? blockNameHi : blockName })} />
           </>
         )}
       </QueryState>
-      <h2>Camps and sites</h2>
+      <h2>{t("campsAndSites")}</h2>
       <QueryState query={camps}>{(rows) => <CampsTable rows={rows} />}</QueryState>
-      <h2 id="pending-records">Records</h2>
+      <h2 id="pending-records">{t("records")}</h2>
       <PendingRecordsTable blockId={blockId} sites={camps.data ?? []} canUndo={canUndo} />
     </>
   );

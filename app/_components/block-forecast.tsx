@@ -1,71 +1,63 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useTRPC } from "@/app/_trpc/client";
 import { QueryState } from "@/app/_components/query-state";
-import { formatCount, formatIstDateTime } from "@/app/_components/format";
 import type { RouterOutputs } from "@/app/_trpc/types";
+import { useFormat, type Formatters } from "@/i18n/format-hooks";
 
 export type Forecast = RouterOutputs["performance"]["getForecasts"]["blocks"][number]["forecast"];
-
-export const RATE_WINDOW_TEXT = "rate = entries in the last 3 working hours (08:00–22:00 IST) ÷ 3";
+export type ForecastT = ReturnType<typeof useTranslations<"forecast">>;
 
 /** The rate in words: the uncertain cases are named, not shown as a number. */
-export function rateText(f: Forecast): string {
-  if (f.status === "NO_RATE" || f.ratePerHour === null) return "no rate yet (nothing entered so far)";
-  if (f.status === "STALLED" || f.ratePerHour === 0) return "0 / h — no entries in the last 3 working hours";
-  return `${f.ratePerHour.toFixed(1)} / h`;
+export function rateText(f: Forecast, t: ForecastT): string {
+  if (f.status === "NO_RATE" || f.ratePerHour === null) return t("noRate");
+  if (f.status === "STALLED" || f.ratePerHour === 0) return t("stalledRate");
+  return t("rate", { rate: f.ratePerHour.toFixed(1) });
 }
 
-export function clearsText(f: Forecast): string {
-  if (f.status === "CLEAR") return "nothing pending";
-  if (f.status === "NO_RATE") return "cannot forecast: no entries made yet";
-  if (f.status === "STALLED") return "never, at rate 0";
-  return f.clearsAt ? formatIstDateTime(f.clearsAt) : "—";
+export function clearsText(f: Forecast, t: ForecastT, format: Formatters): string {
+  if (f.status === "CLEAR") return t("clear");
+  if (f.status === "NO_RATE") return t("cannotForecast");
+  if (f.status === "STALLED") return t("never");
+  return f.clearsAt ? format.dateTime(f.clearsAt) : "—";
 }
-
-const STATUS_TEXT: Record<Forecast["status"], string> = {
-  CLEAR: "Clear",
-  NO_RATE: "No rate yet",
-  STALLED: "Stalled",
-  ON_TRACK: "On track",
-  AT_RISK: "At risk",
-};
 
 /** The burn-down card of one block page. Mount inside the block dashboard: <BlockForecast blockId={…} />. */
 export function BlockForecast({ blockId }: { blockId: number }) {
   const trpc = useTRPC();
+  const t = useTranslations("forecast");
+  const format = useFormat();
   const query = useQuery(trpc.performance.getBlockForecast.queryOptions({ blockId }, { refetchInterval: 60_000 }));
   return (
     <section className="forecast-card" aria-labelledby={`forecast-${blockId}`}>
-      <h2 id={`forecast-${blockId}`}>Burn-down forecast</h2>
+      <h2 id={`forecast-${blockId}`}>{t("title")}</h2>
       <QueryState query={query}>
         {({ forecast: f, atRisk }) => (
           <>
             <p className={atRisk ? "forecast-status at-risk" : "forecast-status"} data-testid="forecast-status">
-              <strong>{STATUS_TEXT[f.status]}</strong>
-              {atRisk ? ` — at this rate ${formatCount(f.willCrossDeadline)} entries will cross 48 h before they are entered.` : null}
+              <strong>{t(`status.${f.status}`)}</strong>
+              {atRisk ? t("atRiskLine", { count: format.count(f.willCrossDeadline), n: f.willCrossDeadline }) : null}
             </p>
             <dl className="forecast-figures">
-              <dt>Pending</dt>
-              <dd>{formatCount(f.pending)}</dd>
-              <dt>Entry rate</dt>
+              <dt>{t("pending")}</dt>
+              <dd>{format.count(f.pending)}</dd>
+              <dt>{t("entryRate")}</dt>
               <dd>
-                {rateText(f)} <span className="muted">({formatCount(f.entriesInWindow)} entries since {formatIstDateTime(f.rateWindow.from)})</span>
+                {rateText(f, t)}{" "}
+                <span className="muted">{t("entriesSince", { count: format.count(f.entriesInWindow), n: f.entriesInWindow, since: format.dateTime(f.rateWindow.from) })}</span>
               </dd>
-              <dt>Forecast clearing time</dt>
-              <dd>{clearsText(f)}</dd>
-              <dt>Already past 48 h</dt>
-              <dd>{formatCount(f.alreadyOverdue)}</dd>
-              <dt>Will cross 48 h</dt>
-              <dd>{formatCount(f.willCrossDeadline)}</dd>
-              <dt>First miss</dt>
-              <dd>{f.firstMissAt ? formatIstDateTime(f.firstMissAt) : "none forecast"}</dd>
+              <dt>{t("clearingTime")}</dt>
+              <dd>{clearsText(f, t, format)}</dd>
+              <dt>{t("alreadyPast")}</dt>
+              <dd>{format.count(f.alreadyOverdue)}</dd>
+              <dt>{t("willCross")}</dt>
+              <dd>{format.count(f.willCrossDeadline)}</dd>
+              <dt>{t("firstMiss")}</dt>
+              <dd>{f.firstMissAt ? format.dateTime(f.firstMissAt) : t("noneForecast")}</dd>
             </dl>
-            <p className="muted">
-              How this is worked out: {RATE_WINDOW_TEXT}. The forecast spends only working hours and assumes the oldest entries are keyed in first,
-              so “will cross 48 h” is the fewest that can miss; the real order can only do worse.
-            </p>
+            <p className="muted">{t("howWorked", { rateWindow: t("rateWindow") })}</p>
           </>
         )}
       </QueryState>

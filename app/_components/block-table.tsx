@@ -2,40 +2,47 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useMemo } from "react";
 import { createColumnHelper } from "@tanstack/react-table";
-import { formatCount } from "@/app/_components/format";
 import type { BlockBacklogRow } from "@/app/_trpc/types";
 import { CsvLink } from "@/app/_components/csv-link";
 import { DataTable, useLocallySortedTable } from "@/app/_components/data-table";
+import { useFormat, type Formatters } from "@/i18n/format-hooks";
 
 type BlockRow = BlockBacklogRow;
+type CountKey = "vaccinated" | "entered" | "pending" | "rejected" | "overdue" | "dueWithin6h";
 
 const column = createColumnHelper<BlockRow>();
-const count = (label: string, key: "vaccinated" | "entered" | "pending" | "rejected" | "overdue" | "dueWithin6h") =>
-  column.accessor(key, { header: label, cell: (info) => formatCount(info.getValue()), meta: { numeric: true } });
 
-const columns = [
-  column.accessor("block", {
-    header: "Block",
-    cell: (info) => <Link href={`/blocks/${info.row.original.slug}`}>{info.getValue()}</Link>,
-  }),
-  count("Pending", "pending"),
-  count("Overdue", "overdue"),
-  count("Due ≤ 6 h", "dueWithin6h"),
-  count("Vaccinated", "vaccinated"),
-  count("Entered", "entered"),
-  count("Rejected", "rejected"),
-];
+function makeColumns(t: ReturnType<typeof useTranslations<"blockTable">>, format: Formatters) {
+  const count = (label: string, key: CountKey) => column.accessor(key, { header: label, cell: (info) => format.count(info.getValue()), meta: { numeric: true } });
+  return [
+    column.accessor("block", {
+      header: t("block"),
+      cell: (info) => <Link href={`/blocks/${info.row.original.slug}`}>{info.getValue()}</Link>,
+    }),
+    count(t("pending"), "pending"),
+    count(t("overdue"), "overdue"),
+    count(t("due6h"), "dueWithin6h"),
+    count(t("vaccinated"), "vaccinated"),
+    count(t("entered"), "entered"),
+    count(t("rejected"), "rejected"),
+  ];
+}
 
 /** All 17 units fit on one page, so this table sorts in the browser. */
 export function BlockTable({ rows }: { rows: BlockRow[] }) {
   const router = useRouter();
+  const t = useTranslations("blockTable");
+  const format = useFormat();
+  const columns = useMemo(() => makeColumns(t, format), [t, format.locale]); // eslint-disable-line react-hooks/exhaustive-deps
   const table = useLocallySortedTable(rows, columns, [{ id: "pending", desc: true }]);
   return (
     <>
       <DataTable
         table={table}
-        label="Backlog by block"
+        label={t("label")}
         onRowClick={(row) => router.push(`/blocks/${row.original.slug}`)}
         rowTestId={(row) => `block-row-${row.original.slug}`}
       />

@@ -3,15 +3,16 @@
 import { useMemo } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { useQueryStates } from "nuqs";
+import { useTranslations } from "next-intl";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { createColumnHelper } from "@tanstack/react-table";
 import { useTRPC } from "@/app/_trpc/client";
 import { QueryState } from "@/app/_components/query-state";
 import { CsvLink } from "@/app/_components/csv-link";
 import { DataTable, useLocallySortedTable } from "@/app/_components/data-table";
-import { formatCount } from "@/app/_components/format";
 import { campSearchParams } from "@/app/_components/camp-url-state";
 import type { RouterOutputs } from "@/app/_trpc/types";
+import { useFormat, type Formatters } from "@/i18n/format-hooks";
 
 type Trend = RouterOutputs["camps"]["getTrend"];
 type Point = Trend["points"][number];
@@ -25,6 +26,7 @@ type Props = { megaCampId?: number; blockId?: number; campId?: number; defaultGr
 /** Vaccinations per IST hour or day, counted at the time of vaccination; grain and range live in the URL. */
 export function CampTrend({ megaCampId, blockId, campId, defaultGrain, title }: Props) {
   const trpc = useTRPC();
+  const t = useTranslations("camps.trend");
   const [params, setParams] = useQueryStates({ grain: campSearchParams.grain, from: campSearchParams.from, to: campSearchParams.to });
   const grain = params.grain ?? defaultGrain;
   const from = params.from && DATE_KEY.test(params.from) ? params.from : undefined;
@@ -43,25 +45,25 @@ export function CampTrend({ megaCampId, blockId, campId, defaultGrain, title }: 
       <div className="section-head">
         <h2 id="camp-trend-title">{title}</h2>
       </div>
-      <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label="Trend settings">
+      <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label={t("settings")}>
         <label>
-          Per
+          {t("per")}
           <select value={grain} onChange={(e) => void setParams({ grain: e.target.value as "hour" | "day" })}>
-            <option value="hour">Hour (IST)</option>
-            <option value="day">Day (IST)</option>
+            <option value="hour">{t("hour")}</option>
+            <option value="day">{t("day")}</option>
           </select>
         </label>
         <label>
-          From (vaccination date)
+          {t("from")}
           <input type="date" value={from ?? trend.data?.from ?? ""} onChange={(e) => void setParams({ from: e.target.value || null })} />
         </label>
         <label>
-          To
+          {t("to")}
           <input type="date" value={to ?? trend.data?.to ?? ""} onChange={(e) => void setParams({ to: e.target.value || null })} />
         </label>
         {params.grain || params.from || params.to ? (
           <button type="button" onClick={() => void setParams({ grain: null, from: null, to: null })}>
-            Reset
+            {t("reset")}
           </button>
         ) : null}
       </form>
@@ -71,29 +73,37 @@ export function CampTrend({ megaCampId, blockId, campId, defaultGrain, title }: 
 }
 
 const column = createColumnHelper<Point>();
-const count = (key: "vaccinated" | "dose1" | "dose2" | "entered" | "pending" | "rejected", header: string) =>
-  column.accessor(key, { header, cell: (info) => formatCount(info.getValue()), meta: { numeric: true } });
-const columns = [
-  column.accessor("label", { header: "Period (IST)" }),
-  count("vaccinated", "Vaccinated"),
-  count("dose1", "Dose 1"),
-  count("dose2", "Dose 2"),
-  count("entered", "Entered"),
-  count("pending", "Pending"),
-  count("rejected", "Rejected"),
-];
+
+function makeColumns(t: ReturnType<typeof useTranslations<"camps">>, format: Formatters) {
+  const count = (key: "vaccinated" | "dose1" | "dose2" | "entered" | "pending" | "rejected") =>
+    column.accessor(key, { header: t(`columns.${key}`), cell: (info) => format.count(info.getValue()), meta: { numeric: true } });
+  return [
+    column.accessor("label", { header: t("trend.period") }),
+    count("vaccinated"),
+    count("dose1"),
+    count("dose2"),
+    count("entered"),
+    count("pending"),
+    count("rejected"),
+  ];
+}
+
+/** "2021-06-21" (an IST calendar date) in the active language: "21 Jun 2021" / "21 जून 2021". */
+const showDay = (format: Formatters, key: string) => format.date(new Date(`${key}T00:00:00+05:30`));
 
 function TrendBody({ data, csvHref }: { data: Trend; csvHref: string }) {
+  const t = useTranslations("camps");
+  const format = useFormat();
+  const columns = useMemo(() => makeColumns(t, format), [t, format.locale]); // eslint-disable-line react-hooks/exhaustive-deps
   const total = data.points.reduce((s, p) => s + p.vaccinated, 0);
   const busy = useMemo(() => data.points.filter((p) => p.vaccinated > 0), [data]);
   const table = useLocallySortedTable(busy, columns, [{ id: "label", desc: false }]);
-  const tick = (label: string) => (data.grain === "hour" ? label.slice(11, 13) + "h" : label.slice(5));
+  const tick = (label: string) => (data.grain === "hour" ? t("trend.tickHour", { hour: label.slice(11, 13) }) : label.slice(5));
+  const range = { grain: data.grain, from: showDay(format, data.from), to: showDay(format, data.to) };
   return (
     <>
-      <figure className="chart" aria-label={`Vaccinations per ${data.grain}, ${data.from} to ${data.to}, by dose`}>
-        <figcaption>
-          Vaccinations per {data.grain} by time of vaccination (IST), {data.from} to {data.to}: {formatCount(total)} in all
-        </figcaption>
+      <figure className="chart" aria-label={t("trend.chartLabel", range)}>
+        <figcaption>{t("trend.caption", { ...range, total: format.count(total) })}</figcaption>
         <div className="chart-box camp-trend-box">
           <ResponsiveContainer width="100%" height="100%">
             <BarChart data={data.points} margin={{ left: 0, right: 8, top: 8, bottom: 8 }}>
@@ -102,17 +112,17 @@ function TrendBody({ data, csvHref }: { data: Trend; csvHref: string }) {
               <YAxis allowDecimals={false} width={48} tick={{ fontSize: 12 }} />
               <Tooltip />
               <Legend />
-              <Bar dataKey="dose1" name="Dose 1" stackId="dose" fill={DOSE_COLOURS.dose1} isAnimationActive={false} />
-              <Bar dataKey="dose2" name="Dose 2" stackId="dose" fill={DOSE_COLOURS.dose2} isAnimationActive={false} />
+              <Bar dataKey="dose1" name={t("columns.dose1")} stackId="dose" fill={DOSE_COLOURS.dose1} isAnimationActive={false} />
+              <Bar dataKey="dose2" name={t("columns.dose2")} stackId="dose" fill={DOSE_COLOURS.dose2} isAnimationActive={false} />
             </BarChart>
           </ResponsiveContainer>
         </div>
       </figure>
       <details>
-        <summary>The same as a table ({busy.length} {data.grain === "hour" ? "hours" : "days"} with vaccinations)</summary>
-        <DataTable table={table} label={`Vaccinations per ${data.grain}`} />
+        <summary>{t("trend.tableSummary", { count: format.count(busy.length), grain: data.grain })}</summary>
+        <DataTable table={table} label={t("trend.tableLabel", { grain: data.grain })} />
       </details>
-      <CsvLink href={csvHref} label={`Download CSV (vaccinations per ${data.grain})`} />
+      <CsvLink href={csvHref} label={t("trend.csv", { grain: data.grain })} />
     </>
   );
 }

@@ -1,8 +1,11 @@
+import { useTranslations } from "next-intl";
+
 /** "Download CSV" for a table: a plain link to the matching /api/v1 export, which applies the same scope. */
-export function CsvLink({ href, label = "Download CSV" }: { href: string; label?: string }) {
+export function CsvLink({ href, label }: { href: string; label?: string }) {
+  const t = useTranslations("common");
   return (
     <a className="csv-link" href={href} download>
-      {label}
+      {label ?? t("downloadCsv")}
     </a>
   );
 }

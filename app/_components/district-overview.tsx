@@ -1,28 +1,37 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useTRPC } from "@/app/_trpc/client";
 import { SummaryTiles } from "@/app/_components/summary-tiles";
 import { PendingByBlockChart } from "@/app/_components/pending-by-block-chart";
+import { PendingHistoryChart } from "@/app/_components/pending-history-chart";
+import { AtRiskBlocks } from "@/app/_components/at-risk-blocks";
 import { BlockTable } from "@/app/_components/block-table";
 import { QueryState } from "@/app/_components/query-state";
-import { formatIstDateTime } from "@/app/_components/format";
+import { useFormat } from "@/i18n/format-hooks";
 
 export function DistrictOverview() {
   const trpc = useTRPC();
+  const t = useTranslations("overview");
+  const format = useFormat();
   const summary = useQuery(trpc.backlog.getSummary.queryOptions(undefined, { refetchInterval: 60_000 }));
   return (
     <>
       <div className="page-title">
-        <h1>Bhagalpur district — portal entry backlog</h1>
-        {summary.data ? <p className="muted">As of {formatIstDateTime(summary.data.generatedAt)} · deadline {summary.data.deadlineHours} h after vaccination</p> : null}
+        <h1>{t("title")}</h1>
+        {summary.data ? (
+          <p className="muted">{t("asOf", { when: format.dateTime(summary.data.generatedAt), hours: format.count(summary.data.deadlineHours) })}</p>
+        ) : null}
       </div>
       <QueryState query={summary}>
         {(data) => (
           <>
             <SummaryTiles figures={data.district} />
+            <AtRiskBlocks />
+            <PendingHistoryChart title={t("historyTitle")} />
             <PendingByBlockChart blocks={data.blocks} />
-            <h2>Blocks</h2>
+            <h2>{t("blocks")}</h2>
             <BlockTable rows={data.blocks} />
           </>
         )}

@@ -2,28 +2,30 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { useTranslations } from "next-intl";
 import { useTRPC } from "@/app/_trpc/client";
 import { QueryState } from "@/app/_components/query-state";
-import { formatCount, formatIstDateTime } from "@/app/_components/format";
-
-const KIND_LABELS: Record<string, string> = { mobile: "Mobile", serial: "Register serial", idLast4: "ID last 4 + birth year", name: "Name + block" };
+import { useFormat } from "@/i18n/format-hooks";
+import { HELPDESK_SEARCH_KINDS, type HelpdeskSearchKind } from "@/server/domain/helpdesk-query";
 
 /** Who looked up whom: every helpdesk search (masked) and every person opened, newest first. */
 export function HelpdeskAccessLog() {
   const trpc = useTRPC();
+  const t = useTranslations("accessLog");
+  const th = useTranslations("helpdesk");
+  const format = useFormat();
+  const kindLabel = (kind: string) => ((HELPDESK_SEARCH_KINDS as readonly string[]).includes(kind) ? th(`kinds.${kind as HelpdeskSearchKind}`) : kind);
   const [page, setPage] = useState(1);
   const [userId, setUserId] = useState<number | null>(null);
   const log = useQuery(trpc.helpdesk.listAccessLog.queryOptions({ page, userId }, { placeholderData: (previous) => previous }));
 
   return (
     <>
-      <h1>Helpdesk access log</h1>
-      <p className="muted">
-        Every search made at the helpdesk (numbers and names masked) and every person opened. Searches are limited per user, and a search shows at most 10 people.
-      </p>
+      <h1>{t("title")}</h1>
+      <p className="muted">{t("intro")}</p>
       <div className="filters">
         <label htmlFor="access-log-user">
-          User
+          {t("user")}
           <select
             id="access-log-user"
             value={userId ?? ""}
@@ -32,7 +34,7 @@ export function HelpdeskAccessLog() {
               setPage(1);
             }}
           >
-            <option value="">Everyone</option>
+            <option value="">{t("everyone")}</option>
             {(log.data?.users ?? []).map((u) => (
               <option key={u.id} value={u.id}>
                 {u.displayName} ({u.username})
@@ -44,49 +46,55 @@ export function HelpdeskAccessLog() {
       <QueryState query={log}>
         {(data) =>
           data.rows.length === 0 ? (
-            <p className="notice">Nothing has been looked up yet.</p>
+            <p className="notice">{t("empty")}</p>
           ) : (
             <>
               <div className="table-wrap">
                 <table className="data-table helpdesk-log">
-                  <caption className="sr-only">Helpdesk lookups, newest first</caption>
+                  <caption className="sr-only">{t("caption")}</caption>
                   <thead>
                     <tr>
-                      <th scope="col">When (IST)</th>
-                      <th scope="col">Who</th>
-                      <th scope="col">Action</th>
-                      <th scope="col">Searched by</th>
-                      <th scope="col">Search (masked)</th>
+                      <th scope="col">{t("when")}</th>
+                      <th scope="col">{t("who")}</th>
+                      <th scope="col">{t("action")}</th>
+                      <th scope="col">{t("searchedBy")}</th>
+                      <th scope="col">{t("search")}</th>
                       <th scope="col" className="num">
-                        Results
+                        {t("results")}
                       </th>
-                      <th scope="col">Record opened</th>
+                      <th scope="col">{t("opened")}</th>
                     </tr>
                   </thead>
                   <tbody>
                     {data.rows.map((row) => (
                       <tr key={row.id}>
-                        <td>{formatIstDateTime(row.at)}</td>
-                        <td>{row.user ? `${row.user.displayName} (${row.user.username})` : "deleted user"}</td>
-                        <td>{row.action === "SEARCH" ? "Search" : "Opened a person"}</td>
-                        <td>{row.searchKind ? (KIND_LABELS[row.searchKind] ?? row.searchKind) : "—"}</td>
+                        <td>{format.dateTime(row.at)}</td>
+                        <td>{row.user ? `${row.user.displayName} (${row.user.username})` : t("deletedUser")}</td>
+                        <td>{row.action === "SEARCH" ? t("actionSearch") : t("actionOpen")}</td>
+                        <td>{row.searchKind ? kindLabel(row.searchKind) : "—"}</td>
                         <td>{row.searchText ?? "—"}</td>
                         <td className="num">{row.resultCount ?? "—"}</td>
-                        <td>{row.record ? `${row.record.block}, serial ${row.record.registerSerial}, dose ${row.record.dose}` : row.action === "OPEN" ? "record removed" : "—"}</td>
+                        <td>
+                          {row.record
+                            ? t("recordLine", { block: row.record.block, serial: row.record.registerSerial, dose: String(row.record.dose) })
+                            : row.action === "OPEN"
+                              ? t("recordRemoved")
+                              : "—"}
+                        </td>
                       </tr>
                     ))}
                   </tbody>
                 </table>
               </div>
-              <nav className="pager" aria-label="Access log pages">
+              <nav className="pager" aria-label={t("pagesLabel")}>
                 <button type="button" onClick={() => setPage((p) => Math.max(1, p - 1))} disabled={page <= 1}>
-                  Newer
+                  {t("newer")}
                 </button>
                 <span>
-                  Page {data.page} of {data.pageCount} · {formatCount(data.total)} entries
+                  {t("pageLine", { page: format.count(data.page), pages: format.count(data.pageCount), total: format.count(data.total) })}
                 </span>
                 <button type="button" onClick={() => setPage((p) => p + 1)} disabled={page >= data.pageCount}>
-                  Older
+                  {t("older")}
                 </button>
               </nav>
             </>

@@ -1,8 +1,8 @@
 "use client";
 
+import { useLocale, useTranslations } from "next-intl";
 import { useState, type FormEvent, type ReactNode } from "react";
-import { HELPDESK_SEARCH_KINDS, parseHelpdeskQuery, type HelpdeskSearchInput, type HelpdeskSearchKind } from "@/server/domain/helpdesk-query";
-import { helpdeskText, type HelpdeskLocale } from "@/app/_components/helpdesk-text";
+import { HELPDESK_SEARCH_KINDS, MIN_NAME_LETTERS, MIN_SERIAL_CHARS, parseHelpdeskQuery, type HelpdeskSearchInput, type HelpdeskSearchKind } from "@/server/domain/helpdesk-query";
 
 type Block = { id: number; name: string; nameHi: string };
 type Fields = { mobile: string; serial: string; serialBlock: string; idLast4: string; birthYear: string; name: string; nameBlock: string };
@@ -23,18 +23,9 @@ function toInput(kind: HelpdeskSearchKind, f: Fields): HelpdeskSearchInput {
 }
 
 /** The search form; checks the input with the server's own rules before sending, and names the field at fault. */
-export function HelpdeskSearchForm({
-  locale,
-  blocks,
-  pending,
-  onSearch,
-}: {
-  locale: HelpdeskLocale;
-  blocks: Block[];
-  pending: boolean;
-  onSearch: (input: HelpdeskSearchInput) => void;
-}) {
-  const t = helpdeskText(locale);
+export function HelpdeskSearchForm({ blocks, pending, onSearch }: { blocks: Block[]; pending: boolean; onSearch: (input: HelpdeskSearchInput) => void }) {
+  const t = useTranslations("helpdesk");
+  const locale = useLocale();
   const [kind, setKind] = useState<HelpdeskSearchKind>("mobile");
   const [fields, setFields] = useState<Fields>(EMPTY);
   const [problem, setProblem] = useState<{ field: string; message: string } | null>(null);
@@ -46,7 +37,7 @@ export function HelpdeskSearchForm({
     const input = toInput(kind, fields);
     const checked = parseHelpdeskQuery(input, new Date().getFullYear());
     if (!checked.ok) {
-      setProblem({ field: checked.field, message: t.problems[checked.problem] });
+      setProblem({ field: checked.field, message: t(`problems.${checked.problem}`, { min: String(checked.problem === "nameTooShort" ? MIN_NAME_LETTERS : MIN_SERIAL_CHARS) }) });
       document.getElementById(`hd-${checked.field}`)?.focus();
       return;
     }
@@ -60,7 +51,7 @@ export function HelpdeskSearchForm({
   return (
     <form className="card helpdesk-form" onSubmit={submit} noValidate aria-describedby="hd-intro">
       <fieldset className="helpdesk-kinds">
-        <legend>{t.searchBy}</legend>
+        <legend>{t("searchBy")}</legend>
         {HELPDESK_SEARCH_KINDS.map((k) => (
           <label key={k} className="helpdesk-kind">
             <input
@@ -73,25 +64,25 @@ export function HelpdeskSearchForm({
                 setProblem(null);
               }}
             />
-            {t.kinds[k]}
+            {t(`kinds.${k}`)}
           </label>
         ))}
       </fieldset>
       <div className="helpdesk-fields">
         {kind === "mobile" && (
-          <Field id="hd-mobile" label={t.mobile} hint={t.mobileHint} error={errorFor("mobile")}>
+          <Field id="hd-mobile" label={t("mobile")} hint={t("mobileHint")} error={errorFor("mobile")}>
             {(props) => <input {...props} type="tel" inputMode="tel" autoComplete="off" value={fields.mobile} onChange={(e) => set("mobile")(e.target.value)} />}
           </Field>
         )}
         {kind === "serial" && (
           <>
-            <Field id="hd-serial" label={t.serial} error={errorFor("serial")}>
+            <Field id="hd-serial" label={t("serial")} error={errorFor("serial")}>
               {(props) => <input {...props} autoComplete="off" value={fields.serial} onChange={(e) => set("serial")(e.target.value)} />}
             </Field>
-            <Field id="hd-blockId-serial" label={t.blockOptional} error={null}>
+            <Field id="hd-blockId-serial" label={t("blockOptional")} error={null}>
               {(props) => (
                 <select {...props} value={fields.serialBlock} onChange={(e) => set("serialBlock")(e.target.value)}>
-                  <option value="">{t.anyBlock}</option>
+                  <option value="">{t("anyBlock")}</option>
                   {blocks.map((b) => (
                     <option key={b.id} value={b.id}>
                       {blockName(b)}
@@ -104,23 +95,23 @@ export function HelpdeskSearchForm({
         )}
         {kind === "idLast4" && (
           <>
-            <Field id="hd-idLast4" label={t.idLast4} error={errorFor("idLast4")}>
+            <Field id="hd-idLast4" label={t("idLast4")} error={errorFor("idLast4")}>
               {(props) => <input {...props} inputMode="numeric" maxLength={4} autoComplete="off" value={fields.idLast4} onChange={(e) => set("idLast4")(e.target.value)} />}
             </Field>
-            <Field id="hd-birthYear" label={t.birthYear} error={errorFor("birthYear")}>
+            <Field id="hd-birthYear" label={t("birthYear")} error={errorFor("birthYear")}>
               {(props) => <input {...props} inputMode="numeric" maxLength={4} autoComplete="off" value={fields.birthYear} onChange={(e) => set("birthYear")(e.target.value)} />}
             </Field>
           </>
         )}
         {kind === "name" && (
           <>
-            <Field id="hd-name" label={t.name} hint={t.nameHint} error={errorFor("name")}>
+            <Field id="hd-name" label={t("name")} hint={t("nameHint")} error={errorFor("name")}>
               {(props) => <input {...props} autoComplete="off" lang="" value={fields.name} onChange={(e) => set("name")(e.target.value)} />}
             </Field>
-            <Field id="hd-blockId" label={t.block} error={errorFor("blockId")}>
+            <Field id="hd-blockId" label={t("block")} error={errorFor("blockId")}>
               {(props) => (
                 <select {...props} value={fields.nameBlock} onChange={(e) => set("nameBlock")(e.target.value)}>
-                  <option value="">{t.chooseBlock}</option>
+                  <option value="">{t("chooseBlock")}</option>
                   {blocks.map((b) => (
                     <option key={b.id} value={b.id}>
                       {blockName(b)}
@@ -132,7 +123,7 @@ export function HelpdeskSearchForm({
           </>
         )}
         <button type="submit" className="primary helpdesk-submit" disabled={pending}>
-          {pending ? t.searching : t.search}
+          {pending ? t("searching") : t("search")}
         </button>
       </div>
     </form>

@@ -2,9 +2,10 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
+import { useTranslations } from "next-intl";
 import { useTRPC } from "@/app/_trpc/client";
-import { uploadFile } from "@/app/_components/upload-file";
-import { formatCount } from "@/app/_components/format";
+import { UploadFailed, uploadFile } from "@/app/_components/upload-file";
+import { useFormat } from "@/i18n/format-hooks";
 import { ImportResultView, type ImportOutcome } from "@/app/_components/import-result";
 
 type Kind = "REGISTER" | "PORTAL";
@@ -13,6 +14,8 @@ const ENDPOINT: Record<Kind, string> = { REGISTER: "/api/v1/imports/register", P
 /** Upload a register or a portal export: upload progress, then the server's rows-read progress, then the result. */
 export function ImportPanel() {
   const trpc = useTRPC();
+  const t = useTranslations("imports");
+  const format = useFormat();
   const queryClient = useQueryClient();
   const [kind, setKind] = useState<Kind>("REGISTER");
   const [uploaded, setUploaded] = useState<number | null>(null);
@@ -26,7 +29,7 @@ export function ImportPanel() {
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const file = new FormData(event.currentTarget).get("file");
-    if (!(file instanceof File) || file.size === 0) return setError("Choose a non-empty CSV or XLSX file.");
+    if (!(file instanceof File) || file.size === 0) return setError(t("chooseFile"));
     setOutcome(null);
     setError(null);
     setUploaded(0);
@@ -34,10 +37,10 @@ export function ImportPanel() {
       const batch = await begin.mutateAsync({ kind, fileName: file.name });
       setImportId(batch.id);
       const res = await uploadFile(ENDPOINT[kind], file, { "x-import-id": String(batch.id) }, setUploaded);
-      if (res.status >= 400) setError((res.body as { error?: string }).error ?? `The server answered ${res.status}.`);
+      if (res.status >= 400) setError((res.body as { error?: string } | null)?.error ?? t("serverAnswered", { status: String(res.status) }));
       else setOutcome({ ...(res.body as ImportOutcome), kind });
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(e instanceof UploadFailed ? t("uploadFailed") : e instanceof Error ? e.message : String(e));
     } finally {
       void queryClient.invalidateQueries({ queryKey: trpc.imports.list.queryKey() });
       void queryClient.invalidateQueries({ queryKey: trpc.backlog.pathKey() });
@@ -46,34 +49,31 @@ export function ImportPanel() {
 
   return (
     <section className="card">
-      <form className="form wide" onSubmit={onSubmit} aria-label="Import a file">
+      <form className="form wide" onSubmit={onSubmit} aria-label={t("formLabel")}>
         <fieldset className="kind-choice">
-          <legend>What are you importing?</legend>
+          <legend>{t("kindLegend")}</legend>
           <label>
-            <input type="radio" name="kind" checked={kind === "REGISTER"} onChange={() => setKind("REGISTER")} /> Offline register (CSV or XLSX)
+            <input type="radio" name="kind" checked={kind === "REGISTER"} onChange={() => setKind("REGISTER")} /> {t("kindRegister")}
           </label>
           <label>
-            <input type="radio" name="kind" checked={kind === "PORTAL"} onChange={() => setKind("PORTAL")} /> Portal export of entries made (CSV)
+            <input type="radio" name="kind" checked={kind === "PORTAL"} onChange={() => setKind("PORTAL")} /> {t("kindPortal")}
           </label>
         </fieldset>
         <label>
-          File
+          {t("file")}
           <input type="file" name="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required />
         </label>
         <button type="submit" className="primary" disabled={running}>
-          {running ? "Importing…" : "Import"}
+          {running ? t("running") : t("submit")}
         </button>
-        <p className="muted">
-          Columns and formats: see the <a href="/api/v1/imports/register-template.csv">register template</a>. Up to 50 MB; rows that cannot be taken are listed with a
-          reason and can be downloaded, fixed and imported again.
-        </p>
+        <p className="muted">{t.rich("help", { template: (chunks) => <a href="/api/v1/imports/register-template.csv">{chunks}</a> })}</p>
       </form>
       {running ? (
         <div aria-live="polite" className="progress-box">
           <label>
-            Upload <progress max={1} value={uploaded ?? 0} /> {Math.round((uploaded ?? 0) * 100)}%
+            {t("upload")} <progress max={1} value={uploaded ?? 0} /> {Math.round((uploaded ?? 0) * 100)}%
           </label>
-          <p data-testid="rows-read">Rows read on the server: {formatCount(progress.data?.rowsRead ?? 0)}</p>
+          <p data-testid="rows-read">{t("rowsRead", { n: format.count(progress.data?.rowsRead ?? 0) })}</p>
         </div>
       ) : null}
       {error ? (

@@ -1,4 +1,5 @@
-import { formatCount } from "@/app/_components/format";
+import { useTranslations } from "next-intl";
+import { useFormat } from "@/i18n/format-hooks";
 
 export type ImportOutcome = {
   kind: "REGISTER" | "PORTAL";
@@ -13,30 +14,44 @@ export type ImportOutcome = {
   newSites?: { id: number; block: string; name: string }[];
 };
 
+type FigureKey = "rowsRead" | "created" | "duplicates" | "rejected" | "matched" | "applied" | "anomalies";
+/** Test ids kept from the English labels ("result-rows-read" …), whatever the language. */
+const TEST_IDS: Record<FigureKey, string> = {
+  rowsRead: "rows-read",
+  created: "new-records",
+  duplicates: "already-present",
+  rejected: "rejected",
+  matched: "matched-entered",
+  applied: "already-applied",
+  anomalies: "to-the-anomaly-queue",
+};
+
 export function ImportResultView({ outcome }: { outcome: ImportOutcome }) {
-  const figures =
+  const t = useTranslations("importResult");
+  const format = useFormat();
+  const figures: [FigureKey, number][] =
     outcome.kind === "REGISTER"
       ? [
-          ["Rows read", outcome.rows],
-          ["New records", outcome.created],
-          ["Already present", outcome.duplicates],
-          ["Rejected", outcome.rejected],
+          ["rowsRead", outcome.rows],
+          ["created", outcome.created],
+          ["duplicates", outcome.duplicates],
+          ["rejected", outcome.rejected],
         ]
       : [
-          ["Rows read", outcome.rows],
-          ["Matched → entered", outcome.matched ?? 0],
-          ["Already applied", outcome.duplicates],
-          ["To the anomaly queue", outcome.anomalies ?? 0],
-          ["Rejected", outcome.rejected],
+          ["rowsRead", outcome.rows],
+          ["matched", outcome.matched ?? 0],
+          ["applied", outcome.duplicates],
+          ["anomalies", outcome.anomalies ?? 0],
+          ["rejected", outcome.rejected],
         ];
   return (
-    <div className="import-result" role="status" aria-label="Import result">
-      <h2>Import #{outcome.importId} done</h2>
+    <div className="import-result" role="status" aria-label={t("label")}>
+      <h2>{t("done", { id: String(outcome.importId) })}</h2>
       <dl className="tiles">
-        {figures.map(([label, value]) => (
-          <div key={label} className="tile" data-testid={`result-${String(label).toLowerCase().replace(/[^a-z]+/g, "-")}`}>
-            <dt>{label}</dt>
-            <dd>{formatCount(Number(value))}</dd>
+        {figures.map(([key, value]) => (
+          <div key={key} className="tile" data-testid={`result-${TEST_IDS[key]}`}>
+            <dt>{t(key)}</dt>
+            <dd>{format.count(value)}</dd>
           </div>
         ))}
       </dl>
@@ -44,15 +59,15 @@ export function ImportResultView({ outcome }: { outcome: ImportOutcome }) {
         <>
           <p>
             <a href={`/api/v1/imports/${outcome.importId}/rejections.csv`} download>
-              Download the {formatCount(outcome.rejected)} rejected rows with reasons (CSV)
+              {t("download", { n: format.count(outcome.rejected) })}
             </a>
           </p>
-          <table className="data-table compact" aria-label="Rejected rows">
+          <table className="data-table compact" aria-label={t("rejectedRows")}>
             <thead>
               <tr>
-                <th>Row</th>
-                <th>Column</th>
-                <th>Reason</th>
+                <th>{t("row")}</th>
+                <th>{t("column")}</th>
+                <th>{t("reason")}</th>
               </tr>
             </thead>
             <tbody>
@@ -65,13 +80,11 @@ export function ImportResultView({ outcome }: { outcome: ImportOutcome }) {
               ))}
             </tbody>
           </table>
-          {outcome.errors.length > 50 ? <p className="muted">… and more in the download.</p> : null}
+          {outcome.errors.length > 50 ? <p className="muted">{t("more")}</p> : null}
         </>
       ) : null}
       {outcome.newSites && outcome.newSites.length > 0 ? (
-        <p className="notice">
-          New sites, waiting for the district officer to confirm or merge: {outcome.newSites.map((s) => `${s.name} (${s.block})`).join(", ")}.
-        </p>
+        <p className="notice">{t("newSites", { sites: outcome.newSites.map((s) => `${s.name} (${s.block})`).join(", ") })}</p>
       ) : null}
     </div>
   );

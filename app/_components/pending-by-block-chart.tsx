@@ -1,7 +1,8 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { AGE_BUCKETS, AGE_BUCKET_LABELS, type AgeBucketCounts } from "@/server/domain/aging";
+import { AGE_BUCKETS, type AgeBucketCounts } from "@/server/domain/aging";
 
 // Colour is backed by the legend text and the table below; buckets run from calm to alarming.
 const BUCKET_COLOURS = { h0_12: "#9ecae1", h12_24: "#4292c6", h24_36: "#fdae6b", h36_48: "#e6550d", overdue: "#a50f15" } as const;
@@ -9,12 +10,13 @@ const BUCKET_COLOURS = { h0_12: "#9ecae1", h12_24: "#4292c6", h24_36: "#fdae6b",
 type Row = { block: string; ageBuckets: AgeBucketCounts; pending: number };
 
 export function PendingByBlockChart({ blocks }: { blocks: Row[] }) {
+  const t = useTranslations("aging");
   const data = [...blocks]
     .sort((a, b) => b.pending - a.pending)
     .map((b) => ({ block: b.block, ...b.ageBuckets }));
   return (
-    <figure className="chart" aria-label="Pending entries by block, split by age since vaccination">
-      <figcaption>Pending entries by block, by age since vaccination</figcaption>
+    <figure className="chart" aria-label={t("chartLabel")}>
+      <figcaption>{t("chartCaption")}</figcaption>
       <div className="chart-box">
         <ResponsiveContainer width="100%" height="100%">
           <BarChart data={data} layout="vertical" margin={{ left: 8, right: 16, top: 8, bottom: 8 }}>
@@ -24,7 +26,7 @@ export function PendingByBlockChart({ blocks }: { blocks: Row[] }) {
             <Tooltip />
             <Legend />
             {AGE_BUCKETS.map((bucket) => (
-              <Bar key={bucket} dataKey={bucket} name={AGE_BUCKET_LABELS[bucket]} stackId="age" fill={BUCKET_COLOURS[bucket]} isAnimationActive={false} />
+              <Bar key={bucket} dataKey={bucket} name={t(`buckets.${bucket}`)} stackId="age" fill={BUCKET_COLOURS[bucket]} isAnimationActive={false} />
             ))}
           </BarChart>
         </ResponsiveContainer>

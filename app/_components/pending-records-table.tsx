@@ -2,7 +2,8 @@
 
 import { useQuery, keepPreviousData } from "@tanstack/react-query";
 import { createColumnHelper, getCoreRowModel, useReactTable, type RowSelectionState, type SortingState } from "@tanstack/react-table";
-import { useState } from "react";
+import { useMemo, useState } from "react";
+import { useTranslations } from "next-intl";
 import { useQueryStates } from "nuqs";
 import { useTRPC } from "@/app/_trpc/client";
 import type { PendingRecordRow } from "@/app/_trpc/types";
@@ -10,7 +11,8 @@ import { DataTable } from "@/app/_components/data-table";
 import { CsvLink } from "@/app/_components/csv-link";
 import { useParams } from "next/navigation";
 import { Countdown } from "@/app/_components/countdown";
-import { formatCount, formatIstDateTime } from "@/app/_components/format";
+import { useFormat, type Formatters } from "@/i18n/format-hooks";
+import { useErrorText } from "@/i18n/errors";
 import { PendingFiltersBar } from "@/app/_components/pending-filters-bar";
 import { pendingSearchParams, PAGE_SIZES, SORT_FIELDS } from "@/app/_components/pending-filters";
 import { RecordActionsBar } from "@/app/_components/record-actions-bar";
@@ -19,14 +21,16 @@ import { RecordDetailDialog } from "@/app/_components/record-detail-dialog";
 type Row = PendingRecordRow;
 
 const column = createColumnHelper<Row>();
-const columns = [
+
+function makeColumns(t: ReturnType<typeof useTranslations<"records">>, format: Formatters) {
+  return [
   column.display({
     id: "select",
-    header: "Select",
+    header: t("select"),
     cell: ({ row }) => (
       <input
         type="checkbox"
-        aria-label={`Select ${row.original.registerSerial}`}
+        aria-label={t("selectOne", { serial: row.original.registerSerial })}
         checked={row.getIsSelected()}
         disabled={!row.getCanSelect()}
         onChange={row.getToggleSelectedHandler()}
@@ -34,7 +38,7 @@ const columns = [
     ),
   }),
   column.accessor("beneficiaryName", {
-    header: "Beneficiary",
+    header: t("beneficiary"),
     cell: (info) => (
       <button type="button" className="link-button" onClick={() => info.table.options.meta?.openRecord?.(info.row.original.id)}>
         {info.getValue()}
@@ -43,28 +47,35 @@ const columns = [
   }),
   // The countdown sorts with "Vaccinated" (deadline = vaccinated + 48 h); it sits early so phones show it.
   column.accessor("deadline", {
-    header: "Time to 48 h deadline",
+    header: t("deadline"),
     enableSorting: false,
     cell: (info) => {
       const row = info.row.original;
       if (row.status === "PENDING") return <Countdown deadline={info.getValue()} />;
-      return row.status === "ENTERED" ? `Entered · ${row.portalRef ?? ""}` : "Rejected";
+      return row.status === "ENTERED" ? t("enteredRef", { ref: row.portalRef ?? "" }) : t("rejected");
     },
   }),
-  column.accessor("dose", { header: "Dose", meta: { numeric: true } }),
-  column.accessor("registerSerial", { header: "Register serial" }),
-  column.accessor("site", { header: "Site" }),
-  column.accessor("vaccinatedAt", { header: "Vaccinated", cell: (info) => formatIstDateTime(info.getValue()) }),
-  column.accessor("vaccine", { header: "Vaccine", enableSorting: false }),
-  column.accessor("mobileMasked", { header: "Mobile", enableSorting: false }),
-  column.accessor("idMasked", { header: "ID", enableSorting: false }),
-];
+  column.accessor("dose", { header: t("dose"), meta: { numeric: true } }),
+  column.accessor("registerSerial", { header: t("serial") }),
+  column.accessor("site", { header: t("site") }),
+  column.accessor("vaccinatedAt", { header: t("vaccinated"), cell: (info) => format.dateTime(info.getValue()) }),
+  column.accessor("vaccine", { header: t("vaccine"), enableSorting: false }),
+  column.accessor("mobileMasked", { header: t("mobile"), enableSorting: false }),
+  column.accessor("idMasked", { header: t("id"), enableSorting: false }),
+  ];
+}
 
 type SiteOption = { siteId: number; site: string };
 
 /** Server-side paged, sorted and filtered; every setting lives in the URL. */
 export function PendingRecordsTable({ blockId, sites, canUndo }: { blockId: number; sites: SiteOption[]; canUndo: boolean }) {
   const trpc = useTRPC();
+  const t = useTranslations("records");
+  const tc = useTranslations("common");
+  const tl = useTranslations("recordStatusLower");
+  const format = useFormat();
+  const errorText = useErrorText();
+  const columns = useMemo(() => makeColumns(t, format), [t, format.locale]); // eslint-disable-line react-hooks/exhaustive-deps
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
   const [openRecordId, setOpenRecordId] = useState<number | null>(null);
   const [params, setParams] = useQueryStates(pendingSearchParams, { history: "replace" });
@@ -117,28 +128,26 @@ export function PendingRecordsTable({ blockId, sites, canUndo }: { blockId: numb
       <PendingFiltersBar key={params.q} params={params} setParams={setParams} sites={sites} />
       {records.error ? (
         <p className="notice error" role="alert">
-          Could not load records: {records.error.message}
+          {t("couldNotLoad", { message: errorText(records.error) })}
         </p>
       ) : null}
       <p className="muted" aria-live="polite" data-testid="pending-total">
-        {records.isPending ? "Loading…" : `${formatCount(total)} ${params.status.toLowerCase()} record${total === 1 ? "" : "s"} match`}
+        {records.isPending ? tc("loading") : t("total", { total: format.count(total), status: tl(params.status), n: total })}
       </p>
       <RecordActionsBar selected={table.getSelectedRowModel().rows.map((r) => r.original)} onDone={() => setRowSelection({})} />
-      <DataTable table={table} label="Records" />
-      <CsvLink href={`/api/v1/blocks/${slug}/records.csv?${csvQuery.toString()}`} label="Download CSV (this filter, all pages)" />
+      <DataTable table={table} label={t("label")} />
+      <CsvLink href={`/api/v1/blocks/${slug}/records.csv?${csvQuery.toString()}`} label={t("csvFiltered")} />
       {openRecordId !== null ? <RecordDetailDialog recordId={openRecordId} canUndo={canUndo} onClose={() => setOpenRecordId(null)} /> : null}
-      <nav className="pager" aria-label="Pages">
+      <nav className="pager" aria-label={tc("pages")}>
         <button type="button" disabled={input.page <= 1} onClick={() => void setParams({ page: input.page - 1 })}>
-          ‹ Previous
+          {tc("previous")}
         </button>
-        <span>
-          Page {formatCount(input.page)} of {formatCount(pageCount)}
-        </span>
+        <span>{tc("pageOf", { page: format.count(input.page), pages: format.count(pageCount) })}</span>
         <button type="button" disabled={input.page >= pageCount} onClick={() => void setParams({ page: input.page + 1 })}>
-          Next ›
+          {tc("next")}
         </button>
         <label>
-          Rows{" "}
+          {tc("rows")}{" "}
           <select value={pageSize} onChange={(e) => void setParams({ size: Number(e.target.value), page: 1 })}>
             {PAGE_SIZES.map((n) => (
               <option key={n} value={n}>

@@ -1,8 +1,13 @@
 "use client";
 
+import { useMutation } from "@tanstack/react-query";
 import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { useTRPC } from "@/app/_trpc/client";
+import { readLocaleCookie } from "@/app/_components/language-switch";
+import { isLocale } from "@/i18n/locales";
 
 /** Only same-site paths may be returned to after sign-in (no open redirect). */
 function safeReturnPath(raw: string | null): string {
@@ -10,8 +15,11 @@ function safeReturnPath(raw: string | null): string {
 }
 
 export function SignInForm() {
+  const t = useTranslations("signIn");
   const router = useRouter();
   const params = useSearchParams();
+  const trpc = useTRPC();
+  const saveLocale = useMutation(trpc.preferences.setLocale.mutationOptions());
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -27,13 +35,16 @@ export function SignInForm() {
         password: String(form.get("password") ?? ""),
       });
       if (!result || result.error) {
-        setError(result?.error && result.error !== "CredentialsSignin" ? result.error : "Wrong username or password.");
+        setError(result?.error && result.error !== "CredentialsSignin" ? result.error : t("wrong"));
         return;
       }
+      // The language chosen on this page carries over to the account (which otherwise decides after sign-in).
+      const chosen = readLocaleCookie();
+      if (isLocale(chosen)) await saveLocale.mutateAsync({ locale: chosen }).catch(() => undefined);
       router.replace(safeReturnPath(params.get("callbackUrl")));
       router.refresh();
     } catch {
-      setError("Could not reach the server. Check your connection and try again.");
+      setError(t("unreachable"));
     } finally {
       setBusy(false);
     }
@@ -41,9 +52,9 @@ export function SignInForm() {
 
   return (
     <form className="card form" onSubmit={onSubmit} noValidate={false}>
-      <label htmlFor="username">Username</label>
+      <label htmlFor="username">{t("username")}</label>
       <input id="username" name="username" autoComplete="username" autoCapitalize="none" required />
-      <label htmlFor="password">Password</label>
+      <label htmlFor="password">{t("password")}</label>
       <input id="password" name="password" type="password" autoComplete="current-password" required />
       {error ? (
         <p className="form-error" role="alert">
@@ -51,7 +62,7 @@ export function SignInForm() {
         </p>
       ) : null}
       <button type="submit" className="primary" disabled={busy}>
-        {busy ? "Signing in…" : "Sign in"}
+        {busy ? t("submitting") : t("submit")}
       </button>
     </form>
   );

@@ -1,16 +1,24 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { RouterOutputs } from "@/app/_trpc/types";
+import { useFormat } from "@/i18n/format-hooks";
 
 type Report = RouterOutputs["performance"]["getTimeliness"];
 
 // The deadline is 48 h: buckets past it are drawn hatched and named "(late)" in the axis label, not by colour alone.
 export function LagHistogramChart({ buckets }: { buckets: Report["lagHistogram"] }) {
-  const data = buckets.map((b) => ({ ...b, late: b.fromHours >= 48, name: b.fromHours >= 48 ? `${b.label} (late)` : b.label }));
+  const t = useTranslations("timeliness.lag");
+  const data = buckets.map((b) => {
+    // The server's label ("0–6 h", "72 h +") rebuilt from the hours, in the active language.
+    const label = b.toHours === null ? t("open", { from: String(b.fromHours) }) : t("range", { from: String(b.fromHours), to: String(b.toHours) });
+    const late = b.fromHours >= 48;
+    return { ...b, late, name: late ? t("late", { label }) : label };
+  });
   return (
-    <figure className="chart" aria-label="Time from vaccination to portal entry">
-      <figcaption>Time from vaccination to portal entry (lag histogram)</figcaption>
+    <figure className="chart" aria-label={t("label")}>
+      <figcaption>{t("caption")}</figcaption>
       <div className="chart-box chart-box-short">
         <ResponsiveContainer width="100%" height="100%">
           <BarChart data={data} margin={{ left: 8, right: 16, top: 8, bottom: 8 }}>
@@ -23,8 +31,8 @@ export function LagHistogramChart({ buckets }: { buckets: Report["lagHistogram"]
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="name" interval={0} tick={{ fontSize: 12 }} />
             <YAxis allowDecimals={false} />
-            <Tooltip formatter={(v) => [String(v), "entries"]} />
-            <Bar dataKey="count" name="Entries" isAnimationActive={false}>
+            <Tooltip formatter={(v) => [String(v), t("tooltip")]} />
+            <Bar dataKey="count" name={t("series")} isAnimationActive={false}>
               {data.map((d) => (
                 <Cell key={d.label} fill={d.late ? "url(#late-hatch)" : "#4292c6"} stroke={d.late ? "#a50f15" : undefined} />
               ))}
@@ -32,18 +40,20 @@ export function LagHistogramChart({ buckets }: { buckets: Report["lagHistogram"]
           </BarChart>
         </ResponsiveContainer>
       </div>
-      <p className="muted">Hatched bars, marked “late”, are entries made 48 hours or more after vaccination.</p>
+      <p className="muted">{t("note")}</p>
     </figure>
   );
 }
 
 // Night-shift hours (22:00–06:00 IST) are hatched and their axis labels end in "☾ night".
 export function EntriesByHourChart({ hours, nightEntries, total }: { hours: Report["byHourOfDay"]; nightEntries: number; total: number }) {
+  const t = useTranslations("timeliness.hours");
+  const format = useFormat();
   const data = hours.map((h) => ({ ...h, name: `${String(h.istHour).padStart(2, "0")}:00${h.night ? " ☾" : ""}` }));
   const share = total > 0 ? ((nightEntries / total) * 100).toFixed(1) : "0";
   return (
-    <figure className="chart" aria-label="Entries per hour of the day, IST, night shift marked">
-      <figcaption>Entries per hour of the day (IST) — night shift 22:00–06:00 marked ☾ and hatched</figcaption>
+    <figure className="chart" aria-label={t("label")}>
+      <figcaption>{t("caption")}</figcaption>
       <div className="chart-box chart-box-short">
         <ResponsiveContainer width="100%" height="100%">
           <BarChart data={data} margin={{ left: 8, right: 16, top: 8, bottom: 24 }}>
@@ -56,8 +66,8 @@ export function EntriesByHourChart({ hours, nightEntries, total }: { hours: Repo
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="name" interval={0} angle={-60} textAnchor="end" height={56} tick={{ fontSize: 11 }} />
             <YAxis allowDecimals={false} />
-            <Tooltip formatter={(v, _n, item) => [String(v), (item?.payload as { night?: boolean })?.night ? "entries (night shift)" : "entries"]} />
-            <Bar dataKey="entries" name="Entries" isAnimationActive={false}>
+            <Tooltip formatter={(v, _n, item) => [String(v), (item?.payload as { night?: boolean })?.night ? t("tooltipNight") : t("tooltip")]} />
+            <Bar dataKey="entries" name={t("series")} isAnimationActive={false}>
               {data.map((d) => (
                 <Cell key={d.istHour} fill={d.night ? "url(#night-hatch)" : "#6baed6"} stroke={d.night ? "#08306b" : undefined} />
               ))}
@@ -65,10 +75,7 @@ export function EntriesByHourChart({ hours, nightEntries, total }: { hours: Repo
           </BarChart>
         </ResponsiveContainer>
       </div>
-      <p>
-        <strong>{nightEntries.toLocaleString("en-IN")}</strong> of {total.toLocaleString("en-IN")} entries ({share} %) were made on the night shift
-        (22:00–06:00 IST).
-      </p>
+      <p>{t.rich("share", { night: format.count(nightEntries), total: format.count(total), share, b: (chunks) => <strong>{chunks}</strong> })}</p>
     </figure>
   );
 }

@@ -2,21 +2,30 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useQueryStates } from "nuqs";
+import { useTranslations } from "next-intl";
 import { useTRPC } from "@/app/_trpc/client";
 import { QueryState } from "@/app/_components/query-state";
-import { formatCount, formatIstDate, formatIstDateTime } from "@/app/_components/format";
 import { BlockTimelinessTable, OperatorTimelinessTable } from "@/app/_components/timeliness-tables";
 import { EntriesByHourChart, LagHistogramChart } from "@/app/_components/timeliness-charts";
 import { timelinessSearchParams } from "@/app/_components/timeliness-params";
-import { istDateOf, istDateRange } from "@/app/_components/timeliness-dates";
+import { istDateOf, istDateRange, istMidnight } from "@/app/_components/timeliness-dates";
+import { useFormat } from "@/i18n/format-hooks";
 
 /** The timeliness page: how fast each block and operator gets entries onto the portal. All state is in the URL. */
 export function TimelinessView() {
   const trpc = useTRPC();
+  const t = useTranslations("timeliness");
+  const format = useFormat();
   const [params, setParams] = useQueryStates(timelinessSearchParams);
   const blocks = useQuery(trpc.blocks.list.queryOptions());
   const block = params.block ? blocks.data?.find((b) => b.slug === params.block) : undefined;
   const range = istDateRange(params.from, params.to);
+  // istDateRange's message is English (the CSV route answers with it); the page says the same in its language.
+  const rangeError = range.ok
+    ? null
+    : params.from && !istMidnight(params.from)
+      ? t("badFrom", { value: params.from })
+      : t("badTo", { value: params.to ?? "" });
   const blockUnknown = Boolean(params.block && blocks.data && !block);
   const ready = range.ok && !blockUnknown && (!params.block || block !== undefined);
   const input = range.ok ? { from: range.from, to: range.to, blockId: block?.id } : undefined;
@@ -33,26 +42,22 @@ export function TimelinessView() {
   return (
     <>
       <div className="page-title">
-        <h1>Entry timeliness</h1>
-        <p className="muted">
-          How soon after vaccination entries reached the portal, for vaccinations in the chosen dates (IST). Entry time = when the entry reached
-          the portal (the portal&apos;s own time for entries learnt from a portal export). Within 24 h / 48 h means strictly less than 24:00 / 48:00
-          hours after vaccination.
-        </p>
+        <h1>{t("title")}</h1>
+        <p className="muted">{t("intro")}</p>
       </div>
-      <form className="filters" aria-label="Date range and block" onSubmit={(e) => e.preventDefault()}>
+      <form className="filters" aria-label={t("filtersLabel")} onSubmit={(e) => e.preventDefault()}>
         <label>
-          Vaccinated from
+          {t("from")}
           <input type="date" value={params.from ?? ""} onChange={(e) => void setParams({ from: e.target.value || null })} />
         </label>
         <label>
-          to (inclusive)
+          {t("to")}
           <input type="date" value={params.to ?? ""} onChange={(e) => void setParams({ to: e.target.value || null })} />
         </label>
         <label>
-          Block
+          {t("block")}
           <select value={params.block ?? ""} onChange={(e) => void setParams({ block: e.target.value || null })}>
-            <option value="">{blocks.data && blocks.data.length === 1 ? blocks.data[0]!.name : "All blocks in my view"}</option>
+            <option value="">{blocks.data && blocks.data.length === 1 ? blocks.data[0]!.name : t("allBlocks")}</option>
             {blocks.data && blocks.data.length > 1
               ? blocks.data.map((b) => (
                   <option key={b.slug} value={b.slug}>
@@ -63,37 +68,49 @@ export function TimelinessView() {
           </select>
         </label>
         <button type="button" onClick={() => void setParams({ from: null, to: null, block: null })}>
-          Reset
+          {t("reset")}
         </button>
       </form>
-      {!range.ok ? <p className="notice error" role="alert">{range.error}</p> : null}
-      {blockUnknown ? <p className="notice error" role="alert">There is no block “{params.block}” in your view. Choose one from the list.</p> : null}
+      {rangeError ? (
+        <p className="notice error" role="alert">
+          {rangeError}
+        </p>
+      ) : null}
+      {blockUnknown ? (
+        <p className="notice error" role="alert">
+          {t("blockUnknown", { block: params.block ?? "" })}
+        </p>
+      ) : null}
       {ready ? (
         <QueryState query={report}>
           {(data) => (
             <>
               <p className="muted">
-                Vaccinations from {formatIstDate(data.range.from)} to {formatIstDate(new Date(data.range.to.getTime() - 1))}
-                {params.from || params.to ? "" : " (default: the last 30 days)"} · as of {formatIstDateTime(data.generatedAt)} ·{" "}
-                {formatCount(data.district.entered)} entries, {formatCount(data.district.pending)} still pending ({formatCount(data.district.pendingOverdue)} past 48 h)
+                {t("summary", {
+                  from: format.date(data.range.from),
+                  to: format.date(new Date(data.range.to.getTime() - 1)),
+                  defaultNote: params.from || params.to ? "" : t("defaultRange"),
+                  asOf: format.dateTime(data.generatedAt),
+                  entered: format.count(data.district.entered),
+                  pending: format.count(data.district.pending),
+                  overdue: format.count(data.district.pendingOverdue),
+                })}
               </p>
               {!params.from && !params.to ? (
-                <p className="muted">
-                  Tip: the dates are part of the link, e.g. from {istDateOf(data.range.from)} to {istDateOf(new Date(data.range.to.getTime() - 1))}.
-                </p>
+                <p className="muted">{t("tip", { from: istDateOf(data.range.from), to: istDateOf(new Date(data.range.to.getTime() - 1)) })}</p>
               ) : null}
-              <h2>By block</h2>
+              <h2>{t("byBlock")}</h2>
               <p>
                 <a href={csv("blocks")} download>
-                  Download CSV (blocks)
+                  {t("csvBlocks")}
                 </a>
               </p>
               <BlockTimelinessTable rows={data.blocks} sort={params.bsort} dir={params.bdir} onSort={(s, d) => void setParams({ bsort: s, bdir: d })} />
-              <h2>By operator</h2>
-              <p className="muted">Entries learnt from a portal export, or recorded without a user, are shown per block as “Portal import”.</p>
+              <h2>{t("byOperator")}</h2>
+              <p className="muted">{t("operatorNote")}</p>
               <p>
                 <a href={csv("operators")} download>
-                  Download CSV (operators)
+                  {t("csvOperators")}
                 </a>
               </p>
               <OperatorTimelinessTable rows={data.operators} sort={params.osort} dir={params.odir} onSort={(s, d) => void setParams({ osort: s, odir: d })} />
@@ -101,7 +118,7 @@ export function TimelinessView() {
               <EntriesByHourChart hours={data.byHourOfDay} nightEntries={data.district.nightEntries} total={data.district.entered} />
               <p>
                 <a href={csv("hours")} download>
-                  Download CSV (entries per clock hour)
+                  {t("csvHours")}
                 </a>
               </p>
             </>

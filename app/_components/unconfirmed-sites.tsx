@@ -1,11 +1,15 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useTRPC } from "@/app/_trpc/client";
+import { useErrorText } from "@/i18n/errors";
 import { QueryState } from "@/app/_components/query-state";
 
 export function UnconfirmedSites() {
   const trpc = useTRPC();
+  const t = useTranslations("sites");
+  const errorText = useErrorText();
   const queryClient = useQueryClient();
   const sites = useQuery(trpc.sites.listUnconfirmed.queryOptions());
   const refresh = () => void queryClient.invalidateQueries({ queryKey: trpc.sites.pathKey() });
@@ -14,27 +18,27 @@ export function UnconfirmedSites() {
   const error = confirm.error ?? merge.error;
   return (
     <>
-      {error ? <p className="form-error" role="alert">{error.message}</p> : null}
+      {error ? <p className="form-error" role="alert">{errorText(error)}</p> : null}
       <QueryState query={sites}>
         {(rows) =>
           rows.length === 0 ? (
-            <p className="muted">No new sites waiting.</p>
+            <p className="muted">{t("empty")}</p>
           ) : (
             <ul className="token-list">
               {rows.map((s) => (
                 <li key={s.id}>
-                  <strong>{s.name}</strong> ({s.block}, {s.camps} camp{s.camps === 1 ? "" : "s"}){" "}
+                  <strong>{s.name}</strong> ({s.block}, {t("camps", { n: s.camps })}){" "}
                   <button type="button" onClick={() => confirm.mutate({ id: s.id })}>
-                    Confirm
+                    {t("confirm")}
                   </button>{" "}
                   {s.mergeTargets.length > 0 ? (
                     <label>
-                      or merge into{" "}
+                      {t("mergeInto")}{" "}
                       <select defaultValue="" onChange={(e) => e.target.value && merge.mutate({ id: s.id, intoId: Number(e.target.value) })}>
-                        <option value="">choose a site…</option>
-                        {s.mergeTargets.map((t) => (
-                          <option key={t.id} value={t.id}>
-                            {t.name}
+                        <option value="">{t("chooseSite")}</option>
+                        {s.mergeTargets.map((target) => (
+                          <option key={target.id} value={target.id}>
+                            {target.name}
                           </option>
                         ))}
                       </select>

@@ -1,15 +1,20 @@
 import { Suspense } from "react";
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/server/auth/page-guard";
 import { CampExplorer } from "@/app/_components/camp-explorer";
 
 export const dynamic = "force-dynamic";
 
-export const metadata = { title: "Camps — Teeka Monitor" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("camps"))("metaTitle") };
+}
 
 export default async function CampsPage() {
   await requireUser("/camps");
+  const t = await getTranslations("common");
   return (
-    <Suspense fallback={<p className="loading">Loading…</p>}>
+    <Suspense fallback={<p className="loading">{t("loading")}</p>}>
       <CampExplorer />
     </Suspense>
   );

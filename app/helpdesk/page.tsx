@@ -1,17 +1,21 @@
+import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/server/auth/page-guard";
 import { HelpdeskLookup } from "@/app/_components/helpdesk-lookup";
+import { CATALOGS } from "@/i18n/catalogs";
 
 export const dynamic = "force-dynamic";
 
 export default async function HelpdeskPage() {
   const user = await requireUser("/helpdesk");
   if (user.role !== "HELPDESK" && user.role !== "DISTRICT_OFFICER") {
+    const t = await getTranslations();
     return (
       <section className="notice error" role="alert">
-        <h1>Not available</h1>
-        <p>The helpdesk lookup is for the helpdesk and the district officer. Your block&apos;s records are on your block page.</p>
+        <h1>{t("common.notAvailable")}</h1>
+        <p>{t("helpdesk.notAvailable")}</p>
       </section>
     );
   }
-  return <HelpdeskLookup />;
+  // The slip can be printed in either language whatever the app's; it gets both languages' helpdesk words.
+  return <HelpdeskLookup slipMessages={{ en: { helpdesk: CATALOGS.en.helpdesk }, hi: { helpdesk: CATALOGS.hi.helpdesk } }} />;
 }

@@ -1,13 +1,18 @@
 import { Suspense } from "react";
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { SignInForm } from "@/app/_components/sign-in-form";
 
-export const metadata = { title: "Sign in — Teeka Monitor" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("signIn"))("metaTitle") };
+}
 
-export default function SignInPage() {
+export default async function SignInPage() {
+  const t = await getTranslations("signIn");
   return (
     <section className="sign-in">
-      <h1>Sign in</h1>
-      <p className="muted">District and block staff of Bhagalpur. Your account shows the backlog you are responsible for.</p>
+      <h1>{t("title")}</h1>
+      <p className="muted">{t("intro")}</p>
       <Suspense>
         <SignInForm />
       </Suspense>

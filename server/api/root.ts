@@ -8,9 +8,10 @@ import { anomaliesRouter } from "@/server/api/routers/anomalies";
 import { sitesRouter } from "@/server/api/routers/sites";
 import { eventsRouter } from "@/server/api/routers/events";
 import { probesRouter } from "@/server/api/routers/probes";
-import { helpdeskRouter } from "@/server/api/routers/helpdesk";
 import { campsRouter } from "@/server/api/routers/camps";
 import { performanceRouter } from "@/server/api/routers/performance";
+import { helpdeskRouter } from "@/server/api/routers/helpdesk";
+import { preferencesRouter } from "@/server/api/routers/preferences";
 
 export const appRouter = createTRPCRouter({
   me: authedProcedure.query(({ ctx }) => ({ ...ctx.user, scope: ctx.scope })),
@@ -23,9 +24,10 @@ export const appRouter = createTRPCRouter({
   sites: sitesRouter,
   events: eventsRouter,
   probes: probesRouter,
-  helpdesk: helpdeskRouter,
   camps: campsRouter,
   performance: performanceRouter,
+  helpdesk: helpdeskRouter,
+  preferences: preferencesRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -15,13 +15,15 @@ export function istDateKey(date: Date): string {
 
 const MINUTE_MS = 60_000;
 
-/** "3 h 05 m left", "overdue by 1 d 2 h": a countdown a supervisor can read at a glance. */
-export function formatCountdown(msLeft: number): string {
-  const overdue = msLeft <= 0;
+/** A countdown split for display in any language (the interface words come from the i18n catalogs). */
+export function countdownParts(msLeft: number): { overdue: boolean; days: number; hours: number; minutes: number } {
   const totalMinutes = Math.floor(Math.abs(msLeft) / MINUTE_MS);
-  const days = Math.floor(totalMinutes / 1440);
-  const hours = Math.floor((totalMinutes % 1440) / 60);
-  const minutes = totalMinutes % 60;
+  return { overdue: msLeft <= 0, days: Math.floor(totalMinutes / 1440), hours: Math.floor((totalMinutes % 1440) / 60), minutes: totalMinutes % 60 };
+}
+
+/** "3 h 05 m left", "overdue by 1 d 2 h": a countdown a supervisor can read at a glance (English). */
+export function formatCountdown(msLeft: number): string {
+  const { overdue, days, hours, minutes } = countdownParts(msLeft);
   const span = days > 0 ? `${days} d ${hours} h` : `${hours} h ${String(minutes).padStart(2, "0")} m`;
   return overdue ? `overdue by ${span}` : `${span} left`;
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/server/auth/page-guard";
 import { canSeeBlock, scopeFor } from "@/server/auth/scope";
 import { getDb } from "@/server/db/client";
@@ -14,15 +15,13 @@ export default async function BlockPage({ params }: { params: Promise<{ slug: st
   const block = await findBlockByNameOrSlug(getDb(), slug);
   if (!block) notFound();
   if (!canSeeBlock(scopeFor(user), block.id)) {
+    const t = await getTranslations("blockPage");
     return (
       <section className="notice error" role="alert">
-        <h1>Not your block</h1>
+        <h1>{t("notYours")}</h1>
+        <p>{t("notYoursBody", { role: t(user.role === "DATA_OPERATOR" ? "roleOperator" : "roleSupervisor"), block: block.name })}</p>
         <p>
-          You are signed in as a {user.role === "DATA_OPERATOR" ? "data operator" : "block supervisor"} and can see only your own
-          block&apos;s backlog. {block.name} belongs to another supervisor.
-        </p>
-        <p>
-          <Link href="/">Go to your block</Link>
+          <Link href="/">{t("goToYours")}</Link>
         </p>
       </section>
     );

@@ -1,4 +1,7 @@
 import Link from "next/link";
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/server/auth/page-guard";
 import { canSeeBlock } from "@/server/auth/scope";
 import { getDb } from "@/server/db/client";
@@ -10,17 +13,23 @@ import { DAILY_REPORT_TEXT, REPORT_LANGS, isReportLang, type ReportLang } from "
 
 export const dynamic = "force-dynamic";
 
-export const metadata = { title: "Daily report — Teeka Monitor" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("reportPage"))("metaTitle") };
+}
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
-function href(params: { block?: string; lang: ReportLang; format?: "pdf" | "csv" }, base = "/reports/daily"): string {
+/**
+ * A link to the page or its download. `lang` is written only when it differs from the target's default: the page's
+ * default is the app language, the download route's is English (a PDF always names its language).
+ */
+function href(params: { block?: string; lang: ReportLang; format?: "pdf" | "csv" }, defaultLang: ReportLang, base = "/reports/daily"): string {
   const q = new URLSearchParams();
   if (params.format) q.set("format", params.format);
   if (params.block) q.set("block", params.block);
-  if (params.lang !== "en" || params.format === "pdf") q.set("lang", params.lang);
+  if (params.lang !== defaultLang || params.format === "pdf") q.set("lang", params.lang);
   const s = q.toString();
   return s ? `${base}?${s}` : base;
 }
@@ -28,18 +37,23 @@ function href(params: { block?: string; lang: ReportLang; format?: "pdf" | "csv"
 export default async function DailyReportPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser("/reports/daily");
   const sp = await searchParams;
-  const lang: ReportLang = isReportLang(one(sp.lang)) ? (one(sp.lang) as ReportLang) : "en";
-  const t = DAILY_REPORT_TEXT[lang];
+  const appLang: ReportLang = await getLocale();
+  // The report is in the app's language unless ?lang= asks for the other one (e.g. an English copy for the state).
+  const lang: ReportLang = isReportLang(one(sp.lang)) ? (one(sp.lang) as ReportLang) : appLang;
+  const pageHref = (params: { block?: string; lang: ReportLang }) => href(params, appLang);
+  const downloadHref = (params: { block?: string; lang: ReportLang; format: "pdf" | "csv" }) => href(params, "en", "/api/v1/reports/daily");
+  const t = await getTranslations("reportPage");
   const scope = reportScopeFor(user);
-  if (!scope) return <p className="notice error">The daily report is for the district officer and block staff. Ask the district officer for a copy.</p>;
+  if (!scope) return <p className="notice error">{t("notAllowed")}</p>;
 
   const db = getDb();
   const wanted = one(sp.block)?.trim();
   let blockId: number | undefined;
   if (wanted) {
     const block = await findBlockByNameOrSlug(db, wanted);
-    if (!block) return <p className="notice error">There is no block “{wanted}”. <Link href={href({ lang })}>Show the report without a block</Link>.</p>;
-    if (!canSeeBlock(scope, block.id)) return <p className="notice error">You may see only your own block’s report, not {block.name}’s. <Link href={href({ lang })}>Show your report</Link>.</p>;
+    const link = (chunks: ReactNode) => <Link href={pageHref({ lang })}>{chunks}</Link>;
+    if (!block) return <p className="notice error">{t.rich("noBlock", { block: wanted, link })}</p>;
+    if (!canSeeBlock(scope, block.id)) return <p className="notice error">{t.rich("notYourBlock", { block: appLang === "hi" ? block.nameHi : block.name, link })}</p>;
     blockId = block.id;
   }
   const [report, blocks] = await Promise.all([buildDailyReport(db, scope, new Date(), { blockId }), scope.kind === "district" ? listAllBlocks(db) : []]);
@@ -51,32 +65,32 @@ export default async function DailyReportPage({ searchParams }: { searchParams: 
         {scope.kind === "district" ? (
           <form method="get" action="/reports/daily" className="daily-report-scope">
             <label>
-              {t.chooseBlock}{" "}
+              {t("chooseBlock")}{" "}
               <select name="block" defaultValue={slug ?? ""}>
-                <option value="">{t.wholeDistrict}</option>
+                <option value="">{t("wholeDistrict")}</option>
                 {blocks.map((b) => (
                   <option key={b.id} value={b.slug}>
-                    {lang === "hi" ? b.nameHi : b.name}
+                    {appLang === "hi" ? b.nameHi : b.name}
                   </option>
                 ))}
               </select>
             </label>
-            {lang === "hi" ? <input type="hidden" name="lang" value="hi" /> : null}
-            <button type="submit">{t.show}</button>
+            {lang !== appLang ? <input type="hidden" name="lang" value={lang} /> : null}
+            <button type="submit">{t("show")}</button>
           </form>
         ) : null}
-        <nav aria-label="Report language" className="daily-report-langs">
+        <nav aria-label={t("languageLabel")} className="daily-report-langs">
           {REPORT_LANGS.map((l) => (
-            <Link key={l} href={href({ block: slug, lang: l })} lang={l} aria-current={l === lang ? "true" : undefined}>
+            <Link key={l} href={pageHref({ block: slug, lang: l })} lang={l} aria-current={l === lang ? "true" : undefined}>
               {DAILY_REPORT_TEXT[l].languageName}
             </Link>
           ))}
         </nav>
-        <a className="daily-report-download" href={href({ block: slug, lang, format: "pdf" }, "/api/v1/reports/daily")} download>
-          {t.downloadPdf}
+        <a className="daily-report-download" href={downloadHref({ block: slug, lang, format: "pdf" })} download>
+          {t("downloadPdf")}
         </a>
-        <a className="daily-report-download" href={href({ block: slug, lang, format: "csv" }, "/api/v1/reports/daily")} download>
-          {t.downloadCsv}
+        <a className="daily-report-download" href={downloadHref({ block: slug, lang, format: "csv" })} download>
+          {t("downloadCsv")}
         </a>
       </div>
       <style>{DAILY_REPORT_CSS}</style>

@@ -5,7 +5,7 @@ export const dynamic = "force-dynamic";
 
 export default function AccessLogPage() {
   return (
-    <DistrictOfficerOnly path="/settings/access-log" what="reads the helpdesk access log">
+    <DistrictOfficerOnly path="/settings/access-log" what="accessLog">
       <HelpdeskAccessLog />
     </DistrictOfficerOnly>
   );

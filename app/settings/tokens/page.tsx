@@ -5,7 +5,7 @@ export const dynamic = "force-dynamic";
 
 export default function ApiTokensPage() {
   return (
-    <DistrictOfficerOnly path="/settings/tokens" what="creates API tokens">
+    <DistrictOfficerOnly path="/settings/tokens" what="tokens">
       <ApiTokensPanel />
     </DistrictOfficerOnly>
   );
