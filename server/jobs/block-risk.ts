@@ -110,12 +110,20 @@ function episodeStartOf(latest: LatestAlert): Date {
   return start && !Number.isNaN(start.getTime()) ? start : latest.created_at;
 }
 
+export const MIN_EPISODE_MS = 30 * 60_000;
+
 /** Forecasts every block at `now` and writes the alerts for blocks that turned at risk or back on track. */
 export async function evaluateBlockRisk(db: Db, now: Date, opts: EvaluateOptions = {}): Promise<BlockRiskOutcome> {
   const forecasts = await getBlockForecasts(db, { kind: "district" }, now);
   const latest = await db.$queryRaw<LatestAlert[]>(latestSql(Prisma.sql`TRUE`));
   const openEpisode = new Map(latest.filter((l) => l.kind === "BLOCK_AT_RISK").map((l) => [l.block_id, l]));
-  const changed = forecasts.blocks.filter((b) => b.atRisk !== openEpisode.has(b.blockId));
+  const changed = forecasts.blocks.filter((b) => {
+    const open = openEpisode.get(b.blockId);
+    if (b.atRisk === Boolean(open)) return false;
+    // Hysteresis: a forecast at the edge flips every minute as single entries cross 48 h; an episode ends
+    // early only when the backlog is cleared, otherwise after it has lasted MIN_EPISODE_MS.
+    return !open || b.forecast.status === "CLEAR" || now.getTime() - episodeStartOf(open).getTime() >= MIN_EPISODE_MS;
+  });
   const raised: RaisedAlert[] = [];
   if (changed.length > 0) {
     const { webhookUrl } = await getAlertSettings(db);

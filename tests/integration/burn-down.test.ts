@@ -6,7 +6,7 @@ import { TRPCError } from "@trpc/server";
 import { GET as forecastsCsv } from "@/app/api/v1/performance/forecasts.csv/route";
 import { createApiToken } from "@/server/services/api-tokens";
 import { forecastBurnDown } from "@/server/domain/burn-down";
-import { evaluateBlockRisk, startBlockRiskJob } from "@/server/jobs/block-risk";
+import { evaluateBlockRisk, MIN_EPISODE_MS, startBlockRiskJob } from "@/server/jobs/block-risk";
 import type { Db } from "@/server/db/client";
 import { blockIdOf, callerFor, loadUser, testDb } from "../helpers/callers";
 import { TEST_NOW } from "../helpers/test-clock";
@@ -167,6 +167,32 @@ describe("evaluateBlockRisk", () => {
       await new Promise<void>((r) => server.close(() => r()));
     }
     expect(await db.vaccinationRecord.count({ where: { blockId: pirpainti, status: "PENDING" } })).toBe(202);
+  });
+
+  it("does not end an episode at the first on-track minute (hysteresis), only after MIN_EPISODE_MS or when cleared", async () => {
+    const db = testDb();
+    const pirpainti = await blockIdOf("Pirpainti");
+    // No webhook (the previous test's receiver is closed), and no open episode for Pirpainti (it leaves one open).
+    await db.appSetting.upsert({ where: { key: "alerts.webhookUrl" }, create: { key: "alerts.webhookUrl", value: "" }, update: { value: "" } });
+    await db.alert.deleteMany({ where: { id: { gt: lastAlertBefore }, blockId: pirpainti } });
+    const ours = () => db.alert.findMany({ where: { id: { gt: lastAlertBefore }, blockId: pirpainti }, orderBy: { id: "asc" } });
+    const before = (await ours()).length;
+    const backlog = await db.vaccinationRecord.findMany({ where: { blockId: pirpainti, status: "PENDING" }, select: { id: true }, orderBy: { vaccinatedAt: "desc" } });
+    const start = new Date(TEST_NOW.getTime() + 3 * 3_600_000);
+    try {
+      await evaluateBlockRisk(db, start);
+      expect((await ours()).slice(before).map((a) => a.kind)).toEqual(["BLOCK_AT_RISK"]);
+      // All but the 5 youngest entered just now: a high rate, on track, but not cleared.
+      const entered = backlog.slice(5).map((r) => r.id);
+      await db.vaccinationRecord.updateMany({ where: { id: { in: entered } }, data: { status: "ENTERED", enteredAt: new Date(start.getTime() + 60_000) } });
+      const early = await evaluateBlockRisk(db, new Date(start.getTime() + 5 * 60_000));
+      expect(early.atRisk).not.toContain(pirpainti);
+      expect((await ours()).slice(before).map((a) => a.kind)).toEqual(["BLOCK_AT_RISK"]);
+      await evaluateBlockRisk(db, new Date(start.getTime() + MIN_EPISODE_MS + 60_000));
+      expect((await ours()).slice(before).map((a) => a.kind)).toEqual(["BLOCK_AT_RISK", "BLOCK_BACK_ON_TRACK"]);
+    } finally {
+      await db.vaccinationRecord.updateMany({ where: { id: { in: backlog.map((r) => r.id) } }, data: { status: "PENDING", enteredAt: null } });
+    }
   });
 
   it("startBlockRiskJob catches and logs every error, reschedules itself, and stops", async () => {
