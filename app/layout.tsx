@@ -18,14 +18,21 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();
+  const t = await getTranslations("app");
   return (
     <html lang={locale}>
       <body>
+        {/* First stop for the keyboard: past the header's links straight to the page (WCAG 2.4.1). */}
+        <a href="#main" className="skip-link">
+          {t("skipToContent")}
+        </a>
         {/* Inherits the request's locale, messages and time zone from i18n/request.ts. */}
         <NextIntlClientProvider>
           <Providers>
             <AppHeader />
-            <main className="page">{children}</main>
+            <main id="main" className="page" tabIndex={-1}>
+              {children}
+            </main>
           </Providers>
         </NextIntlClientProvider>
       </body>

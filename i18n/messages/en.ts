@@ -9,6 +9,7 @@ export const en = {
     description: "Vaccination entry backlog against the 48-hour portal deadline, by block.",
     brand: "Teeka Monitor",
     brandSub: "Bhagalpur",
+    skipToContent: "Skip to main content",
   },
   language: {
     groupLabel: "Language / भाषा",

@@ -10,6 +10,7 @@ export const hi: Catalog = {
     description: "48 घंटे की पोर्टल समय-सीमा के सामने टीकाकरण प्रविष्टियों का बकाया, प्रखंडवार।",
     brand: "टीका मॉनिटर",
     brandSub: "भागलपुर",
+    skipToContent: "मुख्य सामग्री पर जाएँ",
   },
   language: {
     groupLabel: "Language / भाषा",
