@@ -9,25 +9,12 @@
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.TEEKA_PROBES === "off" || process.env.NEXT_PHASE === "phase-production-build") return;
-  const { logger } = await import("@/server/logger");
   const databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) {
+    const { logger } = await import("@/server/logger");
     logger.warn({}, "probes not started: DATABASE_URL is not set");
     return;
   }
-  const marker = globalThis as unknown as { teekaProbeWorker?: boolean };
-  if (marker.teekaProbeWorker) return; // dev reloads call register again
-  marker.teekaProbeWorker = true;
-  try {
-    const { startProbeWorker } = await import("@/server/probes/worker");
-    const { getDb } = await import("@/server/db/client");
-    const log = logger.child({ component: "probes" });
-    const worker = startProbeWorker({ databaseUrl, db: getDb(), log });
-    const shutdown = () => void worker.stop().catch((err: unknown) => log.error({ err }, "probe worker did not stop cleanly"));
-    process.once("SIGTERM", shutdown);
-    process.once("SIGINT", shutdown);
-  } catch (err) {
-    marker.teekaProbeWorker = false;
-    logger.error({ err }, "probe worker failed to start; the app runs without probing");
-  }
+  const { startInstanceProbeWorker } = await import("@/server/probes/instrumentation-node");
+  startInstanceProbeWorker(databaseUrl);
 }

@@ -42,7 +42,7 @@ const waiting: (() => void)[] = [];
 
 async function launch(): Promise<Browser> {
   const executablePath = chromiumPath();
-  if (!existsSync(executablePath)) {
+  if (!existsSync(/*turbopackIgnore: true*/ executablePath)) {
     throw new PdfUnavailableError(
       `PDF rendering needs Chromium, which is not installed at ${executablePath}. Install Debian's "chromium" package or set TEEKA_CHROMIUM_PATH; the CSV download works meanwhile.`,
     );
