@@ -18,7 +18,7 @@ import { formatIst, istDateKey } from "@/server/domain/ist";
 import { RATE_WINDOW_WORKING_HOURS, type BurnDownForecast } from "@/server/domain/burn-down";
 import { getBlockForecasts, type BlockForecast } from "@/server/services/burn-down";
 import { getAlertSettings } from "@/server/services/alert-settings";
-import { deliverAlertWebhook, type WebhookOptions } from "@/server/jobs/webhook-post";
+import { deliverAlertWebhook, type WebhookOptions } from "@/server/services/alert-webhook";
 
 const LOCK_NAMESPACE = 0x7e4b; // advisory-lock class for block-risk episodes
 

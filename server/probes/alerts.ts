@@ -15,7 +15,7 @@ import type { Db } from "@/server/db/client";
 import { formatIst } from "@/server/domain/ist";
 import type { ProbeState } from "@/server/domain/probe-state";
 import { getAlertSettings, type AlertSettings } from "@/server/services/alert-settings";
-import { resolvedAddressAllowed, validateTargetUrl } from "@/server/probes/target-url";
+import { deliverAlertWebhook } from "@/server/services/alert-webhook";
 
 export type AlertKind = "down" | "recovered";
 
@@ -112,8 +112,6 @@ type Incident = { startedAt: number; firstError: string | null; seenFromStart: b
 
 export function createAlertEngine(opts: AlertEngineOptions): AlertEngine {
   const { db, log } = opts;
-  const fetchImpl = opts.fetchImpl ?? fetch;
-  const backoff = opts.webhookBackoffMs ?? [1000, 4000];
   let settings: AlertSettings | null = null;
   let stopped = false;
   const raised = new Set<string>();
@@ -185,51 +183,13 @@ export function createAlertEngine(opts: AlertEngineOptions): AlertEngine {
   }
 
   async function deliver(alertId: number, url: string, payload: AlertPayload): Promise<void> {
-    let lastError: string | null = null;
-    let attempts = 0;
-    let sent = false;
-    const verdict = validateTargetUrl(url);
-    if (!verdict.ok) {
-      lastError = `webhook URL refused: ${verdict.reason}`;
-    } else {
-      for (let attempt = 1; attempt <= 3 && !stopped; attempt++) {
-        attempts = attempt;
-        lastError = await postOnce(verdict.url, payload);
-        if (lastError === null) {
-          sent = true;
-          break;
-        }
-        const wait = backoff[attempt - 1];
-        if (attempt < 3 && wait !== undefined) await new Promise((r) => setTimeout(r, wait));
-      }
-    }
-    if (!sent) log.warn({ alertId, attempts, error: lastError }, "alerts: webhook delivery failed");
-    await db.$executeRaw`
-      UPDATE alerts SET webhook_status = ${sent ? "SENT" : "FAILED"}::"WebhookStatus", webhook_attempts = ${attempts},
-                        webhook_last_error = ${lastError}, webhook_sent_at = ${sent ? new Date().toISOString() : null}::timestamp(3)
-      WHERE id = ${alertId}`.catch((err: unknown) => log.error({ err, alertId }, "alerts: recording the webhook outcome failed"));
-  }
-
-  /** One POST; null on a 2xx answer, else the reason. Redirects are not followed (a 3xx is a failure). */
-  async function postOnce(url: URL, payload: AlertPayload): Promise<string | null> {
-    try {
-      const dns = await resolvedAddressAllowed(url);
-      if (!dns.ok) return `webhook URL refused: ${dns.reason}`;
-      const res = await fetchImpl(url, {
-        method: "POST",
-        headers: { "content-type": "application/json", "user-agent": "TeekaMonitor-alerts/1" },
-        body: JSON.stringify(payload),
-        redirect: "manual",
-        signal: AbortSignal.timeout(opts.webhookTimeoutMs ?? 5000),
-      });
-      res.body?.cancel().catch(() => undefined);
-      return res.status >= 200 && res.status < 300 ? null : `HTTP ${res.status}`;
-    } catch (err) {
-      const name = err instanceof Error ? err.name : "";
-      if (name === "TimeoutError") return `timed out after ${opts.webhookTimeoutMs ?? 5000} ms`;
-      const cause = err instanceof Error && err.cause instanceof Error ? `: ${err.cause.message}` : "";
-      return `${err instanceof Error ? err.message : String(err)}${cause}`.slice(0, 300);
-    }
+    const sent = await deliverAlertWebhook(db, alertId, url, payload, {
+      timeoutMs: opts.webhookTimeoutMs,
+      backoffMs: opts.webhookBackoffMs,
+      fetchImpl: opts.fetchImpl,
+      stopped: () => stopped,
+    });
+    if (!sent) log.warn({ alertId }, "alerts: webhook delivery failed");
   }
 
   return {

@@ -1,12 +1,18 @@
 /**
- * A small webhook sender for the block-risk alerts, with the same rules as the probe alerts
- * (server/probes/alerts.ts keeps its sender private): the URL and every address it resolves to must pass the
- * probe URL checks, redirects are not followed, 3 attempts, and the outcome is written onto the alert row.
+ * Delivers an alert (probe or block risk) to the configured webhook: the URL and every address it resolves to
+ * must pass the probe URL checks, redirects are not followed, 3 attempts with backoff, and the outcome is
+ * written onto the alert row.
  */
 import type { Db } from "@/server/db/client";
 import { resolvedAddressAllowed, validateTargetUrl } from "@/server/probes/target-url";
 
-export type WebhookOptions = { timeoutMs?: number; backoffMs?: readonly number[]; fetchImpl?: typeof fetch };
+export type WebhookOptions = {
+  timeoutMs?: number;
+  backoffMs?: readonly number[];
+  fetchImpl?: typeof fetch;
+  /** Checked before each attempt: a stopping worker does not keep retrying. */
+  stopped?: () => boolean;
+};
 
 /** One POST; null on a 2xx answer, else the reason. */
 async function postOnce(url: URL, payload: unknown, opts: WebhookOptions): Promise<string | null> {
@@ -40,7 +46,7 @@ export async function deliverAlertWebhook(db: Db, alertId: number, rawUrl: strin
   if (!verdict.ok) {
     lastError = `webhook URL refused: ${verdict.reason}`;
   } else {
-    for (let attempt = 1; attempt <= 3; attempt++) {
+    for (let attempt = 1; attempt <= 3 && !opts.stopped?.(); attempt++) {
       attempts = attempt;
       lastError = await postOnce(verdict.url, payload, opts);
       if (lastError === null) {
