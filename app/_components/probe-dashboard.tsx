@@ -9,6 +9,7 @@ import { ProbeTargetCard } from "@/app/_components/probe-target-card";
 import { ProbeTargetDetail } from "@/app/_components/probe-target-detail";
 import { ProbeTargetForm } from "@/app/_components/probe-target-form";
 import { ProbeFieldReach } from "@/app/_components/probe-field-reach";
+import { ProbeFieldOutages } from "@/app/_components/probe-field-outages";
 import { ProbeAlertsList } from "@/app/_components/probe-alerts-list";
 import { ProbeAlertSettings } from "@/app/_components/probe-alert-settings";
 
@@ -75,6 +76,7 @@ export function ProbeDashboard({ canEdit }: { canEdit: boolean }) {
         }}
       </QueryState>
       <ProbeFieldReach />
+      <ProbeFieldOutages />
       <ProbeAlertsList />
       {canEdit ? <ProbeAlertSettings /> : null}
     </>

@@ -764,6 +764,20 @@ export const en = {
       lastReport: "Last report (IST)",
       meaning: "What it means",
       lastFailed: "{when} (failed)",
+      outages: {
+        title: "When block HQs could not reach the portal (last 7 days)",
+        none: "No block HQ reported two or more failures in a row in the last 7 days.",
+        block: "Block",
+        when: "When (IST)",
+        duration: "Duration",
+        failures: "Failed reports",
+        cause: "Cause",
+        ongoing: "still failing",
+        causes: {
+          BLOCK_NETWORK: "Only {block}’s network: the portal was up",
+          PORTAL: "The portal was down (for everyone)",
+        },
+      },
     },
     incidents: {
       title: "Incident log",

@@ -765,6 +765,20 @@ export const hi: Catalog = {
       lastReport: "अंतिम रिपोर्ट (IST)",
       meaning: "इसका अर्थ",
       lastFailed: "{when} (विफल)",
+      outages: {
+        title: "जब प्रखंड मुख्यालय पोर्टल तक नहीं पहुँच सके (पिछले 7 दिन)",
+        none: "पिछले 7 दिनों में किसी प्रखंड मुख्यालय से लगातार दो या अधिक विफल रिपोर्ट नहीं आईं।",
+        block: "प्रखंड",
+        when: "कब (IST)",
+        duration: "अवधि",
+        failures: "विफल रिपोर्ट",
+        cause: "कारण",
+        ongoing: "अभी भी विफल",
+        causes: {
+          BLOCK_NETWORK: "केवल {block} का नेटवर्क: पोर्टल चालू था",
+          PORTAL: "पोर्टल बंद था (सभी के लिए)",
+        },
+      },
     },
     incidents: {
       title: "घटनाओं का लॉग",

@@ -34,7 +34,7 @@ export class FieldReportError extends Error {
 
 export type FieldReach = { window: TimeWindow; central: CentralProbe; blocks: BlockReach[] };
 
-async function chooseCentral(db: Db, window: TimeWindow, targetId: number | undefined): Promise<{ id: number; name: string } | null> {
+export async function chooseCentral(db: Db, window: TimeWindow, targetId: number | undefined): Promise<{ id: number; name: string } | null> {
   if (targetId !== undefined) {
     return db.probeTarget.findUnique({ where: { id: targetId }, select: { id: true, name: true } });
   }

@@ -69,6 +69,10 @@ test("a block supervisor sees the probes page read-only, and the API refuses the
   await expect(page.getByRole("heading", { name: "Portal health" })).toBeVisible();
   await expect(page.locator(".probe-card").first()).toBeVisible();
   await expect(page.getByTestId("field-reach")).toBeVisible();
+  // The demo night when only Pirpainti's link was down, told apart from the portal's own outage.
+  const outages = page.getByTestId("field-outages");
+  await expect(outages).toContainText("Only Pirpainti’s network: the portal was up");
+  await expect(outages).toContainText("The portal was down (for everyone)");
   await expect(page.getByRole("button", { name: "Add target" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Edit target" })).toHaveCount(0);
   await expect(page.getByRole("heading", { name: "Alert settings" })).toHaveCount(0);

@@ -19,6 +19,7 @@ import { getAlertSettings, setAlertSettings, ZAlertSettingsInput } from "@/serve
 import { listAlerts, ALERTS_MAX_LIMIT } from "@/server/services/alerts-feed";
 import { assertBrowserReportAllowed, FieldReportError, getFieldReach, recordFieldReports } from "@/server/services/field-reach";
 import { getLatencySeries, getTimeline, listIncidents } from "@/server/services/probe-history";
+import { listFieldOutages } from "@/server/services/field-outages";
 import { getProbeStatus, listProbeStatuses } from "@/server/services/probe-status";
 import {
   assertUrlReachableSafely,
@@ -103,6 +104,11 @@ export const probesRouter = createTRPCRouter({
     if (input?.targetId !== undefined) await assertTargetExists(ctx.db, input.targetId);
     return getFieldReach(ctx.db, ctx.scope, ctx.now(), input ?? {});
   }),
+
+  /** Stretches in which a block HQ could not reach the portal, each with its cause (portal or block network). */
+  listFieldOutages: authedProcedure
+    .input(z.object({ days: z.number().int().min(1, "days must be at least 1.").max(30, "days must be at most 30.").default(7) }).optional())
+    .query(({ ctx, input }) => listFieldOutages(ctx.db, ctx.scope, ctx.now(), { days: input?.days ?? 7 })),
 
   /** The in-browser field probe: the block is the signed-in user's, never the input's. */
   reportField: authedProcedure.input(ZFieldReport).mutation(({ ctx, input }) => {
