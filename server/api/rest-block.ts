@@ -10,3 +10,15 @@ export async function blockFromPath(caller: RestCaller, nameOrSlug: string): Pro
   if (!canSeeBlock(caller.scope, block.id)) return problem(403, `You may read only your own block, not ${block.name}.`);
   return block;
 }
+
+/**
+ * The optional `block` query parameter of a /api/v1 route: undefined when absent, else the block's id, or the
+ * 400 (unknown block) / 403 (outside the caller's scope) answer. `verb` completes "You may … only your own block".
+ */
+export async function blockIdFromQuery(caller: Pick<RestCaller, "db" | "scope">, nameOrSlug: string | undefined, verb = "read"): Promise<number | undefined | Response> {
+  if (!nameOrSlug) return undefined;
+  const block = await findBlockByNameOrSlug(caller.db, nameOrSlug);
+  if (!block) return problem(400, `Unknown block "${nameOrSlug}".`);
+  if (!canSeeBlock(caller.scope, block.id)) return problem(403, `You may ${verb} only your own block, not ${block.name}.`);
+  return block.id;
+}

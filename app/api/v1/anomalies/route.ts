@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { authenticate, problem } from "@/server/api/rest";
-import { canSeeBlock } from "@/server/auth/scope";
-import { findBlockByNameOrSlug } from "@/server/services/blocks";
+import { blockIdFromQuery } from "@/server/api/rest-block";
 import { listAnomalies } from "@/server/services/anomalies";
 
 export const dynamic = "force-dynamic";
@@ -19,13 +18,8 @@ export async function GET(req: Request) {
   if (caller instanceof Response) return caller;
   const parsed = ZQuery.safeParse(Object.fromEntries(new URL(req.url).searchParams));
   if (!parsed.success) return problem(400, parsed.error.issues.map((i) => `${i.path.join(".") || "query"}: ${i.message}`).join("; "));
-  let blockId: number | undefined;
-  if (parsed.data.block) {
-    const block = await findBlockByNameOrSlug(caller.db, parsed.data.block);
-    if (!block) return problem(400, `Unknown block "${parsed.data.block}".`);
-    if (!canSeeBlock(caller.scope, block.id)) return problem(403, `You may read only your own block, not ${block.name}.`);
-    blockId = block.id;
-  }
+  const blockId = await blockIdFromQuery(caller, parsed.data.block);
+  if (blockId instanceof Response) return blockId;
   const page = await listAnomalies(caller.db, caller.scope, { status: parsed.data.status ?? "OPEN", blockId, page: parsed.data.page, pageSize: parsed.data.pageSize });
   return Response.json(page, { headers: { "cache-control": "no-store" } });
 }

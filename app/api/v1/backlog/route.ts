@@ -1,7 +1,6 @@
 import { z } from "zod";
-import { authenticate, parseQuery, problem } from "@/server/api/rest";
-import { canSeeBlock } from "@/server/auth/scope";
-import { findBlockByNameOrSlug } from "@/server/services/blocks";
+import { authenticate, parseQuery } from "@/server/api/rest";
+import { blockIdFromQuery } from "@/server/api/rest-block";
 import { getBacklogSummary } from "@/server/services/backlog-summary";
 import { toBacklogApiResponse } from "@/server/services/backlog-api";
 import { csvResponse } from "@/server/api/csv-response";
@@ -21,13 +20,8 @@ export async function GET(req: Request) {
   const query = parseQuery(req, QUERY);
   if (query instanceof Response) return query;
 
-  let blockId: number | undefined;
-  if (query.block) {
-    const block = await findBlockByNameOrSlug(db, query.block);
-    if (!block) return problem(400, `Unknown block "${query.block}".`);
-    if (!canSeeBlock(scope, block.id)) return problem(403, `You may read only your own block, not ${block.name}.`);
-    blockId = block.id;
-  }
+  const blockId = await blockIdFromQuery(caller, query.block);
+  if (blockId instanceof Response) return blockId;
   const summary = await getBacklogSummary(db, scope, now, blockId);
   if (query.format === "csv") {
     const f = (b: (typeof summary.blocks)[number]) => [b.vaccinated, b.entered, b.pending, b.rejected, b.overdue, b.dueWithin6h, b.ageBuckets.h0_12, b.ageBuckets.h12_24, b.ageBuckets.h24_36, b.ageBuckets.h36_48, b.ageBuckets.overdue];

@@ -7,11 +7,10 @@
  * EventSource to reconnect after 3 s, and each reconnection starts with a `sync` again.
  */
 import { z } from "zod";
-import { authenticate, parseQuery, problem } from "@/server/api/rest";
-import { canSeeBlock } from "@/server/auth/scope";
+import { authenticate, parseQuery } from "@/server/api/rest";
+import { blockIdFromQuery } from "@/server/api/rest-block";
 import { getEventBus } from "@/server/events/event-bus";
 import { streamEvents } from "@/server/events/event-stream";
-import { findBlockByNameOrSlug } from "@/server/services/blocks";
 
 export const dynamic = "force-dynamic";
 
@@ -21,17 +20,12 @@ const QUERY = { block: z.string().trim().min(1, "block must not be empty").max(6
 export async function GET(req: Request) {
   const caller = await authenticate(req);
   if (caller instanceof Response) return caller;
-  const { db, scope } = caller;
+  const { scope } = caller;
 
   const query = parseQuery(req, QUERY);
   if (query instanceof Response) return query;
-  let blockId: number | undefined;
-  if (query.block) {
-    const block = await findBlockByNameOrSlug(db, query.block);
-    if (!block) return problem(400, `Unknown block "${query.block}".`);
-    if (!canSeeBlock(scope, block.id)) return problem(403, `You may follow only your own block, not ${block.name}.`);
-    blockId = block.id;
-  }
+  const blockId = await blockIdFromQuery(caller, query.block, "follow");
+  if (blockId instanceof Response) return blockId;
 
   const abort = new AbortController();
   req.signal.addEventListener("abort", () => abort.abort(), { once: true });

@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { authenticate, problem } from "@/server/api/rest";
+import { blockIdFromQuery } from "@/server/api/rest-block";
 import { csvResponse } from "@/server/api/csv-response";
-import { canSeeBlock } from "@/server/auth/scope";
-import { findBlockByNameOrSlug } from "@/server/services/blocks";
 import { getTimeliness, TimelinessRangeError, type TimelinessFigures } from "@/server/services/timeliness";
 import { TIMELINESS_TABLES, istDateRange } from "@/app/_components/timeliness-dates";
 
@@ -34,13 +33,8 @@ export async function GET(req: Request) {
   const q = parsed.data;
   const range = istDateRange(q.from, q.to);
   if (!range.ok) return problem(400, range.error);
-  let blockId: number | undefined;
-  if (q.block) {
-    const block = await findBlockByNameOrSlug(db, q.block);
-    if (!block) return problem(400, `Unknown block "${q.block}".`);
-    if (!canSeeBlock(scope, block.id)) return problem(403, `You may read only your own block, not ${block.name}.`);
-    blockId = block.id;
-  }
+  const blockId = await blockIdFromQuery(caller, q.block);
+  if (blockId instanceof Response) return blockId;
   let report;
   try {
     report = await getTimeliness(db, scope, now, { from: range.from, to: range.to, blockId });
