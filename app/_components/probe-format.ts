@@ -7,6 +7,14 @@
 import { useLocale, useTranslations } from "next-intl";
 import type { Locale } from "@/i18n/locales";
 
+/** The rolling uptime windows shown for a target: key, and the span in hours ("h") or days ("d"). */
+export const UPTIME_WINDOW_SPANS = [
+  ["1h", "h", 1],
+  ["24h", "h", 24],
+  ["7d", "d", 7],
+  ["30d", "d", 30],
+] as const;
+
 const IST = "Asia/Kolkata";
 const INTL_LOCALE: Record<Locale, string> = { en: "en-IN", hi: "hi-IN" };
 

@@ -2,17 +2,9 @@
 
 import { useTranslations } from "next-intl";
 import type { RouterOutputs } from "@/app/_trpc/types";
-import { formatMs, stateClass, useProbeFormat, type ProbeStateName } from "@/app/_components/probe-format";
+import { formatMs, stateClass, UPTIME_WINDOW_SPANS, useProbeFormat, type ProbeStateName } from "@/app/_components/probe-format";
 
 export type ProbeTargetRow = RouterOutputs["probes"]["listTargets"][number];
-
-/** Uptime windows: key, and the span in hours ("h") or days ("d"). */
-const WINDOWS = [
-  ["1h", "h", 1],
-  ["24h", "h", 24],
-  ["7d", "d", 7],
-  ["30d", "d", 30],
-] as const;
 
 export function StateBadge({ state, enabled = true }: { state: ProbeStateName | null; enabled?: boolean }) {
   const t = useTranslations("probes");
@@ -84,7 +76,7 @@ export function ProbeTargetCard({ target, selected, onSelect, canEdit, onEdit }:
             </tr>
           </thead>
           <tbody>
-            {WINDOWS.map(([key, unit, n]) => {
+            {UPTIME_WINDOW_SPANS.map(([key, unit, n]) => {
               const u = t.uptime[key];
               return (
                 <tr key={key}>

@@ -3,9 +3,11 @@
  * Pure: the SQL in camp-totals.ts returns one flat row per group and this module shapes and sums them.
  * Invariant (the SQL counts all four from the same rows in one statement): vaccinated = entered + pending + rejected.
  */
+import { AGE_BANDS } from "@/server/domain/age-band";
+
 export const VACCINES = ["COVISHIELD", "COVAXIN", "SPUTNIK_V"] as const;
 export const SEXES = ["MALE", "FEMALE", "OTHER"] as const;
-export const CAMP_AGE_BANDS = ["18-44", "45-59", "60+", "unknown"] as const;
+export const CAMP_AGE_BANDS = [...AGE_BANDS, "unknown"] as const;
 
 export type CampFigures = {
   /** Camps (site + date) in the group, including camps with no records yet. */

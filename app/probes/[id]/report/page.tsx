@@ -8,7 +8,7 @@ import { getProbeStatus } from "@/server/services/probe-status";
 import { listIncidents } from "@/server/services/probe-history";
 import { loadSegments } from "@/server/services/probe-segments";
 import { ProbePrintButton } from "@/app/_components/probe-print-button";
-import { probeFormat } from "@/app/_components/probe-format";
+import { probeFormat, UPTIME_WINDOW_SPANS } from "@/app/_components/probe-format";
 import { getFormat } from "@/i18n/server";
 
 export const dynamic = "force-dynamic";
@@ -20,13 +20,6 @@ export async function generateMetadata() {
 
 const DAY_MS = 86_400_000;
 const PERIODS = [1, 7, 14, 30] as const;
-/** Rolling windows: key, and the span in hours ("h") or days ("d"). */
-const WINDOWS = [
-  ["1h", "h", 1],
-  ["24h", "h", 24],
-  ["7d", "d", 7],
-  ["30d", "d", 30],
-] as const;
 
 /**
  * A one-page, printable record of a probe target's availability, for a deadline-extension request: the period's
@@ -129,7 +122,7 @@ export default async function ProbeReportPage({ params, searchParams }: { params
             </tr>
           </thead>
           <tbody>
-            {WINDOWS.map(([key, unit, n]) => (
+            {UPTIME_WINDOW_SPANS.map(([key, unit, n]) => (
               <tr key={key}>
                 <th scope="row">{unit === "h" ? t("lastHours", { n }) : t("lastDays", { n })}</th>
                 <td>{pf.percent(status.uptime[key].upPercent)}</td>
