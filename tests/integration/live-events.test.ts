@@ -7,10 +7,10 @@ import { getEventBus } from "@/server/events/event-bus";
 import type { StreamEvent } from "@/server/events/live-event";
 import { blockIdOf, callerFor, loadUser, testDb } from "../helpers/callers";
 import { TEST_ID_HASH_KEY } from "../helpers/test-clock";
+import { restorePendingAfterAll } from "../helpers/restore-pending";
 
 const tokens: Record<string, string> = {};
-const touched: number[] = [];
-let lastChangeBefore = 0;
+const touched = restorePendingAfterAll();
 
 beforeAll(async () => {
   process.env.DATABASE_URL = inject("databaseUrl");
@@ -19,14 +19,10 @@ beforeAll(async () => {
   for (const username of ["dio", "op.pirpainti", "sup.pirpainti", "sup.sultanganj"]) {
     tokens[username] = (await createApiToken(testDb(), (await loadUser(username)).id, `live test ${username}`)).token;
   }
-  lastChangeBefore = (await testDb().statusChange.aggregate({ _max: { id: true } }))._max.id ?? 0;
   await getEventBus().ready();
 });
 
-// Other test files assert on the demo figures: put the records back as they were.
 afterAll(async () => {
-  await testDb().statusChange.deleteMany({ where: { id: { gt: lastChangeBefore } } });
-  await testDb().vaccinationRecord.updateMany({ where: { id: { in: touched } }, data: { status: "PENDING", enteredAt: null, portalRef: null } });
   await testDb().apiToken.deleteMany({ where: { name: { startsWith: "live test " } } });
   await getEventBus().close();
 });
@@ -60,11 +56,11 @@ async function until(check: () => boolean, timeoutMs: number) {
 
 async function onePendingPirpaintiRecord(): Promise<number> {
   const r = await testDb().vaccinationRecord.findFirstOrThrow({
-    where: { blockId: await blockIdOf("Pirpainti"), status: "PENDING", id: { notIn: touched } },
+    where: { blockId: await blockIdOf("Pirpainti"), status: "PENDING", id: { notIn: [...touched] } },
     orderBy: { id: "asc" },
     select: { id: true },
   });
-  touched.push(r.id);
+  touched.add(r.id);
   return r.id;
 }
 

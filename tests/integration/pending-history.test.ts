@@ -1,26 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
 import { blockIdOf, callerFor, testDb } from "../helpers/callers";
+import { restorePendingAfterAll } from "../helpers/restore-pending";
 import { TEST_NOW } from "../helpers/test-clock";
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 
-const touched = new Set<number>();
-let lastChangeBefore = 0;
-
-beforeAll(async () => {
-  lastChangeBefore = (await testDb().statusChange.aggregate({ _max: { id: true } }))._max.id ?? 0;
-});
-
-// Other test files assert on the demo figures: put every touched record back as it was.
-afterAll(async () => {
-  await testDb().statusChange.deleteMany({ where: { id: { gt: lastChangeBefore } } });
-  await testDb().vaccinationRecord.updateMany({
-    where: { id: { in: [...touched] } },
-    data: { status: "PENDING", enteredAt: null, portalRef: null, rejectionReason: null },
-  });
-});
+const touched = restorePendingAfterAll();
 
 const code = (e: unknown) => (e instanceof TRPCError ? e.code : String(e));
 

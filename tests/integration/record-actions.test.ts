@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
 import { blockIdOf, callerFor, testDb } from "../helpers/callers";
+import { restorePendingAfterAll } from "../helpers/restore-pending";
 
-const touched = new Set<number>();
-let lastChangeBefore = 0;
+const touched = restorePendingAfterAll();
 
 async function pendingIds(block: string, take: number): Promise<number[]> {
   const rows = await testDb().vaccinationRecord.findMany({
@@ -16,18 +16,6 @@ async function pendingIds(block: string, take: number): Promise<number[]> {
   return rows.map((r) => r.id);
 }
 
-beforeAll(async () => {
-  lastChangeBefore = (await testDb().statusChange.aggregate({ _max: { id: true } }))._max.id ?? 0;
-});
-
-// Other test files assert on the demo figures: put every touched record back as it was.
-afterAll(async () => {
-  await testDb().statusChange.deleteMany({ where: { id: { gt: lastChangeBefore } } });
-  await testDb().vaccinationRecord.updateMany({
-    where: { id: { in: [...touched] } },
-    data: { status: "PENDING", enteredAt: null, portalRef: null, rejectionReason: null },
-  });
-});
 
 const code = (e: unknown) => (e instanceof TRPCError ? e.code : String(e));
 

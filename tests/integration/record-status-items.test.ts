@@ -1,19 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { scopeFor } from "@/server/auth/scope";
 import { applyStatusItems } from "@/server/services/record-status-items";
 import { blockIdOf, loadUser, testDb } from "../helpers/callers";
+import { restorePendingAfterAll } from "../helpers/restore-pending";
 import { TEST_NOW } from "../helpers/test-clock";
 
-let lastChangeBefore = 0;
-const touched: number[] = [];
-
-beforeAll(async () => {
-  lastChangeBefore = (await testDb().statusChange.aggregate({ _max: { id: true } }))._max.id ?? 0;
-});
-afterAll(async () => {
-  await testDb().statusChange.deleteMany({ where: { id: { gt: lastChangeBefore } } });
-  await testDb().vaccinationRecord.updateMany({ where: { id: { in: touched } }, data: { status: "PENDING", enteredAt: null, portalRef: null, rejectionReason: null } });
-});
+const touched = restorePendingAfterAll();
 
 describe("POST /api/v1/records/status items", () => {
   it("answers each item on its own, applies the valid ones, and is idempotent", async () => {
@@ -26,7 +18,7 @@ describe("POST /api/v1/records/status items", () => {
       select: { id: true, registerSerial: true },
     });
     const other = await testDb().vaccinationRecord.findFirstOrThrow({ where: { blockId: await blockIdOf("Sabour"), status: "PENDING" }, select: { id: true } });
-    touched.push(...records.map((r) => r.id), other.id);
+    for (const id of [...records.map((r) => r.id), other.id]) touched.add(id);
     const items = [
       { id: records[0]!.id, status: "ENTERED", portalRef: "CWN-7000000001" },
       { registerSerial: records[1]!.registerSerial, block: "pirpainty ", status: "REJECTED", reason: "Duplicate entry already on portal" },
