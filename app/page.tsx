@@ -1,18 +1,20 @@
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { requireUser } from "@/server/auth/page-guard";
-import { getDb } from "@/server/db/client";
-import { blockSlug } from "@/server/domain/district";
+import { pageCaller, requirePage } from "@/server/api/page-guard";
 import { DistrictOverview } from "@/app/_components/district-overview";
 
 export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
-  const user = await requireUser("/");
-  if (user.role !== "DISTRICT_OFFICER") {
-    const block = user.blockId ? await getDb().block.findUnique({ where: { id: user.blockId } }) : null;
+  await requirePage("/", "dashboard.read");
+  const caller = await pageCaller();
+  const me = await caller.me().catch(() => null);
+  if (!me) return <p className="notice error">{(await getTranslations("home"))("noBlock")}</p>;
+  if (me.scope.kind === "block") {
+    // A block user's first screen is their block.
+    const [block] = await caller.blocks.list();
     if (!block) return <p className="notice error">{(await getTranslations("home"))("noBlock")}</p>;
-    redirect(`/blocks/${blockSlug(block.name)}`);
+    redirect(`/blocks/${block.slug}`);
   }
   return <DistrictOverview />;
 }

@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { currentUser } from "@/server/auth/page-guard";
+import { currentUser } from "@/server/api/page-guard";
+import { can } from "@/server/auth/policy";
+import { scopeFor } from "@/server/auth/scope";
 import { SignOutButton } from "@/app/_components/sign-out-button";
 import { ProbeAlertsIndicator } from "@/app/_components/probe-alerts-indicator";
 import { FieldProbe } from "@/app/_components/field-probe";
@@ -17,7 +19,7 @@ export async function AppHeader() {
       <Link href="/" className="brand">
         {tApp("brand")} <span className="brand-sub">{tApp("brandSub")}</span>
       </Link>
-      {user?.role === "HELPDESK" ? (
+      {user && !can(user, "dashboard.read") ? (
         // The helpdesk has one page; the dashboard links, alerts and live updates are not for it (and refused).
         <nav className="header-nav" aria-label={t("account")}>
           <Link href="/helpdesk">{t("helpdesk")}</Link>
@@ -34,13 +36,13 @@ export async function AppHeader() {
           <Link href="/imports">{t("imports")}</Link>
           <Link href="/anomalies">{t("anomalies")}</Link>
           <Link href="/probes">{t("portal")}</Link>
-          <Link href="/reports/daily">{t("dailyReport")}</Link>
+          {can(user, "reports.daily") && <Link href="/reports/daily">{t("dailyReport")}</Link>}
           <ProbeAlertsIndicator />
-          {user.blockId !== null && user.role !== "DISTRICT_OFFICER" ? <FieldProbe /> : null}
-          {user.role === "DISTRICT_OFFICER" && <Link href="/sites">{t("newSites")}</Link>}
-          {user.role === "DISTRICT_OFFICER" && <Link href="/settings/tokens">{t("apiTokens")}</Link>}
-          {user.role === "DISTRICT_OFFICER" && <Link href="/helpdesk">{t("helpdesk")}</Link>}
-          {user.role === "DISTRICT_OFFICER" && <Link href="/settings/access-log">{t("accessLog")}</Link>}
+          {can(user, "probes.reportField") && scopeFor(user).kind === "block" ? <FieldProbe /> : null}
+          {can(user, "sites.manage") && <Link href="/sites">{t("newSites")}</Link>}
+          {can(user, "tokens.manage") && <Link href="/settings/tokens">{t("apiTokens")}</Link>}
+          {can(user, "helpdesk.lookup") && <Link href="/helpdesk">{t("helpdesk")}</Link>}
+          {can(user, "helpdesk.auditLog") && <Link href="/settings/access-log">{t("accessLog")}</Link>}
           <LiveUpdates />
           <span className="who">
             {user.displayName} · {roles(user.role)}

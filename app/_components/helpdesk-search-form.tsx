@@ -25,6 +25,8 @@ function toInput(kind: HelpdeskSearchKind, f: Fields): HelpdeskSearchInput {
 /** The search form; checks the input with the server's own rules before sending, and names the field at fault. */
 export function HelpdeskSearchForm({ blocks, pending, onSearch }: { blocks: Block[]; pending: boolean; onSearch: (input: HelpdeskSearchInput) => void }) {
   const t = useTranslations("helpdesk");
+  // The same sentences the server answers with, when it checks the query again.
+  const problems = useTranslations("errors.server.helpdesk");
   const locale = useLocale();
   const [kind, setKind] = useState<HelpdeskSearchKind>("mobile");
   const [fields, setFields] = useState<Fields>(EMPTY);
@@ -37,7 +39,7 @@ export function HelpdeskSearchForm({ blocks, pending, onSearch }: { blocks: Bloc
     const input = toInput(kind, fields);
     const checked = parseHelpdeskQuery(input, new Date().getFullYear());
     if (!checked.ok) {
-      setProblem({ field: checked.field, message: t(`problems.${checked.problem}`, { min: String(checked.problem === "nameTooShort" ? MIN_NAME_LETTERS : MIN_SERIAL_CHARS) }) });
+      setProblem({ field: checked.field, message: problems(checked.problem, { min: String(checked.problem === "nameTooShort" ? MIN_NAME_LETTERS : MIN_SERIAL_CHARS) }) });
       document.getElementById(`hd-${checked.field}`)?.focus();
       return;
     }

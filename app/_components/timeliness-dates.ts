@@ -20,19 +20,20 @@ export function istMidnight(date: string): Date | null {
   return new Date(utc - IST_OFFSET_MS);
 }
 
-export type DateRangeResult = { ok: true; from?: Date; to?: Date } | { ok: false; error: string };
+/** On failure: which end is not a date, and the text given (for the message, in the reader's language). */
+export type DateRangeResult = { ok: true; from?: Date; to?: Date } | { ok: false; name: "from" | "to"; value: string };
 
 /** IST dates (to inclusive) → [from, to) instants; either may be absent (the server's default applies). */
 export function istDateRange(from: string | null | undefined, to: string | null | undefined): DateRangeResult {
   const out: { from?: Date; to?: Date } = {};
   if (from) {
     const d = istMidnight(from);
-    if (!d) return { ok: false, error: `"from" must be a date written yyyy-mm-dd, not "${from}".` };
+    if (!d) return { ok: false, name: "from", value: from };
     out.from = d;
   }
   if (to) {
     const d = istMidnight(to);
-    if (!d) return { ok: false, error: `"to" must be a date written yyyy-mm-dd, not "${to}".` };
+    if (!d) return { ok: false, name: "to", value: to };
     out.to = new Date(d.getTime() + DAY_MS);
   }
   return { ok: true, ...out };

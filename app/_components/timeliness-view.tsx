@@ -8,7 +8,7 @@ import { QueryState } from "@/app/_components/query-state";
 import { BlockTimelinessTable, OperatorTimelinessTable } from "@/app/_components/timeliness-tables";
 import { EntriesByHourChart, LagHistogramChart } from "@/app/_components/timeliness-charts";
 import { timelinessSearchParams } from "@/app/_components/timeliness-params";
-import { istDateOf, istDateRange, istMidnight } from "@/app/_components/timeliness-dates";
+import { istDateOf, istDateRange } from "@/app/_components/timeliness-dates";
 import { useFormat } from "@/i18n/format-hooks";
 
 /** The timeliness page: how fast each block and operator gets entries onto the portal. All state is in the URL. */
@@ -20,12 +20,7 @@ export function TimelinessView() {
   const blocks = useQuery(trpc.blocks.list.queryOptions());
   const block = params.block ? blocks.data?.find((b) => b.slug === params.block) : undefined;
   const range = istDateRange(params.from, params.to);
-  // istDateRange's message is English (the CSV route answers with it); the page says the same in its language.
-  const rangeError = range.ok
-    ? null
-    : params.from && !istMidnight(params.from)
-      ? t("badFrom", { value: params.from })
-      : t("badTo", { value: params.to ?? "" });
+  const rangeError = range.ok ? null : range.name === "from" ? t("badFrom", { value: range.value }) : t("badTo", { value: range.value });
   const blockUnknown = Boolean(params.block && blocks.data && !block);
   const ready = range.ok && !blockUnknown && (!params.block || block !== undefined);
   const input = range.ok ? { from: range.from, to: range.to, blockId: block?.id } : undefined;

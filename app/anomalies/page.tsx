@@ -1,11 +1,11 @@
 import { getTranslations } from "next-intl/server";
-import { requireUser } from "@/server/auth/page-guard";
+import { requirePage } from "@/server/api/page-guard";
 import { AnomalyQueue } from "@/app/_components/anomaly-queue";
 
 export const dynamic = "force-dynamic";
 
 export default async function AnomaliesPage() {
-  await requireUser("/anomalies");
+  await requirePage("/anomalies", "dashboard.read");
   const t = await getTranslations("anomalies");
   return (
     <>

@@ -1,7 +1,7 @@
 import { Suspense } from "react";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { requireUser } from "@/server/auth/page-guard";
+import { requirePage } from "@/server/api/page-guard";
 import { CampExplorer } from "@/app/_components/camp-explorer";
 
 export const dynamic = "force-dynamic";
@@ -11,7 +11,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function CampsPage() {
-  await requireUser("/camps");
+  await requirePage("/camps", "dashboard.read");
   const t = await getTranslations("common");
   return (
     <Suspense fallback={<p className="loading">{t("loading")}</p>}>

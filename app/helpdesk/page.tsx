@@ -1,13 +1,13 @@
 import { getTranslations } from "next-intl/server";
-import { requireUser } from "@/server/auth/page-guard";
+import { requirePage } from "@/server/api/page-guard";
 import { HelpdeskLookup } from "@/app/_components/helpdesk-lookup";
 import { CATALOGS } from "@/i18n/catalogs";
 
 export const dynamic = "force-dynamic";
 
 export default async function HelpdeskPage() {
-  const user = await requireUser("/helpdesk");
-  if (user.role !== "HELPDESK" && user.role !== "DISTRICT_OFFICER") {
+  const { allowed } = await requirePage("/helpdesk", "helpdesk.lookup");
+  if (!allowed) {
     const t = await getTranslations();
     return (
       <section className="notice error" role="alert">

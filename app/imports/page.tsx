@@ -1,13 +1,14 @@
 import { getTranslations } from "next-intl/server";
-import { requireUser } from "@/server/auth/page-guard";
+import { requirePage } from "@/server/api/page-guard";
+import { can } from "@/server/auth/policy";
 import { ImportPanel } from "@/app/_components/import-panel";
 import { RecentImports } from "@/app/_components/recent-imports";
 
 export const dynamic = "force-dynamic";
 
 export default async function ImportsPage() {
-  const user = await requireUser("/imports");
-  const mayImport = user.role === "DISTRICT_OFFICER" || user.role === "DATA_OPERATOR";
+  const { user } = await requirePage("/imports", "imports.read");
+  const mayImport = can(user, "imports.run");
   const t = await getTranslations("imports");
   return (
     <>

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
-import { requireUser } from "@/server/auth/page-guard";
+import { requirePage } from "@/server/api/page-guard";
+import { can } from "@/server/auth/policy";
 import { ProbeDashboard } from "@/app/_components/probe-dashboard";
 
 export const dynamic = "force-dynamic";
@@ -10,6 +11,6 @@ export async function generateMetadata() {
 }
 
 export default async function ProbesPage() {
-  const user = await requireUser("/probes");
-  return <ProbeDashboard canEdit={user.role === "DISTRICT_OFFICER"} />;
+  const { user } = await requirePage("/probes", "dashboard.read");
+  return <ProbeDashboard canEdit={can(user, "probes.manage")} />;
 }

@@ -1,5 +1,5 @@
 import { useTranslations } from "next-intl";
-import { DistrictOfficerOnly } from "@/app/_components/district-officer-only";
+import { CapabilityGate } from "@/app/_components/capability-gate";
 import { UnconfirmedSites } from "@/app/_components/unconfirmed-sites";
 
 export const dynamic = "force-dynamic";
@@ -7,10 +7,10 @@ export const dynamic = "force-dynamic";
 export default function SitesPage() {
   const t = useTranslations("sites");
   return (
-    <DistrictOfficerOnly path="/sites" what="sites">
+    <CapabilityGate path="/sites" capability="sites.manage" what="sites">
       <h1>{t("title")}</h1>
       <p className="muted">{t("intro")}</p>
       <UnconfirmedSites />
-    </DistrictOfficerOnly>
+    </CapabilityGate>
   );
 }

@@ -1,12 +1,12 @@
 import { Suspense } from "react";
 import { getTranslations } from "next-intl/server";
-import { requireUser } from "@/server/auth/page-guard";
+import { requirePage } from "@/server/api/page-guard";
 import { TimelinessView } from "@/app/_components/timeliness-view";
 
 export const dynamic = "force-dynamic";
 
 export default async function TimelinessPage() {
-  await requireUser("/timeliness");
+  await requirePage("/timeliness", "dashboard.read");
   const t = await getTranslations("common");
   return (
     <Suspense fallback={<p className="loading">{t("loading")}</p>}>

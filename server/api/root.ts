@@ -1,4 +1,4 @@
-import { createTRPCRouter, authedProcedure } from "@/server/api/trpc";
+import { createTRPCRouter, authorized } from "@/server/api/trpc";
 import { backlogRouter } from "@/server/api/routers/backlog";
 import { blocksRouter } from "@/server/api/routers/blocks";
 import { apiTokensRouter } from "@/server/api/routers/api-tokens";
@@ -12,9 +12,10 @@ import { campsRouter } from "@/server/api/routers/camps";
 import { performanceRouter } from "@/server/api/routers/performance";
 import { helpdeskRouter } from "@/server/api/routers/helpdesk";
 import { preferencesRouter } from "@/server/api/routers/preferences";
+import { reportsRouter } from "@/server/api/routers/reports";
 
 export const appRouter = createTRPCRouter({
-  me: authedProcedure.query(({ ctx }) => ({ ...ctx.user, scope: ctx.scope })),
+  me: authorized("self").query(({ ctx }) => ({ ...ctx.user, scope: ctx.scope })),
   backlog: backlogRouter,
   blocks: blocksRouter,
   apiTokens: apiTokensRouter,
@@ -28,6 +29,7 @@ export const appRouter = createTRPCRouter({
   performance: performanceRouter,
   helpdesk: helpdeskRouter,
   preferences: preferencesRouter,
+  reports: reportsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -14,7 +14,7 @@ export async function userFromSession(db: Db = getDb()): Promise<SessionUser | n
   const session = await getServerSession(authOptions);
   const userId = (session as { userId?: number } | null)?.userId;
   if (!userId) return null;
-  return loadUser(db, userId);
+  return loadSessionUser(db, userId);
 }
 
 export async function userFromBearer(db: Db, header: string | null, now: Date): Promise<SessionUser | null> {
@@ -24,7 +24,8 @@ export async function userFromBearer(db: Db, header: string | null, now: Date): 
   return user ? toSessionUser(user) : null;
 }
 
-async function loadUser(db: Db, id: number): Promise<SessionUser | null> {
+/** The user behind a session's user id, re-read on every request. */
+export async function loadSessionUser(db: Db, id: number): Promise<SessionUser | null> {
   const user = await db.user.findUnique({ where: { id } });
   return user ? toSessionUser(user) : null;
 }

@@ -85,18 +85,6 @@ export function parseHelpdeskQuery(input: HelpdeskSearchInput, thisYear: number)
   }
 }
 
-export const HELPDESK_QUERY_MESSAGES: Record<HelpdeskQueryProblem, string> = {
-  mobileEmpty: "Enter the mobile number the person gave at the camp.",
-  mobileMalformed: "That is not a 10-digit Indian mobile number starting with 6, 7, 8 or 9. Check the number and try again.",
-  serialEmpty: "Enter the register serial number from the vaccination card or register.",
-  serialTooShort: `A register serial has at least ${MIN_SERIAL_CHARS} characters; enter the whole serial.`,
-  idLast4Malformed: "Enter the last 4 digits (or letters) of the ID used at the camp.",
-  birthYearMalformed: "Enter the year of birth as 4 digits, for example 1969.",
-  nameEmpty: "Enter the person's name.",
-  nameTooShort: `Enter at least ${MIN_NAME_LETTERS} letters of the name.`,
-  blockRequired: "Choose the block where the person was vaccinated; a name search needs a block.",
-};
-
 /** Keeps the first two letters of each word: enough for an audit to recognise a search, not to read a name. */
 export function maskName(name: string): string {
   return name

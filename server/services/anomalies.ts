@@ -3,6 +3,9 @@
  * evidence side by side, and resolved by a person. Every read and write is scoped; an anomaly outside the
  * caller's scope is indistinguishable from one that does not exist.
  */
+import "server-only";
+import { AppError } from "@/server/errors/app-error";
+import { ZId } from "@/core/contracts/ids";
 import { z } from "zod";
 import type { Db } from "@/server/db/client";
 import type { Anomaly, Prisma } from "@/server/generated/prisma/client";
@@ -19,26 +22,9 @@ import {
 } from "@/server/domain/portal-evidence";
 import { applyStatusChanges } from "./record-status";
 
-export class AnomalyNotFoundError extends Error {
-  override readonly name = "AnomalyNotFoundError";
-  constructor(id: number) {
-    super(`Anomaly ${id} was not found.`);
-  }
-}
-
-/** The anomaly was resolved by someone else meanwhile, or the record it would update has moved on. */
-export class AnomalyConflictError extends Error {
-  override readonly name = "AnomalyConflictError";
-}
-
-/** The resolution does not fit the anomaly (e.g. no record chosen for an ambiguous match). */
-export class AnomalyResolutionError extends Error {
-  override readonly name = "AnomalyResolutionError";
-}
-
 export const ZListAnomaliesInput = z.object({
   status: z.enum(["OPEN", "RESOLVED"]).optional(),
-  blockId: z.number().int().positive().optional(),
+  blockId: ZId.optional(),
   kind: z.enum(["DOSE_MISMATCH", "NO_REGISTER_ROW", "AMBIGUOUS_MATCH", "DATE_MISMATCH"]).optional(),
   page: z.number().int().min(1),
   pageSize: z.number().int().min(1).max(200),
@@ -48,7 +34,7 @@ export type ListAnomaliesInput = z.infer<typeof ZListAnomaliesInput>;
 export const ZResolveAnomalyInput = z.object({
   resolution: z.enum(["ACCEPT_PORTAL", "KEEP_REGISTER", "DUPLICATE"]),
   note: z.string().trim().max(500).optional(),
-  recordId: z.number().int().positive().optional(),
+  recordId: ZId.optional(),
 });
 export type ResolveAnomalyInput = z.infer<typeof ZResolveAnomalyInput>;
 
@@ -98,7 +84,7 @@ export async function listAnomalies(db: Db, scope: Scope, input: ListAnomaliesIn
 
 export async function getAnomaly(db: Db, scope: Scope, id: number): Promise<AnomalyView> {
   const anomaly = await db.anomaly.findFirst({ where: { AND: [{ id }, blockIdWhere(scope)] } });
-  if (!anomaly) throw new AnomalyNotFoundError(id);
+  if (!anomaly) throw new AppError("NOT_FOUND", "anomalyNotFound", { id });
   const [view] = await toViews(db, scope, [anomaly]);
   return view!;
 }
@@ -114,8 +100,8 @@ export async function resolveAnomaly(
   const request = ZResolveAnomalyInput.parse(input);
   await db.$transaction(async (tx) => {
     const anomaly = await tx.anomaly.findFirst({ where: { AND: [{ id }, blockIdWhere(scope)] } });
-    if (!anomaly) throw new AnomalyNotFoundError(id);
-    if (anomaly.status !== "OPEN") throw new AnomalyConflictError(`Anomaly ${id} is already resolved (${anomaly.resolution ?? "?"}).`);
+    if (!anomaly) throw new AppError("NOT_FOUND", "anomalyNotFound", { id });
+    if (anomaly.status !== "OPEN") throw new AppError("CONFLICT", "anomalyResolved", { id, resolution: anomaly.resolution ?? "?" });
     const stored = ZStoredPortalRow.parse(anomaly.portalRow);
     let recordId = anomaly.recordId;
     let autoNote: string;
@@ -124,7 +110,7 @@ export async function resolveAnomaly(
       recordId = accepted.recordId;
       autoNote = accepted.note;
     } else {
-      if (request.recordId !== undefined) throw new AnomalyResolutionError("Choose a record only when accepting the portal's version.");
+      if (request.recordId !== undefined) throw new AppError("BAD_REQUEST", "anomalyRecordOnlyWhenAccepting");
       autoNote = request.resolution === "KEEP_REGISTER" ? "register kept; the portal entry needs correcting" : "portal entry is a duplicate";
     }
     // Guarded on OPEN so that two people resolving at once cannot both succeed.
@@ -139,7 +125,7 @@ export async function resolveAnomaly(
         recordId,
       },
     });
-    if (updated.count !== 1) throw new AnomalyConflictError(`Anomaly ${id} was resolved by someone else meanwhile.`);
+    if (updated.count !== 1) throw new AppError("CONFLICT", "anomalyResolvedMeanwhile", { id });
   });
   return getAnomaly(db, scope, id);
 }
@@ -158,17 +144,17 @@ async function acceptPortal(
 ): Promise<{ recordId: number | null; note: string }> {
   const portal = stored.normalised;
   if (anomaly.kind === "NO_REGISTER_ROW") {
-    if (chosenId !== undefined) throw new AnomalyResolutionError("The register has no row for this portal entry; there is no record to choose.");
+    if (chosenId !== undefined) throw new AppError("BAD_REQUEST", "anomalyNoRecordToChoose");
     return { recordId: anomaly.recordId, note: "portal entry accepted; the register lacks this row" };
   }
   const allowed = new Set([...anomaly.candidateIds, ...(anomaly.recordId ? [anomaly.recordId] : [])]);
   const recordId = chosenId ?? anomaly.recordId;
-  if (recordId === null) throw new AnomalyResolutionError("Several register records fit; choose the one the portal entry is for.");
-  if (!allowed.has(recordId)) throw new AnomalyResolutionError(`Record ${recordId} is not one of this anomaly's candidates.`);
+  if (recordId === null) throw new AppError("BAD_REQUEST", "anomalyChooseRecord");
+  if (!allowed.has(recordId)) throw new AppError("BAD_REQUEST", "anomalyNotCandidate", { id: recordId });
   const record = await tx.vaccinationRecord.findFirst({ where: { AND: [{ id: recordId }, blockIdWhere(scope)] } });
-  if (!record) throw new AnomalyResolutionError(`Record ${recordId} is not one of this anomaly's candidates.`);
+  if (!record) throw new AppError("BAD_REQUEST", "anomalyNotCandidate", { id: recordId });
   if (record.status === "ENTERED" && record.portalRef !== portal.portalRef) {
-    throw new AnomalyConflictError(`Record ${recordId} is already entered as ${record.portalRef ?? "?"}; resolve this anomaly as a duplicate instead.`);
+    throw new AppError("CONFLICT", "anomalyRecordEntered", { id: recordId, portalRef: record.portalRef ?? "?" });
   }
   const differences = [
     record.dose !== portal.dose ? `dose: register ${record.dose}, portal ${portal.dose}` : null,

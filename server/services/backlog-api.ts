@@ -1,4 +1,5 @@
 import type { BacklogFigures, BacklogSummary } from "@/server/services/backlog-summary";
+import type { BacklogApiResponse } from "@/core/contracts/backlog-api";
 
 function figures(f: BacklogFigures) {
   return {
@@ -19,7 +20,7 @@ function figures(f: BacklogFigures) {
 }
 
 /** The public JSON shape of GET /api/v1/backlog (documented in the README). */
-export function toBacklogApiResponse(summary: BacklogSummary) {
+export function toBacklogApiResponse(summary: BacklogSummary): BacklogApiResponse {
   return {
     generatedAt: summary.generatedAt.toISOString(),
     deadlineHours: summary.deadlineHours,

@@ -3,7 +3,7 @@
  * Pure (the clock is a parameter), so the edges are unit-tested.
  */
 import { istDateKey } from "@/server/domain/ist";
-import { CampQueryError } from "@/server/services/camp-errors";
+import { AppError } from "@/server/errors/app-error";
 
 export type TrendGrain = "hour" | "day";
 
@@ -61,19 +61,19 @@ export function istMidnightUtc(key: string): Date {
  */
 export function resolveTrendRange(input: { now: Date; grain: TrendGrain; from?: string; to?: string; anchor?: string }): TrendRange {
   for (const [name, value] of [["from", input.from], ["to", input.to]] as const) {
-    if (value !== undefined && !isDateKey(value)) throw new CampQueryError("BAD_REQUEST", `"${name}" must be a date written yyyy-mm-dd, not "${value}".`);
+    if (value !== undefined && !isDateKey(value)) throw new AppError("BAD_REQUEST", "dateKeyInvalid", { name, value });
   }
   const megaCampDefault = input.anchor !== undefined && input.from === undefined && input.to === undefined;
   const anchor = input.anchor ?? istDateKey(input.now);
   const to = input.to ?? (megaCampDefault ? addDaysToKey(anchor, MEGA_CAMP_SPAN_DAYS - 1) : input.from !== undefined && input.from > anchor ? input.from : anchor);
   const from = input.from ?? (megaCampDefault ? anchor : addDaysToKey(to, 1 - DEFAULT_RANGE_DAYS[input.grain]));
   const days = dayNumber(to) - dayNumber(from) + 1;
-  if (days < 1) throw new CampQueryError("BAD_REQUEST", `The date range is reversed: "from" (${from}) is after "to" (${to}). Swap the two dates.`);
+  if (days < 1) throw new AppError("BAD_REQUEST", "campRangeReversed", { from, to });
   if (days > MAX_RANGE_DAYS) {
-    throw new CampQueryError("BAD_REQUEST", `The date range covers ${days} days; it may cover at most a year (${MAX_RANGE_DAYS} days). Choose a shorter range.`);
+    throw new AppError("BAD_REQUEST", "campRangeTooLong", { days, max: MAX_RANGE_DAYS });
   }
   if (input.grain === "hour" && days > MAX_HOURLY_DAYS) {
-    throw new CampQueryError("BAD_REQUEST", `Hourly trends cover at most ${MAX_HOURLY_DAYS} days and this range has ${days}; choose "by day" or a shorter range.`);
+    throw new AppError("BAD_REQUEST", "campHourlyTooLong", { max: MAX_HOURLY_DAYS, days });
   }
   return { from, to, days, startUtc: istMidnightUtc(from), endUtc: istMidnightUtc(addDaysToKey(to, 1)) };
 }

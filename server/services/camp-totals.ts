@@ -3,15 +3,16 @@
  * total, entered / pending / rejected and the splits by dose, vaccine, sex and age band. Counts belong to the
  * camp a record was written in (a site on an IST date), so an entry uploaded or keyed in a day late still
  * counts for the day of vaccination. Every read is scoped: a block user's "district" is their block.
- * Unknown ids are NOT_FOUND before an out-of-scope block is FORBIDDEN (CampQueryError).
+ * An unknown id and one outside the caller's scope read the same: NOT_FOUND.
  */
+import "server-only";
 import { Prisma } from "@/server/generated/prisma/client";
 import type { Db } from "@/server/db/client";
 import { canSeeBlock, type Scope } from "@/server/auth/scope";
 import { blockSlug } from "@/server/domain/district";
 import { listBlocksInScope } from "@/server/services/blocks";
 import { aggregateCamps, figuresOf } from "@/server/services/camp-aggregate";
-import { CampQueryError } from "@/server/services/camp-errors";
+import { AppError } from "@/server/errors/app-error";
 import { sumCampFigures, type CampFigures } from "@/server/services/camp-figures";
 
 export type MegaCampRef = { id: number; name: string; /** IST calendar date, yyyy-MM-dd. */ date: string };
@@ -34,15 +35,14 @@ const megaRef = (m: { id: number; name: string; date: Date }): MegaCampRef => ({
 
 export async function findMegaCamp(db: Db, id: number): Promise<MegaCampRef> {
   const mega = await db.megaCamp.findUnique({ where: { id } });
-  if (!mega) throw new CampQueryError("NOT_FOUND", `There is no mega camp with id ${id}.`);
+  if (!mega) throw new AppError("NOT_FOUND", "megaCampNotFound", { id });
   return megaRef(mega);
 }
 
 /** The block, if it exists (else NOT_FOUND) and the caller may see it (else FORBIDDEN). */
 export async function findBlockInScope(db: Db, scope: Scope, blockId: number): Promise<BlockRefLite> {
   const block = await db.block.findUnique({ where: { id: blockId } });
-  if (!block) throw new CampQueryError("NOT_FOUND", `There is no block with id ${blockId}.`);
-  if (!canSeeBlock(scope, block.id)) throw new CampQueryError("FORBIDDEN", `You may see only your own block's camps, not ${block.name}'s.`);
+  if (!block || !canSeeBlock(scope, block.id)) throw new AppError("NOT_FOUND", "blockIdNotFound", { id: blockId });
   return { blockId: block.id, block: block.name, blockHi: block.nameHi, slug: blockSlug(block.name), isUrban: block.isUrban };
 }
 
@@ -87,8 +87,7 @@ export async function getBlockCamps(db: Db, scope: Scope, megaCampId: number, bl
 /** The camp with its site, block and mega camp, if it exists (else NOT_FOUND) and is in scope (else FORBIDDEN). */
 export async function findCampInScope(db: Db, scope: Scope, id: number) {
   const camp = await db.camp.findUnique({ where: { id }, include: { site: { include: { block: true } }, megaCamp: true } });
-  if (!camp) throw new CampQueryError("NOT_FOUND", `There is no camp with id ${id}.`);
-  if (!canSeeBlock(scope, camp.site.blockId)) throw new CampQueryError("FORBIDDEN", `You may see only your own block's camps, not ${camp.site.block.name}'s.`);
+  if (!camp || !canSeeBlock(scope, camp.site.blockId)) throw new AppError("NOT_FOUND", "campNotFound", { id });
   return camp;
 }
 

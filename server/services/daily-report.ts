@@ -4,8 +4,10 @@
  * CSV. It re-derives nothing: each section comes from the service the dashboard shows, at the same `now` and
  * with the same scope, so the figures match the screens exactly.
  */
+import "server-only";
 import type { Db } from "@/server/db/client";
-import { canSeeBlock, type Scope, type ScopeSubject } from "@/server/auth/scope";
+import { canSeeBlock, type Scope } from "@/server/auth/scope";
+import { AppError } from "@/server/errors/app-error";
 import { blockSlug } from "@/server/domain/district";
 import { DEADLINE_HOURS } from "@/server/domain/aging";
 import type { ForecastStatus } from "@/server/domain/burn-down";
@@ -51,7 +53,7 @@ export type ReportProbeTarget = {
 export type DailyReport = {
   generatedAt: Date;
   /** The district, or the one block the report is about. */
-  scope: { kind: "district" } | ({ kind: "block" } & ReportBlockRef);
+  scope: { kind: "district"; district: string; districtHi: string; slug: string } | ({ kind: "block" } & ReportBlockRef);
   deadlineHours: number;
   backlog: { district: BacklogCounts; blocks: ReportBacklogRow[] };
   /** Blocks with entries past 48 h (most first), and blocks whose burn-down forecast misses the deadline (worst first). */
@@ -61,26 +63,11 @@ export type DailyReport = {
   anomalies: ReportAnomalies;
 };
 
-export class DailyReportScopeError extends Error {
-  override readonly name = "DailyReportScopeError";
-}
-
-/**
- * Who gets the report, and of what: the district officer the district (or any one block), block staff their own
- * block. Everyone else (the helpdesk counter among them: no bulk figures) gets null.
- */
-export function reportScopeFor(user: ScopeSubject | null): Scope | null {
-  if (!user) return null;
-  if (user.role === "DISTRICT_OFFICER") return { kind: "district" };
-  if ((user.role === "BLOCK_SUPERVISOR" || user.role === "DATA_OPERATOR") && user.blockId) return { kind: "block", blockId: user.blockId };
-  return null;
-}
-
 export async function buildDailyReport(db: Db, scope: Scope, now: Date, options: { blockId?: number } = {}): Promise<DailyReport> {
-  if (scope.kind === "none") throw new DailyReportScopeError("Your account has no block or district assigned.");
+  if (scope.kind === "none") throw new AppError("FORBIDDEN", "noScope");
   // A block user's report is always about their own block; a district officer may narrow it to any one block.
   const blockId = options.blockId ?? (scope.kind === "block" ? scope.blockId : undefined);
-  if (blockId !== undefined && !canSeeBlock(scope, blockId)) throw new DailyReportScopeError("You may see only your own block's report.");
+  if (blockId !== undefined && !canSeeBlock(scope, blockId)) throw new AppError("NOT_FOUND", "blockIdNotFound", { id: blockId });
 
   const window = { from: new Date(now.getTime() - DAY_MS), to: now };
   const [summary, forecasts, probes, camps, anomalies, block] = await Promise.all([
@@ -91,7 +78,8 @@ export async function buildDailyReport(db: Db, scope: Scope, now: Date, options:
     getTopAnomalies(db, scope, blockId),
     blockId === undefined ? null : db.block.findUnique({ where: { id: blockId } }),
   ]);
-  if (blockId !== undefined && !block) throw new DailyReportScopeError(`There is no block with id ${blockId}.`);
+  const districtRow = block ? null : await db.district.findFirstOrThrow({ orderBy: { id: "asc" } });
+  if (blockId !== undefined && !block) throw new AppError("NOT_FOUND", "blockIdNotFound", { id: blockId });
 
   const blocks: ReportBacklogRow[] = summary.blocks.map((b) => ({
     blockId: b.blockId,
@@ -130,7 +118,9 @@ export async function buildDailyReport(db: Db, scope: Scope, now: Date, options:
 
   return {
     generatedAt: now,
-    scope: block ? { kind: "block", blockId: block.id, block: block.name, blockHi: block.nameHi, slug: blockSlug(block.name) } : { kind: "district" },
+    scope: block
+      ? { kind: "block", blockId: block.id, block: block.name, blockHi: block.nameHi, slug: blockSlug(block.name) }
+      : { kind: "district", district: districtRow!.name, districtHi: districtRow!.nameHi, slug: blockSlug(districtRow!.name) },
     deadlineHours: DEADLINE_HOURS,
     backlog: { district, blocks },
     risk: {

@@ -10,6 +10,8 @@
  * but are capped at 100 per request, and a resend of the same (block, reporter, checkedAt) is skipped, so a
  * device that replays its offline backlog twice stores it once.
  */
+import "server-only";
+import { AppError } from "@/server/errors/app-error";
 import { Prisma } from "@/server/generated/prisma/client";
 import type { Db } from "@/server/db/client";
 import { canSeeBlock, type Scope } from "@/server/auth/scope";
@@ -21,16 +23,6 @@ import { loadSegments } from "@/server/services/probe-segments";
 
 export const BROWSER_REPORT_GAP_MS = 20_000;
 export const MAX_REPORTS_PER_REQUEST = 100;
-
-export class FieldReportError extends Error {
-  constructor(
-    readonly code: "BAD_REQUEST" | "TOO_MANY_REQUESTS",
-    message: string,
-  ) {
-    super(message);
-    this.name = "FieldReportError";
-  }
-}
 
 export type FieldReach = { window: TimeWindow; central: CentralProbe; blocks: BlockReach[] };
 
@@ -112,12 +104,12 @@ export async function recordFieldReports(
 ): Promise<StoredReports> {
   const { blockId, reportedById, source, now, reports } = args;
   if (reports.length === 0) return { stored: 0, duplicates: 0, ids: [] };
-  if (reports.length > MAX_REPORTS_PER_REQUEST) throw new FieldReportError("BAD_REQUEST", `At most ${MAX_REPORTS_PER_REQUEST} reports per request; send the rest in another request.`);
+  if (reports.length > MAX_REPORTS_PER_REQUEST) throw new AppError("BAD_REQUEST", "fieldTooManyReports", { max: MAX_REPORTS_PER_REQUEST });
   const targetIds = [...new Set(reports.map((r) => r.targetId).filter((id): id is number => typeof id === "number"))];
   if (targetIds.length) {
     const found = await db.probeTarget.findMany({ where: { id: { in: targetIds } }, select: { id: true } });
     const missing = targetIds.filter((id) => !found.some((t) => t.id === id));
-    if (missing.length) throw new FieldReportError("BAD_REQUEST", `There is no probe target ${missing.join(", ")}; leave the target out or use an id from GET /api/v1/probes.`);
+    if (missing.length) throw new AppError("BAD_REQUEST", "fieldUnknownTarget", { ids: missing.join(", ") });
   }
   const existing = await db.fieldProbeReport.findMany({
     where: { blockId, reportedById, checkedAt: { in: reports.map((r) => r.checkedAt) } },
@@ -156,5 +148,5 @@ export async function assertBrowserReportAllowed(db: Db, userId: number, now: Da
   });
   if (!last) return;
   const waitS = Math.ceil((last.receivedAt.getTime() + BROWSER_REPORT_GAP_MS - now.getTime()) / 1000);
-  throw new FieldReportError("TOO_MANY_REQUESTS", `You sent a report less than 20 s ago; the browser probe reports at most once every 20 s. Try again in ${waitS} s.`);
+  throw new AppError("TOO_MANY_REQUESTS", "fieldTooSoon", { seconds: waitS }, { retryAfterSeconds: waitS });
 }

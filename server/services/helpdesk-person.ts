@@ -2,6 +2,8 @@
  * A beneficiary as the helpdesk sees them: every dose record of one person (same keyed ID hash) within the
  * caller's scope, numbers masked, each dose explained in English and Hindi. Opening a person is logged.
  */
+import "server-only";
+import { AppError } from "@/server/errors/app-error";
 import type { Db } from "@/server/db/client";
 import type { Prisma } from "@/server/generated/prisma/client";
 import { blockIdWhere, type Scope } from "@/server/auth/scope";
@@ -37,12 +39,6 @@ export type HelpdeskPerson = {
   idMasked: string;
   doses: HelpdeskDose[];
 };
-
-export class HelpdeskPersonNotFoundError extends Error {
-  constructor(message = "This person could not be found. Search again.") {
-    super(message);
-  }
-}
 
 const personInclude = {
   camp: { include: { site: { select: { name: true } } } },
@@ -127,12 +123,12 @@ export async function loadPeople(db: DbLike, scope: Scope, idHashes: string[], u
 export async function openPerson(db: Db, scope: Scope, userId: number, token: string, now: Date): Promise<HelpdeskPerson & { printedAt: Date }> {
   const check = readPersonToken(token, userId, now);
   if (!check.ok) {
-    throw new HelpdeskPersonNotFoundError(check.reason === "expired" ? "This result has expired (after 30 minutes). Search again." : undefined);
+    throw new AppError("NOT_FOUND", check.reason === "expired" ? "helpdeskResultExpired" : "helpdeskPersonNotFound");
   }
   const record = await db.vaccinationRecord.findFirst({ where: { AND: [blockIdWhere(scope), { id: check.recordId }] }, select: { id: true, idHash: true } });
-  if (!record) throw new HelpdeskPersonNotFoundError();
+  if (!record) throw new AppError("NOT_FOUND", "helpdeskPersonNotFound");
   const [person] = await loadPeople(db, scope, [record.idHash], userId, now);
-  if (!person) throw new HelpdeskPersonNotFoundError();
+  if (!person) throw new AppError("NOT_FOUND", "helpdeskPersonNotFound");
   await db.helpdeskLookup.create({ data: { userId, action: "OPEN", recordId: record.id, at: now } });
   return { ...person, printedAt: now };
 }

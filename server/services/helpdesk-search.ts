@@ -4,16 +4,19 @@
  * a SEARCH row with the query masked. The check, the search and the log row run in one transaction under a
  * per-user advisory lock, so parallel requests cannot slip past the limit.
  */
+import "server-only";
 import type { Db } from "@/server/db/client";
+import { AppError } from "@/server/errors/app-error";
 import { Prisma } from "@/server/generated/prisma/client";
 import { blockIdWhere, canSeeBlock, type Scope } from "@/server/auth/scope";
 import { nameKeys, nameMatchScore } from "@/server/domain/name-match";
 import {
-  HELPDESK_QUERY_MESSAGES,
   maskedQueryText,
+  MIN_NAME_LETTERS,
+  MIN_SERIAL_CHARS,
   parseHelpdeskQuery,
-  type HelpdeskQuery,
   type HelpdeskQueryProblem,
+  type HelpdeskQuery,
   type HelpdeskSearchInput,
 } from "@/server/domain/helpdesk-query";
 import { formatIst } from "@/server/domain/ist";
@@ -22,30 +25,6 @@ import { loadPeople, type HelpdeskPerson } from "@/server/services/helpdesk-pers
 export const HELPDESK_MAX_PEOPLE = 10;
 export const HELPDESK_RATE_LIMIT = { searches: 20, windowMs: 5 * 60_000 } as const;
 const LOCK_NAMESPACE = 0x6864; // advisory-lock class for per-user helpdesk searches
-
-export class HelpdeskQueryError extends Error {
-  constructor(
-    readonly field: string,
-    readonly problem: HelpdeskQueryProblem | "blockUnknown",
-  ) {
-    super(problem === "blockUnknown" ? "There is no such block; choose one from the list." : HELPDESK_QUERY_MESSAGES[problem]);
-  }
-}
-
-export class HelpdeskRateLimitError extends Error {
-  constructor(readonly retryAfterMs: number) {
-    super(
-      `You have made ${HELPDESK_RATE_LIMIT.searches} searches in the last ${HELPDESK_RATE_LIMIT.windowMs / 60_000} minutes, the most allowed. ` +
-        `Try again in ${waitInWords(retryAfterMs)}.`,
-    );
-  }
-}
-
-/** "1 minute", "3 minutes"; rounded up, never "0 minutes". */
-export function waitInWords(ms: number): string {
-  const minutes = Math.max(1, Math.ceil(ms / 60_000));
-  return `${minutes} minute${minutes === 1 ? "" : "s"}`;
-}
 
 export type HelpdeskSearchResult = {
   people: HelpdeskPerson[];
@@ -56,13 +35,20 @@ export type HelpdeskSearchResult = {
 
 type Tx = Prisma.TransactionClient;
 
+/** The figures some problems name ("at least 3 letters"). */
+function problemParams(problem: HelpdeskQueryProblem): Record<string, number> {
+  if (problem === "nameTooShort") return { min: MIN_NAME_LETTERS };
+  if (problem === "serialTooShort") return { min: MIN_SERIAL_CHARS };
+  return {};
+}
+
 export async function searchPeople(db: Db, scope: Scope, userId: number, input: HelpdeskSearchInput, now: Date): Promise<HelpdeskSearchResult> {
   const parsed = parseHelpdeskQuery(input, Number(formatIst(now, "yyyy")));
-  if (!parsed.ok) throw new HelpdeskQueryError(parsed.field, parsed.problem);
+  if (!parsed.ok) throw new AppError("BAD_REQUEST", `helpdesk.${parsed.problem}`, problemParams(parsed.problem));
   const query = parsed.query;
   const blockId = query.kind === "name" || query.kind === "serial" ? query.blockId : null;
   const block = blockId ? await db.block.findUnique({ where: { id: blockId }, select: { id: true, name: true } }) : null;
-  if (blockId && !block) throw new HelpdeskQueryError("blockId", "blockUnknown");
+  if (blockId && !block) throw new AppError("BAD_REQUEST", "helpdesk.blockUnknown");
 
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_NAMESPACE}::int, ${userId}::int)`;
@@ -89,7 +75,13 @@ async function checkRateLimit(tx: Tx, userId: number, now: Date): Promise<number
   if (recent.length < HELPDESK_RATE_LIMIT.searches) return recent.length;
   // The window frees a search when the oldest of the last N leaves it.
   const oldest = recent[recent.length - 1]!.at;
-  throw new HelpdeskRateLimitError(oldest.getTime() + HELPDESK_RATE_LIMIT.windowMs - now.getTime());
+  const waitMs = oldest.getTime() + HELPDESK_RATE_LIMIT.windowMs - now.getTime();
+  throw new AppError(
+    "TOO_MANY_REQUESTS",
+    "helpdeskRateLimit",
+    { searches: HELPDESK_RATE_LIMIT.searches, window: HELPDESK_RATE_LIMIT.windowMs / 60_000, wait: Math.max(1, Math.ceil(waitMs / 60_000)) },
+    { retryAfterSeconds: Math.ceil(waitMs / 1000) },
+  );
 }
 
 /** ID hashes of the matching people, best first, one more than can be shown (to tell "more"). */

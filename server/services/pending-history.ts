@@ -16,6 +16,8 @@
  * max(changed_at, vaccinated_at) — a change before the vaccination only sets the status the record starts with.
  * Events are grouped by the point they first count at and summed cumulatively, in one statement.
  */
+import "server-only";
+import { AppError } from "@/server/errors/app-error";
 import { Prisma } from "@/server/generated/prisma/client";
 import type { Db } from "@/server/db/client";
 import { blockIdSql, type Scope } from "@/server/auth/scope";
@@ -42,17 +44,15 @@ export type OutageBand = {
 
 export type PendingHistory = { from: Date; to: Date; points: PendingPoint[]; outages: OutageBand[] };
 
-export class PendingHistoryRangeError extends Error {}
-
 /** The asked-for range, defaulted (the last 8 days) and checked; `to` is never later than `now`. */
 export function resolveHistoryRange(now: Date, from?: Date, to?: Date): { from: Date; to: Date } {
   const end = to && to.getTime() < now.getTime() ? to : now;
   const start = from ?? new Date(end.getTime() - DEFAULT_HISTORY_DAYS * DAY_MS);
   if (start.getTime() >= end.getTime()) {
-    throw new PendingHistoryRangeError("The start of the range must be before its end (and before now).");
+    throw new AppError("BAD_REQUEST", "historyRangeReversed");
   }
   if (end.getTime() - start.getTime() > MAX_HISTORY_DAYS * DAY_MS) {
-    throw new PendingHistoryRangeError(`The range may span at most ${MAX_HISTORY_DAYS} days; choose a shorter one.`);
+    throw new AppError("BAD_REQUEST", "historyRangeTooLong", { max: MAX_HISTORY_DAYS });
   }
   return { from: start, to: end };
 }

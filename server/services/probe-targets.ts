@@ -7,22 +7,12 @@
  * with what to do: a mistyped host is the likely cause, and an IP address can be given when the portal's DNS
  * is down at the moment.
  */
+import "server-only";
 import { Prisma } from "@/server/generated/prisma/client";
+import { AppError, invalidFields } from "@/server/errors/app-error";
 import type { Db } from "@/server/db/client";
 import { crossFieldProblems, type MaintenanceWindowInput, type ProbeTargetConfig, type ProbeTargetInput, type ProbeTargetPatch } from "@/server/api/schemas/probe-target";
 import { resolvedAddressAllowed, validateTargetUrl, type LookupFn } from "@/server/probes/target-url";
-
-export type ProbeTargetErrorCode = "BAD_REQUEST" | "NOT_FOUND" | "CONFLICT";
-
-export class ProbeTargetError extends Error {
-  constructor(
-    readonly code: ProbeTargetErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = "ProbeTargetError";
-  }
-}
 
 export type WriteOptions = { lookup?: LookupFn };
 
@@ -46,14 +36,9 @@ export const CONFIG_SELECT = {
 /** Refuses a URL whose host resolves to a forbidden address, or does not resolve. */
 export async function assertUrlReachableSafely(raw: string, lookup?: LookupFn, field = "url"): Promise<void> {
   const verdict = validateTargetUrl(raw);
-  if (!verdict.ok) throw new ProbeTargetError("BAD_REQUEST", `${field} refused: ${verdict.reason}. Give a full http:// or https:// address.`);
+  if (!verdict.ok) throw new AppError("BAD_REQUEST", "urlRefused", { field, reason: verdict.reason });
   const dns = await resolvedAddressAllowed(verdict.url, lookup);
-  if (!dns.ok) {
-    const hint = dns.reason.startsWith("DNS lookup failed")
-      ? "Check the host name; if its DNS is down right now, give the IP address or try again later."
-      : "Link-local and cloud-metadata addresses cannot be probed; give the portal's public or intranet address.";
-    throw new ProbeTargetError("BAD_REQUEST", `${field} refused: ${dns.reason}. ${hint}`);
-  }
+  if (!dns.ok) throw new AppError("BAD_REQUEST", dns.reason.startsWith("DNS lookup failed") ? "urlDnsFailed" : "urlForbiddenAddress", { field, reason: dns.reason });
 }
 
 async function assertNameFree(db: Db, name: string, exceptId?: number): Promise<void> {
@@ -61,11 +46,15 @@ async function assertNameFree(db: Db, name: string, exceptId?: number): Promise<
     where: { name: { equals: name, mode: "insensitive" }, ...(exceptId ? { id: { not: exceptId } } : {}) },
     select: { id: true, name: true },
   });
-  if (clash) throw nameTaken(clash.name, clash.id);
+  if (clash) throw nameTaken(clash.name);
 }
 
-const nameTaken = (name: string, id?: number) =>
-  new ProbeTargetError("CONFLICT", `A target named "${name}" already exists${id ? ` (id ${id})` : ""}; choose another name or change that target.`);
+const nameTaken = (name: string) => new AppError("CONFLICT", "probeNameTaken", { name });
+
+function refuseCrossField(config: Parameters<typeof crossFieldProblems>[0]): void {
+  const problems = crossFieldProblems(config);
+  if (problems.length) throw invalidFields(problems);
+}
 
 function rethrowUnique(error: unknown, name: string): never {
   if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw nameTaken(name);
@@ -73,8 +62,7 @@ function rethrowUnique(error: unknown, name: string): never {
 }
 
 export async function createProbeTarget(db: Db, input: ProbeTargetInput, userId: number | null, options: WriteOptions = {}): Promise<ProbeTargetRow> {
-  const problems = crossFieldProblems(input);
-  if (problems.length) throw new ProbeTargetError("BAD_REQUEST", problems.map((p) => p.message).join(" "));
+  refuseCrossField(input);
   await assertUrlReachableSafely(input.url, options.lookup);
   await assertNameFree(db, input.name);
   try {
@@ -90,11 +78,9 @@ export async function getProbeTargetConfig(db: Db, id: number): Promise<ProbeTar
 
 export async function updateProbeTarget(db: Db, id: number, patch: ProbeTargetPatch, options: WriteOptions = {}): Promise<ProbeTargetRow> {
   const current = await getProbeTargetConfig(db, id);
-  if (!current) throw new ProbeTargetError("NOT_FOUND", `There is no probe target ${id}.`);
+  if (!current) throw new AppError("NOT_FOUND", "probeTargetNotFound", { id });
   const changes = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<ProbeTargetConfig>;
-  const merged = { ...current, ...changes };
-  const problems = crossFieldProblems(merged);
-  if (problems.length) throw new ProbeTargetError("BAD_REQUEST", problems.map((p) => p.message).join(" "));
+  refuseCrossField({ ...current, ...changes });
   if (changes.url !== undefined && changes.url !== current.url) await assertUrlReachableSafely(changes.url, options.lookup);
   if (changes.name !== undefined) await assertNameFree(db, changes.name, id);
   try {
@@ -113,7 +99,7 @@ function toWindow(w: { id: number; targetId: number; startsAt: Date; endsAt: Dat
 /** A target's maintenance windows, latest start first; `active` = in force at `now`. */
 export async function listMaintenanceWindows(db: Db, targetId: number, now: Date): Promise<MaintenanceWindow[]> {
   if (!(await db.probeTarget.findUnique({ where: { id: targetId }, select: { id: true } }))) {
-    throw new ProbeTargetError("NOT_FOUND", `There is no probe target ${targetId}.`);
+    throw new AppError("NOT_FOUND", "probeTargetNotFound", { id: targetId });
   }
   const rows = await db.probeMaintenanceWindow.findMany({ where: { targetId }, orderBy: [{ startsAt: "desc" }, { id: "desc" }], take: 200 });
   return rows.map((w) => toWindow(w, now));
@@ -125,10 +111,10 @@ export async function listMaintenanceWindows(db: Db, targetId: number, now: Date
  */
 export async function createMaintenanceWindow(db: Db, input: MaintenanceWindowInput, userId: number | null, now: Date): Promise<MaintenanceWindow> {
   if (!(await db.probeTarget.findUnique({ where: { id: input.targetId }, select: { id: true } }))) {
-    throw new ProbeTargetError("NOT_FOUND", `There is no probe target ${input.targetId}.`);
+    throw new AppError("NOT_FOUND", "probeTargetNotFound", { id: input.targetId });
   }
   if (input.endsAt.getTime() <= now.getTime()) {
-    throw new ProbeTargetError("BAD_REQUEST", "This window has already ended; recorded checks are not rewritten. Give a window that ends in the future.");
+    throw new AppError("BAD_REQUEST", "maintenanceEnded");
   }
   const row = await db.probeMaintenanceWindow.create({
     data: { targetId: input.targetId, startsAt: input.startsAt, endsAt: input.endsAt, reason: input.reason, createdById: userId, createdAt: now },
@@ -138,7 +124,12 @@ export async function createMaintenanceWindow(db: Db, input: MaintenanceWindowIn
 
 export async function deleteMaintenanceWindow(db: Db, id: number): Promise<{ id: number; targetId: number }> {
   const row = await db.probeMaintenanceWindow.findUnique({ where: { id }, select: { id: true, targetId: true } });
-  if (!row) throw new ProbeTargetError("NOT_FOUND", `There is no maintenance window ${id}.`);
+  if (!row) throw new AppError("NOT_FOUND", "maintenanceNotFound", { id });
   await db.probeMaintenanceWindow.delete({ where: { id } });
   return row;
+}
+
+/** NOT_FOUND unless the target exists (probe targets are district-wide facts: no scope applies). */
+export async function assertProbeTargetExists(db: Db, id: number): Promise<void> {
+  if (!(await db.probeTarget.findUnique({ where: { id }, select: { id: true } }))) throw new AppError("NOT_FOUND", "probeTargetNotFound", { id });
 }

@@ -1,10 +1,10 @@
+import "server-only";
 import type { Db } from "@/server/db/client";
-import { blockIdWhere, type Scope } from "@/server/auth/scope";
+import { AppError } from "@/server/errors/app-error";
+import { blockIdWhere, canSeeBlock, type Scope } from "@/server/auth/scope";
 import { applyStatusChanges, type StatusChangeOutcome, type StatusChangeRequest } from "@/server/services/record-status";
 import { maskIdNumber, maskMobile } from "@/server/domain/masking";
 
-export class RecordNotFoundError extends Error {}
-export class UndoNotAllowedError extends Error {}
 
 export type RecordAction =
   | { kind: "ENTERED"; recordId: number; portalRef: string; enteredAt: Date }
@@ -18,7 +18,7 @@ export async function markRecords(db: Db, scope: Scope, actorId: number, actions
   const ids = [...new Set(actions.map((a) => a.recordId))];
   return db.$transaction(async (tx) => {
     const visible = await tx.vaccinationRecord.count({ where: { AND: [blockIdWhere(scope), { id: { in: ids } }] } });
-    if (visible !== ids.length) throw new RecordNotFoundError("One or more records do not exist or are not in your block.");
+    if (visible !== ids.length) throw new AppError("NOT_FOUND", "recordsNotFound");
     const requests: StatusChangeRequest[] = actions.map((a) =>
       a.kind === "ENTERED"
         ? { recordId: a.recordId, to: "ENTERED", portalRef: a.portalRef, enteredAt: a.enteredAt, note: "marked entered" }
@@ -79,14 +79,14 @@ export async function getRecordDetail(db: Db, scope: Scope, recordId: number) {
 export async function undoStatusChange(db: Db, scope: Scope, actorId: number, changeId: number, now: Date): Promise<StatusChangeOutcome> {
   return db.$transaction(async (tx) => {
     const change = await tx.statusChange.findUnique({ where: { id: changeId }, include: { record: { select: { blockId: true } } } });
-    const inScope = change && (scope.kind === "district" || (scope.kind === "block" && scope.blockId === change.record.blockId));
-    if (!change || !inScope) throw new RecordNotFoundError(`There is no status change ${changeId}.`);
-    if (change.undoneAt) throw new UndoNotAllowedError("This change was already undone.");
+    const inScope = change && canSeeBlock(scope, change.record.blockId);
+    if (!change || !inScope) throw new AppError("NOT_FOUND", "changeNotFound", { id: changeId });
+    if (change.undoneAt) throw new AppError("CONFLICT", "undoAlreadyUndone");
     if (change.fromStatus !== "PENDING" || change.toStatus === "PENDING") {
-      throw new UndoNotAllowedError("Only a change from PENDING to ENTERED or REJECTED can be undone.");
+      throw new AppError("CONFLICT", "undoOnlyFromPending");
     }
     const latest = await tx.statusChange.findFirst({ where: { recordId: change.recordId }, orderBy: [{ changedAt: "desc" }, { id: "desc" }] });
-    if (latest?.id !== change.id) throw new UndoNotAllowedError("Only the record's latest change can be undone.");
+    if (latest?.id !== change.id) throw new AppError("CONFLICT", "undoOnlyLatest");
     const [outcome] = await applyStatusChanges(tx, [{ recordId: change.recordId, to: "PENDING", note: `undo of change #${change.id}` }], actorId, now);
     const reversal = await tx.statusChange.findFirstOrThrow({ where: { recordId: change.recordId }, orderBy: { id: "desc" } });
     await tx.statusChange.update({ where: { id: reversal.id }, data: { undoOfId: change.id } });

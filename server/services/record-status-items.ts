@@ -3,7 +3,7 @@ import type { Db } from "@/server/db/client";
 import { blockIdWhere, type Scope } from "@/server/auth/scope";
 import { blockSlug } from "@/server/domain/district";
 import { canonicalBlockName } from "@/server/domain/register-block";
-import { ZStatusItem } from "@/server/api/schemas/records";
+import { ZStatusItem } from "@/core/contracts/records";
 import { applyStatusChanges, type StatusChangeRequest } from "@/server/services/record-status";
 import { listAllBlocks } from "@/server/services/blocks";
 

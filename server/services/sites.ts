@@ -1,11 +1,12 @@
+import "server-only";
 import type { Db } from "@/server/db/client";
-
-export class SiteMergeError extends Error {}
+import { blockIdWhere, type Scope } from "@/server/auth/scope";
+import { AppError } from "@/server/errors/app-error";
 
 /** Sites first seen in an imported register, waiting for the district officer. */
-export async function listUnconfirmedSites(db: Db) {
+export async function listUnconfirmedSites(db: Db, scope: Scope) {
   const sites = await db.site.findMany({
-    where: { confirmed: false },
+    where: { AND: [blockIdWhere(scope), { confirmed: false }] },
     orderBy: [{ block: { name: "asc" } }, { name: "asc" }],
     include: { block: true, _count: { select: { camps: true } } },
   });
@@ -19,19 +20,28 @@ export async function listUnconfirmedSites(db: Db) {
   }));
 }
 
-export async function confirmSite(db: Db, siteId: number): Promise<void> {
-  await db.site.update({ where: { id: siteId }, data: { confirmed: true } });
+/** A site in the caller's scope; an unknown one and one outside the scope read the same (NOT_FOUND). */
+async function siteInScope(db: Pick<Db, "site">, scope: Scope, siteId: number) {
+  const site = await db.site.findFirst({ where: { AND: [blockIdWhere(scope), { id: siteId }] } });
+  if (!site) throw new AppError("NOT_FOUND", "siteNotFound", { id: siteId });
+  return site;
+}
+
+export async function confirmSite(db: Db, scope: Scope, siteId: number): Promise<void> {
+  const site = await siteInScope(db, scope, siteId);
+  await db.site.update({ where: { id: site.id }, data: { confirmed: true } });
 }
 
 /**
  * Folds a site created by an import into the existing site it really is (a spelling variant): its camps
  * move over, a camp on a date the target already has gives its records to that camp, then the site goes.
  */
-export async function mergeSite(db: Db, siteId: number, intoSiteId: number): Promise<void> {
+export async function mergeSite(db: Db, scope: Scope, siteId: number, intoSiteId: number): Promise<void> {
   await db.$transaction(async (tx) => {
-    const [from, into] = await Promise.all([tx.site.findUnique({ where: { id: siteId } }), tx.site.findUnique({ where: { id: intoSiteId } })]);
-    if (!from || !into || from.id === into.id) throw new SiteMergeError("Choose two different existing sites.");
-    if (from.blockId !== into.blockId) throw new SiteMergeError("A site can only be merged into a site of the same block.");
+    if (siteId === intoSiteId) throw new AppError("BAD_REQUEST", "siteMergeSame");
+    const from = await siteInScope(tx, scope, siteId);
+    const into = await siteInScope(tx, scope, intoSiteId);
+    if (from.blockId !== into.blockId) throw new AppError("BAD_REQUEST", "siteMergeOtherBlock");
     for (const camp of await tx.camp.findMany({ where: { siteId: from.id } })) {
       const twin = await tx.camp.findUnique({ where: { siteId_date: { siteId: into.id, date: camp.date } } });
       if (twin) {

@@ -14,6 +14,8 @@
  *   A change without a user, or one written by a portal export import, is shown as "Portal import" per block
  *   (the uploader of a portal export did not key those entries in).
  */
+import "server-only";
+import { AppError } from "@/server/errors/app-error";
 import { Prisma } from "@/server/generated/prisma/client";
 import type { Db } from "@/server/db/client";
 import type { Role } from "@/server/generated/prisma/enums";
@@ -28,8 +30,6 @@ const IST_OFFSET_MS = 5.5 * HOUR_MS;
 export const DEFAULT_RANGE_DAYS = 30;
 export const MAX_RANGE_DAYS = 366;
 export const PORTAL_IMPORT_LABEL = "Portal import (no operator recorded)";
-
-export class TimelinessRangeError extends Error {}
 
 export type TimelinessQuery = { from?: Date; to?: Date; blockId?: number };
 
@@ -88,10 +88,10 @@ export function resolveRange(now: Date, query: { from?: Date; to?: Date }): { fr
   const to = query.to ?? now;
   const from = query.from ?? new Date(to.getTime() - DEFAULT_RANGE_DAYS * DAY_MS);
   if (from.getTime() >= to.getTime()) {
-    throw new TimelinessRangeError(`The date range is reversed or empty: "from" must be before "to". Swap the two dates.`);
+    throw new AppError("BAD_REQUEST", "timelinessReversed");
   }
   if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY_MS) {
-    throw new TimelinessRangeError(`The date range is longer than a year; choose at most ${MAX_RANGE_DAYS} days.`);
+    throw new AppError("BAD_REQUEST", "timelinessTooLong", { max: MAX_RANGE_DAYS });
   }
   return { from, to };
 }

@@ -75,14 +75,14 @@ describe("performance.getForecasts at TEST_NOW (the demo story)", () => {
     }
   });
 
-  it("scopes a supervisor to their block; NOT_FOUND before FORBIDDEN", async () => {
+  it("scopes a supervisor to their block; another block reads as unknown (NOT_FOUND)", async () => {
     const sup = await callerFor("sup.sultanganj");
     const sultanganj = await blockIdOf("Sultanganj");
     expect((await sup.performance.getForecasts()).blocks.map((b) => b.block)).toEqual(["Sultanganj"]);
     const one = await sup.performance.getBlockForecast({ blockId: sultanganj });
     expect(one.block).toBe("Sultanganj");
     expect(one.forecast).toEqual((await (await callerFor("dio")).performance.getBlockForecast({ blockId: sultanganj })).forecast);
-    await expect(sup.performance.getBlockForecast({ blockId: await blockIdOf("Pirpainti") })).rejects.toSatisfy((e) => code(e) === "FORBIDDEN");
+    await expect(sup.performance.getBlockForecast({ blockId: await blockIdOf("Pirpainti") })).rejects.toSatisfy((e) => code(e) === "NOT_FOUND");
     await expect(sup.performance.getBlockForecast({ blockId: 99_999 })).rejects.toSatisfy((e) => code(e) === "NOT_FOUND");
   });
 });

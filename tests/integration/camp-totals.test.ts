@@ -186,15 +186,15 @@ describe("a block supervisor", () => {
     expect(trend.points[0]!.vaccinated).toBe(list.megaCamps[0]!.vaccinated);
   });
 
-  it("gets FORBIDDEN for another block and NOT_FOUND for unknown ids", async () => {
+  it("gets NOT_FOUND for another block, exactly as for unknown ids", async () => {
     const sup = await callerFor("sup.sultanganj");
     const pirpainti = await blockIdOf("Pirpainti");
     const mega = (await sup.camps.listMegaCamps()).megaCamps[0]!;
     const otherCamp = await testDb().camp.findFirstOrThrow({ where: { site: { blockId: pirpainti } } });
-    await expect(sup.camps.getBlockCamps({ megaCampId: mega.id, blockId: pirpainti })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(sup.camps.getCamp({ id: otherCamp.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(sup.camps.getTrend({ grain: "day", blockId: pirpainti })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(sup.camps.getTrend({ grain: "hour", campId: otherCamp.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(sup.camps.getBlockCamps({ megaCampId: mega.id, blockId: pirpainti })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(sup.camps.getCamp({ id: otherCamp.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(sup.camps.getTrend({ grain: "day", blockId: pirpainti })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(sup.camps.getTrend({ grain: "hour", campId: otherCamp.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(sup.camps.getTrend({ grain: "hour", campId: 999_999 })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(sup.camps.getMegaCamp({ id: 999_999 })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(sup.camps.getBlockCamps({ megaCampId: 999_999, blockId: pirpainti })).rejects.toMatchObject({ code: "NOT_FOUND" });
@@ -236,7 +236,7 @@ describe("CSV exports", () => {
 
   it("is scoped and refuses bad requests like the API", async () => {
     const mega = (await (await callerFor("dio")).camps.listMegaCamps()).megaCamps[0]!;
-    expect((await totalsCsv(get(`/api/v1/camps/totals.csv?megaCamp=${mega.id}&block=Pirpainti`, "sup.sultanganj"))).status).toBe(403);
+    expect((await totalsCsv(get(`/api/v1/camps/totals.csv?megaCamp=${mega.id}&block=Pirpainti`, "sup.sultanganj"))).status).toBe(404);
     const own = await lines(await totalsCsv(get(`/api/v1/camps/totals.csv?megaCamp=${mega.id}`, "sup.sultanganj")));
     expect(own).toHaveLength(2);
     expect(own[1]).toContain("Sultanganj");

@@ -8,7 +8,8 @@ import { parsePortalRow } from "@/server/domain/portal-row";
 import { closePdfBrowser } from "@/server/reports/pdf";
 import { createApiToken } from "@/server/services/api-tokens";
 import { listAnomalies } from "@/server/services/anomalies";
-import { buildDailyReport, DailyReportScopeError, reportScopeFor, type DailyReport } from "@/server/services/daily-report";
+import { buildDailyReport, type DailyReport } from "@/server/services/daily-report";
+import { can } from "@/server/auth/policy";
 import { DAILY_REPORT_CSV_SECTIONS } from "@/server/services/daily-report-csv";
 import { blockIdOf, callerFor, loadUser, testDb } from "../helpers/callers";
 import { TEST_ID_HASH_KEY, TEST_NOW } from "../helpers/test-clock";
@@ -157,7 +158,7 @@ describe("scope", () => {
     for (const row of report.camps.rows) expect(sites.map((s) => s.name)).toContain(row.label);
     const dashboard = await (await callerFor("sup.pirpainti")).camps.getMegaCamp({ id: (await testDb().megaCamp.findFirstOrThrow({ where: { date: new Date("2021-06-21") } })).id });
     expect(report.camps.totals.pending).toBe(dashboard.totals.pending);
-    await expect(buildDailyReport(testDb(), scopeFor(sup), TEST_NOW, { blockId: sultanganj })).rejects.toBeInstanceOf(DailyReportScopeError);
+    await expect(buildDailyReport(testDb(), scopeFor(sup), TEST_NOW, { blockId: sultanganj })).rejects.toMatchObject({ name: "AppError", code: "NOT_FOUND" });
   });
 
   it("lets the district officer narrow the report to one block, with the same figures as the block's own", async () => {
@@ -179,17 +180,18 @@ describe("GET /api/v1/reports/daily", () => {
     expect(own.status).toBe(200);
   });
 
-  it("refuses bad parameters with 400, other blocks and the helpdesk with 403", async () => {
-    for (const q of ["?format=xml", "?lang=fr", "?block=atlantis", "?block=", "?foo=1", "?format=csv&format=pdf"]) {
+  it("refuses bad parameters with 400, finds neither other blocks nor unknown ones (404), refuses the helpdesk with 403", async () => {
+    expect((await get("?block=atlantis", "dio")).status).toBe(404);
+    for (const q of ["?format=xml", "?lang=fr", "?block=", "?foo=1", "?format=csv&format=pdf"]) {
       const res = await get(q, "dio");
       expect(res.status, q).toBe(400);
       expect((await res.json()).error, q).toMatch(/\w/);
     }
-    expect((await get("?block=sultanganj", "sup.pirpainti")).status).toBe(403);
+    expect((await get("?block=sultanganj", "sup.pirpainti")).status).toBe(404);
     const helpdesk = await get("", "helpdesk");
     expect(helpdesk.status).toBe(403);
     // (The API refuses the helpdesk role altogether; the report's own rule refuses it too, see below.)
-    expect(reportScopeFor(await loadUser("helpdesk"))).toBeNull();
+    expect(can(await loadUser("helpdesk"), "reports.daily")).toBe(false);
   });
 
   it("returns the CSV sections, each with a header row, formula-safe", async () => {

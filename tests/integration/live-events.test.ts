@@ -101,7 +101,7 @@ describe("live events (tRPC subscription over the PostgreSQL channel)", () => {
       const iterable = (await sup.events.onChange({ blockId: pirpainti })) as AsyncIterable<StreamEvent>;
       for await (const event of iterable) return event;
     };
-    await expect(attempt()).rejects.toSatisfy((e) => e instanceof TRPCError && e.code === "FORBIDDEN");
+    await expect(attempt()).rejects.toSatisfy((e) => e instanceof TRPCError && e.code === "NOT_FOUND");
     const unknown = async () => {
       for await (const event of (await sup.events.onChange({ blockId: 999_999 })) as AsyncIterable<StreamEvent>) return event;
     };
@@ -140,9 +140,9 @@ describe("GET /api/v1/events", () => {
     expect(new Date(String(data.at)).getTime()).toBeGreaterThan(0);
   });
 
-  it("refuses another block (403), an unknown block and unknown parameters (400)", async () => {
-    expect((await getEvents(request("/api/v1/events?block=pirpainti", "sup.sultanganj"))).status).toBe(403);
-    expect((await getEvents(request("/api/v1/events?block=atlantis", "dio"))).status).toBe(400);
+  it("finds neither another block nor an unknown one (404), and refuses unknown parameters (400)", async () => {
+    expect((await getEvents(request("/api/v1/events?block=pirpainti", "sup.sultanganj"))).status).toBe(404);
+    expect((await getEvents(request("/api/v1/events?block=atlantis", "dio"))).status).toBe(404);
     expect((await getEvents(request("/api/v1/events?since=1", "dio"))).status).toBe(400);
   });
 });

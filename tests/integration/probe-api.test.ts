@@ -3,7 +3,8 @@ import { TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
 import { blockIdOf, callerFor, loadUser, testDb } from "../helpers/callers";
 import { TEST_NOW } from "../helpers/test-clock";
-import { createProbeTarget, ProbeTargetError } from "@/server/services/probe-targets";
+import { createProbeTarget } from "@/server/services/probe-targets";
+import { AppError } from "@/server/errors/app-error";
 import { ZProbeTargetInput } from "@/server/api/schemas/probe-target";
 
 const PREFIX = "probe-api test ";
@@ -105,13 +106,13 @@ describe("probe target validation", () => {
     const input = ZProbeTargetInput.parse({ ...base, name: PREFIX + "dns", url: "http://portal.evil.example/" });
     const lookup = async () => [{ address: "169.254.169.254", family: 4 }];
     const error = await createProbeTarget(testDb(), input, null, { lookup }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ProbeTargetError);
-    expect((error as ProbeTargetError).message).toMatch(/portal\.evil\.example resolves to 169\.254\.169\.254/);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).message).toMatch(/portal\.evil\.example resolves to 169\.254\.169\.254/);
     const failing = async () => {
       throw Object.assign(new Error("nope"), { code: "ENOTFOUND" });
     };
     const notFound = await createProbeTarget(testDb(), input, null, { lookup: failing }).catch((e: unknown) => e);
-    expect((notFound as ProbeTargetError).message).toMatch(/not found.*Check the host name/);
+    expect((notFound as AppError).message).toMatch(/not found.*Check the host name/);
   });
 
   it("fills defaults, refuses a taken name (any case) and checks a patch against the merged target", async () => {

@@ -212,8 +212,8 @@ describe("POST /api/v1/probes/field", () => {
   it("refuses a missing or foreign block, bad times and bad bodies with a reason", async () => {
     const cases: [string, unknown, number, RegExp][] = [
       ["dio", { ok: true }, 400, /must name the block/],
-      ["dio", { ok: true, block: "Atlantis" }, 400, /Unknown block "Atlantis"/],
-      ["op.pirpainti", { ok: true, block: "sultanganj" }, 403, /own block only, not Sultanganj/],
+      ["dio", { ok: true, block: "Atlantis" }, 404, /There is no block "Atlantis" that you can see/],
+      ["op.pirpainti", { ok: true, block: "sultanganj" }, 404, /There is no block "sultanganj" that you can see/],
       ["op.pirpainti", { ok: true, checkedAt: new Date(Date.now() + HOUR).toISOString() }, 400, /in the future/],
       ["op.pirpainti", { ok: true, checkedAt: minutesAgo(25 * 60) }, 400, /older than 24 hours/],
       ["op.pirpainti", { ok: true, checkedAt: "2021-06-21 10:00" }, 400, /ISO 8601/],

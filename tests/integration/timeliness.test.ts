@@ -171,7 +171,7 @@ describe("scope and bad input", () => {
     const dio = await (await callerFor("dio")).performance.getTimeliness({ blockId: await blockIdOf("Sultanganj") });
     expect(report.blocks[0]).toEqual(dio.blocks[0]);
     expect(report.lagHistogram).toEqual(dio.lagHistogram);
-    await expect(sup.performance.getTimeliness({ blockId: await blockIdOf("Pirpainti") })).rejects.toSatisfy((e) => code(e) === "FORBIDDEN");
+    await expect(sup.performance.getTimeliness({ blockId: await blockIdOf("Pirpainti") })).rejects.toSatisfy((e) => code(e) === "NOT_FOUND");
     await expect(sup.performance.getTimeliness({ blockId: 99_999 })).rejects.toSatisfy((e) => code(e) === "NOT_FOUND");
     await expect((await callerFor(null)).performance.getTimeliness()).rejects.toSatisfy((e) => code(e) === "UNAUTHORIZED");
   });
@@ -213,8 +213,8 @@ describe("GET /api/v1/performance/timeliness.csv", () => {
     expect(lines.slice(1).every((l) => l.startsWith("Pirpainti,"))).toBe(true);
     expect(lines.some((l) => l.includes(",op.pirpainti,operator,"))).toBe(true);
 
-    expect((await get(`table=blocks&${JUNE}&block=pirpainti`, "sup.sultanganj")).status).toBe(403);
-    expect((await get(`table=blocks&block=nowhere`, "dio")).status).toBe(400);
+    expect((await get(`table=blocks&${JUNE}&block=pirpainti`, "sup.sultanganj")).status).toBe(404);
+    expect((await get(`table=blocks&block=nowhere`, "dio")).status).toBe(404);
     expect((await get(`table=nope`, "dio")).status).toBe(400);
     const reversed = await get(`table=blocks&from=2021-06-23&to=2021-06-10`, "dio");
     expect(reversed.status).toBe(400);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CampQueryError } from "@/server/services/camp-errors";
+import { AppError } from "@/server/errors/app-error";
 import { emptyCampFigures, figuresAddUp, sumCampFigures, type CampFigures } from "@/server/services/camp-figures";
 import { isDateKey, istMidnightUtc, resolveTrendRange } from "@/server/services/camp-range";
 import { figuresCsv, trendCsv } from "@/server/services/camp-csv";
@@ -28,7 +28,7 @@ describe("trend date range", () => {
     try {
       resolveTrendRange(input);
     } catch (error) {
-      return error instanceof CampQueryError ? `${error.code}: ${error.message}` : String(error);
+      return error instanceof AppError ? `${error.code}: ${error.message}` : String(error);
     }
     return "accepted";
   };

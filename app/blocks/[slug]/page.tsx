@@ -1,30 +1,33 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { requireUser } from "@/server/auth/page-guard";
-import { canSeeBlock, scopeFor } from "@/server/auth/scope";
-import { getDb } from "@/server/db/client";
-import { findBlockByNameOrSlug } from "@/server/services/blocks";
+import { TRPCError } from "@trpc/server";
+import { pageCaller, requirePage } from "@/server/api/page-guard";
+import { can } from "@/server/auth/policy";
+import { scopeFor } from "@/server/auth/scope";
 import { BlockDashboard } from "@/app/_components/block-dashboard";
 
 export const dynamic = "force-dynamic";
 
 export default async function BlockPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const user = await requireUser(`/blocks/${slug}`);
-  const block = await findBlockByNameOrSlug(getDb(), slug);
-  if (!block) notFound();
-  if (!canSeeBlock(scopeFor(user), block.id)) {
+  const { user } = await requirePage(`/blocks/${slug}`, "dashboard.read");
+  const caller = await pageCaller();
+  const block = await caller.blocks.getBySlug({ slug: decodeURIComponent(slug).slice(0, 60) }).catch((error: unknown) => {
+    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) return null;
+    throw error;
+  });
+  if (!block) {
+    // A block that does not exist and one outside the user's scope read the same, so no page maps names to blocks.
     const t = await getTranslations("blockPage");
     return (
       <section className="notice error" role="alert">
-        <h1>{t("notYours")}</h1>
-        <p>{t("notYoursBody", { role: t(user.role === "DATA_OPERATOR" ? "roleOperator" : "roleSupervisor"), block: block.name })}</p>
+        <h1>{t("unknownTitle")}</h1>
+        <p>{t("unknownBody", { block: decodeURIComponent(slug).slice(0, 60) })}</p>
         <p>
           <Link href="/">{t("goToYours")}</Link>
         </p>
       </section>
     );
   }
-  return <BlockDashboard blockId={block.id} blockName={block.name} blockNameHi={block.nameHi} showDistrictLink={user.role === "DISTRICT_OFFICER"} canUndo={user.role === "DISTRICT_OFFICER"} />;
+  return <BlockDashboard blockId={block.id} blockName={block.name} blockNameHi={block.nameHi} showDistrictLink={scopeFor(user).kind !== "block"} canUndo={can(user, "records.undo")} />;
 }

@@ -2,11 +2,8 @@ import Link from "next/link";
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
-import { requireUser } from "@/server/auth/page-guard";
-import { canSeeBlock } from "@/server/auth/scope";
-import { getDb } from "@/server/db/client";
-import { findBlockByNameOrSlug, listAllBlocks } from "@/server/services/blocks";
-import { buildDailyReport, reportScopeFor } from "@/server/services/daily-report";
+import { TRPCError } from "@trpc/server";
+import { pageCaller, requirePage } from "@/server/api/page-guard";
 import { DailyReportView } from "@/app/_components/daily-report-view";
 import { DAILY_REPORT_CSS } from "@/app/_components/daily-report-css";
 import { DAILY_REPORT_TEXT, REPORT_LANGS, isReportLang, type ReportLang } from "@/app/_components/daily-report-text";
@@ -35,7 +32,7 @@ function href(params: { block?: string; lang: ReportLang; format?: "pdf" | "csv"
 }
 
 export default async function DailyReportPage({ searchParams }: { searchParams: SearchParams }) {
-  const user = await requireUser("/reports/daily");
+  const { allowed } = await requirePage("/reports/daily", "reports.daily");
   const sp = await searchParams;
   const appLang: ReportLang = await getLocale();
   // The report is in the app's language unless ?lang= asks for the other one (e.g. an English copy for the state).
@@ -43,26 +40,27 @@ export default async function DailyReportPage({ searchParams }: { searchParams: 
   const pageHref = (params: { block?: string; lang: ReportLang }) => href(params, appLang);
   const downloadHref = (params: { block?: string; lang: ReportLang; format: "pdf" | "csv" }) => href(params, "en", "/api/v1/reports/daily");
   const t = await getTranslations("reportPage");
-  const scope = reportScopeFor(user);
-  if (!scope) return <p className="notice error">{t("notAllowed")}</p>;
+  if (!allowed) return <p className="notice error">{t("notAllowed")}</p>;
 
-  const db = getDb();
-  const wanted = one(sp.block)?.trim();
-  let blockId: number | undefined;
-  if (wanted) {
-    const block = await findBlockByNameOrSlug(db, wanted);
+  const wanted = one(sp.block)?.trim().slice(0, 60);
+  const caller = await pageCaller();
+  const daily = await caller.reports.getDaily(wanted ? { block: wanted } : undefined).catch((error: unknown) => {
+    if (error instanceof TRPCError && error.code === "NOT_FOUND" && wanted) return null;
+    throw error;
+  });
+  if (!daily) {
+    // An unknown block and one outside the caller's scope read the same.
     const link = (chunks: ReactNode) => <Link href={pageHref({ lang })}>{chunks}</Link>;
-    if (!block) return <p className="notice error">{t.rich("noBlock", { block: wanted, link })}</p>;
-    if (!canSeeBlock(scope, block.id)) return <p className="notice error">{t.rich("notYourBlock", { block: appLang === "hi" ? block.nameHi : block.name, link })}</p>;
-    blockId = block.id;
+    return <p className="notice error">{t.rich("noBlock", { block: wanted ?? "", link })}</p>;
   }
-  const [report, blocks] = await Promise.all([buildDailyReport(db, scope, new Date(), { blockId }), scope.kind === "district" ? listAllBlocks(db) : []]);
-  const slug = report.scope.kind === "block" && scope.kind === "district" ? report.scope.slug : undefined;
+  const { report, blocks } = daily;
+  const slug = report.scope.kind === "block" && blocks.length > 0 ? report.scope.slug : undefined;
+  const narrowable = blocks.length > 0;
 
   return (
     <div className="daily-report-page">
       <div className="daily-report-toolbar no-print">
-        {scope.kind === "district" ? (
+        {narrowable ? (
           <form method="get" action="/reports/daily" className="daily-report-scope">
             <label>
               {t("chooseBlock")}{" "}

@@ -1,12 +1,12 @@
-import { DistrictOfficerOnly } from "@/app/_components/district-officer-only";
+import { CapabilityGate } from "@/app/_components/capability-gate";
 import { HelpdeskAccessLog } from "@/app/_components/helpdesk-access-log";
 
 export const dynamic = "force-dynamic";
 
 export default function AccessLogPage() {
   return (
-    <DistrictOfficerOnly path="/settings/access-log" what="accessLog">
+    <CapabilityGate path="/settings/access-log" capability="helpdesk.auditLog" what="accessLog">
       <HelpdeskAccessLog />
-    </DistrictOfficerOnly>
+    </CapabilityGate>
   );
 }

@@ -1,12 +1,12 @@
-import { DistrictOfficerOnly } from "@/app/_components/district-officer-only";
+import { CapabilityGate } from "@/app/_components/capability-gate";
 import { ApiTokensPanel } from "@/app/_components/api-tokens-panel";
 
 export const dynamic = "force-dynamic";
 
 export default function ApiTokensPage() {
   return (
-    <DistrictOfficerOnly path="/settings/tokens" what="tokens">
+    <CapabilityGate path="/settings/tokens" capability="tokens.manage" what="tokens">
       <ApiTokensPanel />
-    </DistrictOfficerOnly>
+    </CapabilityGate>
   );
 }

@@ -1,13 +1,11 @@
-import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { createTRPCRouter, authedProcedure } from "@/server/api/trpc";
-import { CampQueryError } from "@/server/services/camp-errors";
+import { createTRPCRouter, authorized } from "@/server/api/trpc";
+import { ZId } from "@/core/contracts/ids";
 import { isDateKey } from "@/server/services/camp-range";
 import { getBlockCamps, getCamp, getMegaCamp, listMegaCamps } from "@/server/services/camp-totals";
 import { getCampTrend } from "@/server/services/camp-trend";
 
-const ZId = z.number().int().positive();
-const ZDateKey = z.string().refine(isDateKey, { message: "Write the date as yyyy-mm-dd (a real calendar date)." });
+const ZDateKey = z.string().max(10).refine(isDateKey, { message: "Write the date as yyyy-mm-dd (a real calendar date)." });
 
 export const ZGetMegaCampInput = z.object({ id: ZId });
 export const ZGetBlockCampsInput = z.object({ megaCampId: ZId, blockId: ZId });
@@ -21,26 +19,22 @@ export const ZGetTrendInput = z.object({
   to: ZDateKey.optional(),
 });
 
-/** Runs a service call, turning its refusals (unknown id, other block, bad range) into tRPC errors. */
-async function refusing<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    if (error instanceof CampQueryError) throw new TRPCError({ code: error.code, message: error.message });
-    throw error;
-  }
-}
-
 export const campsRouter = createTRPCRouter({
-  listMegaCamps: authedProcedure.query(({ ctx }) => refusing(() => listMegaCamps(ctx.db, ctx.scope))),
+  listMegaCamps: authorized("dashboard.read").query(({ ctx }) => listMegaCamps(ctx.db, ctx.scope)),
 
-  getMegaCamp: authedProcedure.input(ZGetMegaCampInput).query(({ ctx, input }) => refusing(() => getMegaCamp(ctx.db, ctx.scope, input.id))),
+  getMegaCamp: authorized("dashboard.read")
+    .input(ZGetMegaCampInput)
+    .query(({ ctx, input }) => getMegaCamp(ctx.db, ctx.scope, input.id)),
 
-  getBlockCamps: authedProcedure
+  getBlockCamps: authorized("dashboard.read")
     .input(ZGetBlockCampsInput)
-    .query(({ ctx, input }) => refusing(() => getBlockCamps(ctx.db, ctx.scope, input.megaCampId, input.blockId))),
+    .query(({ ctx, input }) => getBlockCamps(ctx.db, ctx.scope, input.megaCampId, input.blockId)),
 
-  getCamp: authedProcedure.input(ZGetCampInput).query(({ ctx, input }) => refusing(() => getCamp(ctx.db, ctx.scope, input.id))),
+  getCamp: authorized("dashboard.read")
+    .input(ZGetCampInput)
+    .query(({ ctx, input }) => getCamp(ctx.db, ctx.scope, input.id)),
 
-  getTrend: authedProcedure.input(ZGetTrendInput).query(({ ctx, input }) => refusing(() => getCampTrend(ctx.db, ctx.scope, ctx.now(), input))),
+  getTrend: authorized("dashboard.read")
+    .input(ZGetTrendInput)
+    .query(({ ctx, input }) => getCampTrend(ctx.db, ctx.scope, ctx.now(), input)),
 });

@@ -1,38 +1,33 @@
-import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { createTRPCRouter, authedProcedure } from "@/server/api/trpc";
-import { assertBlockInScope } from "@/server/api/block-access";
-import { getTimeliness, TimelinessRangeError } from "@/server/services/timeliness";
+import { createTRPCRouter, authorized } from "@/server/api/trpc";
+import { ZId } from "@/core/contracts/ids";
+import { resolveBlock, resolveOptionalBlock } from "@/server/services/blocks";
+import { getTimeliness } from "@/server/services/timeliness";
 import { getBlockForecasts } from "@/server/services/burn-down";
 
-const ZBlockId = z.number().int().positive();
+export const ZGetTimelinessInput = z.object({ from: z.date().optional(), to: z.date().optional(), blockId: ZId.optional() }).optional();
 
-export const ZGetTimelinessInput = z
-  .object({ from: z.date().optional(), to: z.date().optional(), blockId: ZBlockId.optional() })
-  .optional();
-
-export const ZGetBlockForecastInput = z.object({ blockId: ZBlockId });
+export const ZGetBlockForecastInput = z.object({ blockId: ZId });
 
 export const performanceRouter = createTRPCRouter({
   /** Entry timeliness per block and operator for vaccinations in [from, to) (default: the last 30 days). */
-  getTimeliness: authedProcedure.input(ZGetTimelinessInput).query(async ({ ctx, input }) => {
-    if (input?.blockId) await assertBlockInScope(ctx.db, ctx.scope, input.blockId);
-    try {
-      return await getTimeliness(ctx.db, ctx.scope, ctx.now(), input ?? {});
-    } catch (error) {
-      if (error instanceof TimelinessRangeError) throw new TRPCError({ code: "BAD_REQUEST", message: error.message });
-      throw error;
-    }
-  }),
+  getTimeliness: authorized("dashboard.read")
+    .input(ZGetTimelinessInput)
+    .query(async ({ ctx, input }) => {
+      const block = await resolveOptionalBlock(ctx.db, ctx.scope, input?.blockId);
+      return getTimeliness(ctx.db, ctx.scope, ctx.now(), { ...input, blockId: block?.id });
+    }),
 
   /** One burn-down forecast per block in the caller's scope. */
-  getForecasts: authedProcedure.query(({ ctx }) => getBlockForecasts(ctx.db, ctx.scope, ctx.now())),
+  getForecasts: authorized("dashboard.read").query(({ ctx }) => getBlockForecasts(ctx.db, ctx.scope, ctx.now())),
 
-  getBlockForecast: authedProcedure.input(ZGetBlockForecastInput).query(async ({ ctx, input }) => {
-    await assertBlockInScope(ctx.db, ctx.scope, input.blockId);
-    const list = await getBlockForecasts(ctx.db, ctx.scope, ctx.now(), input.blockId);
-    const block = list.blocks[0];
-    if (!block) throw new TRPCError({ code: "NOT_FOUND", message: `There is no block with id ${input.blockId}.` });
-    return { generatedAt: list.generatedAt, rateWindowWorkingHours: list.rateWindowWorkingHours, ...block };
-  }),
+  getBlockForecast: authorized("dashboard.read")
+    .input(ZGetBlockForecastInput)
+    .query(async ({ ctx, input }) => {
+      const block = await resolveBlock(ctx.db, ctx.scope, input.blockId);
+      const list = await getBlockForecasts(ctx.db, ctx.scope, ctx.now(), block.id);
+      const forecast = list.blocks[0];
+      if (!forecast) throw new Error(`getBlockForecasts returned no forecast for block ${block.id}`);
+      return { generatedAt: list.generatedAt, rateWindowWorkingHours: list.rateWindowWorkingHours, ...forecast };
+    }),
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { createTRPCRouter, authedProcedure } from "@/server/api/trpc";
+import { createTRPCRouter, authorized } from "@/server/api/trpc";
 import { LOCALES } from "@/i18n/locales";
 import { getUserLocale, setUserLocale } from "@/server/services/user-preferences";
 
@@ -7,6 +7,8 @@ export const ZSetLocaleInput = z.object({ locale: z.enum(LOCALES) });
 
 /** The signed-in user's own settings; every role, the helpdesk included, may read and change its own. */
 export const preferencesRouter = createTRPCRouter({
-  getLocale: authedProcedure.query(async ({ ctx }) => ({ locale: await getUserLocale(ctx.db, ctx.user.id) })),
-  setLocale: authedProcedure.input(ZSetLocaleInput).mutation(async ({ ctx, input }) => ({ locale: await setUserLocale(ctx.db, ctx.user.id, input.locale) })),
+  getLocale: authorized("self").query(async ({ ctx }) => ({ locale: await getUserLocale(ctx.db, ctx.user.id) })),
+  setLocale: authorized("self")
+    .input(ZSetLocaleInput)
+    .mutation(async ({ ctx, input }) => ({ locale: await setUserLocale(ctx.db, ctx.user.id, input.locale) })),
 });

@@ -13,6 +13,8 @@
  */
 import { z } from "zod";
 import { validateTargetUrl } from "@/server/probes/target-url";
+import { ZId } from "@/core/contracts/ids";
+import { keyedIssue } from "@/core/errors/english";
 
 export const PROBE_TARGET_LIMITS = {
   nameMax: 80,
@@ -37,7 +39,7 @@ export const ZTargetUrl = z
   .trim()
   .superRefine((raw, ctx) => {
     const verdict = validateTargetUrl(raw);
-    if (!verdict.ok) ctx.addIssue({ code: "custom", message: `url refused: ${verdict.reason}. Give a full http:// or https:// address of the portal.` });
+    if (!verdict.ok) ctx.addIssue(keyedIssue("urlRefused", { field: "url", reason: verdict.reason }));
   });
 
 const ZMethod = z.enum(["GET", "HEAD"], { error: "method must be \"GET\" or \"HEAD\"." });
@@ -102,23 +104,19 @@ export type ProbeTargetConfig = {
 
 export const PROBE_TARGET_FIELDS = Object.keys(fields) as (keyof ProbeTargetConfig)[];
 
-type Issue = { path: (keyof ProbeTargetConfig)[]; message: string };
+/** A rule between fields that a configuration breaks: where, and the message key with its figures. */
+export type CrossFieldIssue = {
+  path: keyof ProbeTargetConfig;
+  key: "probeTimeoutVsInterval" | "probeSlowVsTimeout" | "probeKeywordHead";
+  params: Record<string, number>;
+};
 
 /** The rules between fields, checked on a whole configuration (created, or merged with a patch). */
-export function crossFieldProblems(c: Pick<ProbeTargetConfig, "method" | "keyword" | "intervalSeconds" | "timeoutMs" | "slowMs">): Issue[] {
-  const issues: Issue[] = [];
-  if (c.timeoutMs >= c.intervalSeconds * 1000) {
-    issues.push({
-      path: ["timeoutMs"],
-      message: `timeoutMs (${c.timeoutMs}) must be less than intervalSeconds × 1000 (${c.intervalSeconds * 1000}), so a check ends before the next is due; lower the timeout or raise the interval.`,
-    });
-  }
-  if (c.slowMs >= c.timeoutMs) {
-    issues.push({ path: ["slowMs"], message: `slowMs (${c.slowMs}) must be less than timeoutMs (${c.timeoutMs}); lower the slow threshold or raise the timeout.` });
-  }
-  if (c.method === "HEAD" && c.keyword !== null) {
-    issues.push({ path: ["keyword"], message: "A keyword cannot be checked with HEAD (the answer has no body); use GET, or remove the keyword." });
-  }
+export function crossFieldProblems(c: Pick<ProbeTargetConfig, "method" | "keyword" | "intervalSeconds" | "timeoutMs" | "slowMs">): CrossFieldIssue[] {
+  const issues: CrossFieldIssue[] = [];
+  if (c.timeoutMs >= c.intervalSeconds * 1000) issues.push({ path: "timeoutMs", key: "probeTimeoutVsInterval", params: { timeout: c.timeoutMs, interval: c.intervalSeconds * 1000 } });
+  if (c.slowMs >= c.timeoutMs) issues.push({ path: "slowMs", key: "probeSlowVsTimeout", params: { slow: c.slowMs, timeout: c.timeoutMs } });
+  if (c.method === "HEAD" && c.keyword !== null) issues.push({ path: "keyword", key: "probeKeywordHead", params: {} });
   return issues;
 }
 
@@ -136,7 +134,8 @@ export const ZProbeTargetInput = z
     enabled: fields.enabled.default(true),
   })
   .superRefine((c, ctx) => {
-    for (const issue of crossFieldProblems(c)) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
+    // Each issue names its message key: the API says it in English, the browser in the reader's language.
+    for (const issue of crossFieldProblems(c)) ctx.addIssue({ ...keyedIssue(issue.key, issue.params), path: [issue.path] });
   });
 
 export type ProbeTargetInput = z.output<typeof ZProbeTargetInput>;
@@ -166,7 +165,7 @@ export const MAINTENANCE_MAX_DAYS = 31;
 
 export const ZMaintenanceWindowInput = z
   .strictObject({
-    targetId: z.number().int().positive("targetId must be a target's id."),
+    targetId: ZId,
     startsAt: z.coerce.date({ error: "startsAt must be a date and time (ISO 8601, e.g. 2021-06-24T22:00:00+05:30)." }),
     endsAt: z.coerce.date({ error: "endsAt must be a date and time (ISO 8601, e.g. 2021-06-25T02:00:00+05:30)." }),
     reason: z
@@ -177,9 +176,9 @@ export const ZMaintenanceWindowInput = z
   })
   .superRefine((w, ctx) => {
     if (w.endsAt.getTime() <= w.startsAt.getTime()) {
-      ctx.addIssue({ code: "custom", path: ["endsAt"], message: "endsAt must be after startsAt; swap them or correct the end." });
+      ctx.addIssue({ ...keyedIssue("maintenanceReversed"), path: ["endsAt"] });
     } else if (w.endsAt.getTime() - w.startsAt.getTime() > MAINTENANCE_MAX_DAYS * 86_400_000) {
-      ctx.addIssue({ code: "custom", path: ["endsAt"], message: `A maintenance window may last at most ${MAINTENANCE_MAX_DAYS} days; split a longer one, or pause the target instead.` });
+      ctx.addIssue({ ...keyedIssue("maintenanceTooLong", { max: MAINTENANCE_MAX_DAYS }), path: ["endsAt"] });
     }
   });
 
@@ -187,29 +186,31 @@ export type MaintenanceWindowInput = z.output<typeof ZMaintenanceWindowInput>;
 
 export const MAX_RANGE_DAYS = 400;
 
-/** Why a date range is refused, or null. */
-export function rangeProblem(from: Date, to: Date): string | null {
-  if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime())) return "from and to must be valid dates (ISO 8601).";
-  if (to.getTime() <= from.getTime()) return "from must be before to; swap them.";
-  if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * 86_400_000) return `The range is longer than ${MAX_RANGE_DAYS} days; choose a shorter one.`;
+export type RangeProblem = { key: "rangeInvalid" | "rangeReversed" | "rangeTooLong"; params: Record<string, number> };
+
+/** Why a date range is refused (a message key with its figures), or null. */
+export function rangeProblem(from: Date, to: Date): RangeProblem | null {
+  if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime())) return { key: "rangeInvalid", params: {} };
+  if (to.getTime() <= from.getTime()) return { key: "rangeReversed", params: {} };
+  if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * 86_400_000) return { key: "rangeTooLong", params: { max: MAX_RANGE_DAYS } };
   return null;
 }
 
 const ZDate = (field: string) => z.coerce.date({ error: `${field} must be a date and time (ISO 8601).` });
 
 export const ZRangeInput = z
-  .object({ id: z.number().int().positive(), from: ZDate("from"), to: ZDate("to") })
+  .object({ id: ZId, from: ZDate("from"), to: ZDate("to") })
   .superRefine((r, ctx) => {
     const problem = rangeProblem(r.from, r.to);
-    if (problem) ctx.addIssue({ code: "custom", path: ["to"], message: problem });
+    if (problem) ctx.addIssue({ ...keyedIssue(problem.key, problem.params), path: ["to"] });
   });
 
 /** Incidents: `from` and `to` are each optional; given both, the range rules apply. */
 export const ZOptionalRangeInput = z
-  .object({ id: z.number().int().positive(), from: ZDate("from").optional(), to: ZDate("to").optional() })
+  .object({ id: ZId, from: ZDate("from").optional(), to: ZDate("to").optional() })
   .superRefine((r, ctx) => {
     const problem = r.from && r.to ? rangeProblem(r.from, r.to) : null;
-    if (problem) ctx.addIssue({ code: "custom", path: ["to"], message: problem });
+    if (problem) ctx.addIssue({ ...keyedIssue(problem.key, problem.params), path: ["to"] });
   });
 
 /** One field report ("can this block HQ reach the portal?"), as the browser probe and the script send it. */
@@ -222,7 +223,7 @@ export const ZFieldReport = z.strictObject({
     .max(600_000, "latencyMs must be at most 600000 (10 minutes).")
     .nullish(),
   error: z.string({ error: "error must be text." }).trim().max(500, "error is longer than 500 characters; send a short reason.").nullish(),
-  targetId: z.number({ error: "targetId must be a probe target's id." }).int().positive("targetId must be a probe target's id.").nullish(),
+  targetId: ZId.nullish(),
 });
 
 export type FieldReportInput = z.output<typeof ZFieldReport>;
@@ -240,6 +241,6 @@ export const ZFieldReachInput = z
     /** End of the window (default now). */
     to: z.coerce.date({ error: "to must be a date and time (ISO 8601)." }).optional(),
     /** The central probe to compare with (default: the target the window's reports name most, else the first enabled one). */
-    targetId: z.number().int().positive().optional(),
+    targetId: ZId.optional(),
   })
   .optional();

@@ -1,5 +1,4 @@
-import { openApiDocument } from "@/server/api/openapi";
+import { openApiRoute } from "@/server/api/rest/registry";
 
-export function GET() {
-  return Response.json(openApiDocument());
-}
+export const dynamic = "force-dynamic";
+export const GET = openApiRoute.handle;

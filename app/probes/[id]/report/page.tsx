@@ -1,12 +1,10 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { requireUser } from "@/server/auth/page-guard";
-import { getDb } from "@/server/db/client";
-import { uptime } from "@/server/domain/uptime";
-import { getProbeStatus } from "@/server/services/probe-status";
-import { listIncidents } from "@/server/services/probe-history";
-import { loadSegments } from "@/server/services/probe-segments";
+import { TRPCError } from "@trpc/server";
+import { pageCaller, requirePage } from "@/server/api/page-guard";
+import { parseIdText } from "@/core/contracts/ids";
+import { PROBE_REPORT_DAYS } from "@/server/services/probe-report";
 import { ProbePrintButton } from "@/app/_components/probe-print-button";
 import { probeFormat, UPTIME_WINDOW_SPANS } from "@/app/_components/probe-format";
 import { getFormat } from "@/i18n/server";
@@ -18,8 +16,6 @@ export async function generateMetadata() {
   return { title: t("metaTitle") };
 }
 
-const DAY_MS = 86_400_000;
-const PERIODS = [1, 7, 14, 30] as const;
 
 /**
  * A one-page, printable record of a probe target's availability, for a deadline-extension request: the period's
@@ -28,19 +24,17 @@ const PERIODS = [1, 7, 14, 30] as const;
 export default async function ProbeReportPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ days?: string }> }) {
   const { id: rawId } = await params;
   const { days: rawDays } = await searchParams;
-  await requireUser(`/probes/${rawId}/report`);
-  const id = Number(rawId);
-  if (!Number.isInteger(id) || id <= 0) notFound();
-  const days = PERIODS.find((d) => String(d) === rawDays) ?? 7;
-  const db = getDb();
-  const now = new Date();
-  const status = await getProbeStatus(db, id, now);
-  if (!status) notFound();
-  const period = { from: new Date(now.getTime() - days * DAY_MS), to: now };
-  const [incidents, segments] = await Promise.all([listIncidents(db, id, period, now), loadSegments(db, id, period, now)]);
-  const figures = uptime(segments, period, now);
+  await requirePage(`/probes/${rawId}/report`, "dashboard.read");
+  const id = parseIdText(rawId);
+  if (id === null) notFound();
+  const days = PROBE_REPORT_DAYS.find((d) => String(d) === rawDays) ?? 7;
+  const report = await (await pageCaller()).probes.getReport({ id, days }).catch((error: unknown) => {
+    if (error instanceof TRPCError && error.code === "NOT_FOUND") return null;
+    throw error;
+  });
+  if (!report) notFound();
+  const { status, period, incidents, figures, downSeconds } = report;
   const down = incidents.filter((i) => i.state === "DOWN");
-  const downSeconds = down.reduce((sum, i) => sum + i.durationSeconds, 0);
   const t = await getTranslations("probes.report");
   const tp = await getTranslations("probes");
   const pf = probeFormat(await getLocale(), tp);
@@ -53,7 +47,7 @@ export default async function ProbeReportPage({ params, searchParams }: { params
         <Link href="/probes">{t("back")}</Link>
         <span className="actions-row">
           {t("period")}
-          {PERIODS.map((d) => (
+          {PROBE_REPORT_DAYS.map((d) => (
             <Link key={d} href={`/probes/${id}/report?days=${d}`} aria-current={d === days ? "page" : undefined}>
               {t("days", { n: d })}
             </Link>
@@ -165,7 +159,7 @@ export default async function ProbeReportPage({ params, searchParams }: { params
         )}
       </section>
       <footer className="report-footer">
-        {t("footer", { when: ist(now), path: `/api/v1/probes/${id}/incidents?format=csv` })}
+        {t("footer", { when: ist(period.to), path: `/api/v1/probes/${id}/incidents?format=csv` })}
       </footer>
     </article>
   );
