@@ -47,7 +47,7 @@ export const enServerErrors = {
   campRangeTooLong: "The date range covers {days} days; it may cover at most a year ({max} days). Choose a shorter range.",
   campHourlyTooLong: "Hourly trends cover at most {max} days and this range has {days}; choose \"by day\" or a shorter range.",
   campOneAlone: "Ask for one camp alone, without megaCamp or block.",
-  campBlockNeedsMegaCamp: "A block's camps are listed within a mega camp: add megaCamp=<id>.",
+  campBlockNeedsMegaCamp: "A block's camps are listed within a mega camp: add megaCamp='<id>'.",
   timelinessReversed: "The date range is reversed or empty: \"from\" must be before \"to\". Swap the two dates.",
   timelinessTooLong: "The date range is longer than a year; choose at most {max} days.",
   anomalyResolved: "Anomaly {id} is already resolved ({resolution}).",

@@ -45,7 +45,7 @@ export const hiServerErrors: Catalog["errors"]["server"] = {
   campRangeTooLong: "यह अवधि {days} दिनों की है; यह अधिकतम एक वर्ष ({max} दिन) की हो सकती है। छोटी अवधि चुनें।",
   campHourlyTooLong: "घंटेवार रुझान अधिकतम {max} दिनों का होता है और इस अवधि में {days} दिन हैं; \"दिनवार\" या छोटी अवधि चुनें।",
   campOneAlone: "एक कैंप अकेले माँगें, megaCamp या block के बिना।",
-  campBlockNeedsMegaCamp: "किसी प्रखंड के कैंप एक मेगा कैंप के भीतर सूचीबद्ध होते हैं: megaCamp=<id> जोड़ें।",
+  campBlockNeedsMegaCamp: "किसी प्रखंड के कैंप एक मेगा कैंप के भीतर सूचीबद्ध होते हैं: megaCamp='<id>' जोड़ें।",
   timelinessReversed: "तारीखों की अवधि उलटी या खाली है: \"from\" को \"to\" से पहले होना चाहिए। दोनों तारीखें आपस में बदलें।",
   timelinessTooLong: "तारीखों की अवधि एक वर्ष से लंबी है; अधिकतम {max} दिन चुनें।",
   anomalyResolved: "विसंगति {id} पहले ही सुलझाई जा चुकी है ({resolution})।",

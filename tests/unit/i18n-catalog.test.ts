@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { createTranslator } from "next-intl";
 import { en } from "@/i18n/messages/en";
 import { hi } from "@/i18n/messages/hi";
 import { formatCount, formatIstDate, formatIstDateTime, formatIstDateTimeFull } from "@/app/_components/format";
@@ -135,5 +136,17 @@ describe("IST dates", () => {
     const midnight = new Date("2021-06-20T18:35:00Z");
     expect(formatIstDateTime(midnight)).toBe("21 Jun, 00:05 IST");
     expect(formatIstDateTimeFull(midnight, "hi")).toBe("21 जून 2021, 00:05");
+  });
+});
+
+describe("the server's refusals (errors.server)", () => {
+  it("render in both languages with every placeholder filled, with no ICU syntax error (a stray <tag> or brace)", () => {
+    for (const [locale, messages] of [["en", en], ["hi", hi]] as const) {
+      const t = createTranslator({ locale, messages, namespace: "errors.server", onError: (error) => { throw error; } }) as unknown as (key: string, params: Record<string, string | number>) => string;
+      for (const [key, text] of flatten(messages.errors.server as unknown as Tree)) {
+        const params = Object.fromEntries(placeholders(text).filter((p) => p.startsWith("{")).map((p) => [p.slice(1, -1), 2]));
+        expect(t(key, params), `${locale} ${key}`).not.toMatch(/[{}]/);
+      }
+    }
   });
 });
