@@ -20,7 +20,8 @@ const USERNAME_LIKE = /^[a-z0-9._-]{1,64}$/;
 const NOT_A_USERNAME = "username:invalid";
 
 /**
- * Checks a username and password; says nothing about which of the two was wrong. Both throttles apply, per username and per source address (`address` null: the shared bucket,
+ * Checks a username and password; says nothing about which of the two was wrong, nor whether the account is
+ * disabled. Both throttles apply, per username and per source address (`address` null: the shared bucket,
  * see client-address.ts); the longer wait wins.
  */
 export async function signIn(db: Db, username: string, password: string, now: Date, address: string | null = null): Promise<SignInResult> {
@@ -37,7 +38,7 @@ export async function signIn(db: Db, username: string, password: string, now: Da
 
   const user = key === NOT_A_USERNAME ? null : await db.user.findUnique({ where: { username: key } });
   const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-  if (!user || !valid) {
+  if (!user || !valid || user.disabledAt) {
     await db.$transaction(
       buckets.map((b) => {
         const failures = failuresAfter(stateOf(b.key), now, b.policy);
