@@ -2,11 +2,14 @@
  * `npm run create-user -- --username dio.bhagalpur --name "DIO Bhagalpur" --role DISTRICT_OFFICER`
  * Accounts for a real database (demo accounts exist only in demo data). The password is read from
  * TEEKA_NEW_PASSWORD or from standard input, never from the command line (it would land in shell history).
+ * `--reset-password` sets a new password and signs the account out everywhere.
+ * `npm run create-user -- --disable op.kharik` stops an account at once (sign-in, sessions, API tokens);
+ * `--enable op.kharik` lets it sign in again.
  */
 import { parseArgs } from "node:util";
 import { createInterface } from "node:readline/promises";
 import { createDb } from "@/server/db/client";
-import { ZNewUser, saveUser } from "@/server/services/users";
+import { ZNewUser, saveUser, setUserDisabled } from "@/server/services/users";
 
 async function readPassword(): Promise<string> {
   if (process.env.TEEKA_NEW_PASSWORD) return process.env.TEEKA_NEW_PASSWORD;
@@ -25,10 +28,15 @@ async function main() {
       role: { type: "string" },
       block: { type: "string" },
       "reset-password": { type: "boolean", default: false },
+      disable: { type: "string" },
+      enable: { type: "string" },
     },
   });
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("Set DATABASE_URL to the database to add the user to.");
+  const toggle = values.disable ?? values.enable;
+  if (values.disable !== undefined && values.enable !== undefined) throw new Error("Give either --disable or --enable, not both.");
+  if (toggle !== undefined) return setDisabled(url, toggle, values.disable !== undefined);
   const parsed = ZNewUser.safeParse({
     username: values.username,
     displayName: values.name ?? values.username,
@@ -40,7 +48,23 @@ async function main() {
   const db = createDb(url);
   try {
     const result = await saveUser(db, parsed.data, values["reset-password"]);
-    console.log(result.created ? `Created user ${parsed.data.username} (#${result.id}).` : `New password set for ${parsed.data.username}.`);
+    console.log(
+      result.created
+        ? `Created user ${parsed.data.username} (#${result.id}).`
+        : `New password set for ${parsed.data.username}; ${result.endedSessions ?? 0} open session(s) ended.`,
+    );
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+async function setDisabled(url: string, username: string, disabled: boolean) {
+  if (!username.trim()) throw new Error(`--${disabled ? "disable" : "enable"} needs a username.`);
+  const db = createDb(url);
+  try {
+    const result = await setUserDisabled(db, username, disabled, new Date());
+    if (!disabled) console.log(result.changed ? `Enabled ${username}: it can sign in again.` : `${username} was not disabled.`);
+    else console.log(`${result.changed ? "Disabled" : "Already disabled:"} ${username}; ${result.endedSessions} open session(s) ended, its API tokens are refused.`);
   } finally {
     await db.$disconnect();
   }

@@ -9,6 +9,13 @@ import { useTRPC } from "@/app/_trpc/client";
 import { readLocaleCookie } from "@/app/_components/language-switch";
 import { isLocale } from "@/i18n/locales";
 
+/** The server's refusal says how long to wait in English ("… Try again in 42 s."); said in the page's language. */
+function throttledMessage(error: string, t: ReturnType<typeof useTranslations<"signIn">>): string | null {
+  const seconds = Number(error.match(/Try again in (\d+) s\.$/)?.[1]);
+  if (!seconds) return null;
+  return seconds >= 90 ? t("throttledMinutes", { minutes: String(Math.ceil(seconds / 60)) }) : t("throttledSeconds", { seconds: String(seconds) });
+}
+
 /** Only same-site paths may be returned to after sign-in (no open redirect). */
 function safeReturnPath(raw: string | null): string {
   return raw && raw.startsWith("/") && !raw.startsWith("//") ? raw : "/";
@@ -35,7 +42,8 @@ export function SignInForm() {
         password: String(form.get("password") ?? ""),
       });
       if (!result || result.error) {
-        setError(result?.error && result.error !== "CredentialsSignin" ? result.error : t("wrong"));
+        const throttled = result?.error ? throttledMessage(result.error, t) : null;
+        setError(throttled ?? (result?.error && result.error !== "CredentialsSignin" ? result.error : t("wrong")));
         return;
       }
       // The language chosen on this page carries over to the account (which otherwise decides after sign-in).

@@ -90,6 +90,8 @@ export const en = {
     submitting: "Signing in…",
     wrong: "Wrong username or password.",
     unreachable: "Could not reach the server. Check your connection and try again.",
+    throttledSeconds: "Too many failed attempts from this account or this network. Try again in {seconds} s.",
+    throttledMinutes: "Too many failed attempts from this account or this network. Try again in {minutes} min.",
   },
   notFound: {
     title: "Not found",

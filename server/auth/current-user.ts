@@ -1,20 +1,23 @@
-import { getServerSession } from "next-auth";
-import { authOptions } from "@/server/auth/options";
+import { cookies } from "next/headers";
 import { getDb, type Db } from "@/server/db/client";
 import { userForApiToken } from "@/server/services/api-tokens";
-import type { Role } from "@/server/generated/prisma/enums";
+import { userFromCookies } from "@/server/auth/session-cookie";
+import type { SessionOwner } from "@/server/auth/user-sessions";
 
-export type SessionUser = { id: number; username: string; displayName: string; role: Role; blockId: number | null };
+export type SessionUser = SessionOwner;
+
+export { userFromSessionCookie } from "@/server/auth/session-cookie";
 
 /**
- * The signed-in user, re-read from the database on every request so that a changed role or a
- * removed account takes effect at once rather than when the session cookie expires.
+ * The signed-in user of the current request (Next's request scope: server pages, route handlers). The
+ * cookie's session record and the user are read from the database on every request, so signing out,
+ * disabling the user, a new password, a changed role or a removed account take effect at once rather than
+ * when the cookie expires. Outside a request, use `userFromSessionCookie(db, req, now)`.
  */
-export async function userFromSession(db: Db = getDb()): Promise<SessionUser | null> {
-  const session = await getServerSession(authOptions);
-  const userId = (session as { userId?: number } | null)?.userId;
-  if (!userId) return null;
-  return loadSessionUser(db, userId);
+export async function userFromSession(db: Db = getDb(), now: Date = new Date()): Promise<SessionUser | null> {
+  const jar = new Map<string, string>();
+  for (const c of (await cookies()).getAll()) if (!jar.has(c.name)) jar.set(c.name, c.value);
+  return userFromCookies(db, jar, now);
 }
 
 export async function userFromBearer(db: Db, header: string | null, now: Date): Promise<SessionUser | null> {
@@ -24,12 +27,6 @@ export async function userFromBearer(db: Db, header: string | null, now: Date): 
   return user ? toSessionUser(user) : null;
 }
 
-/** The user behind a session's user id, re-read on every request. */
-export async function loadSessionUser(db: Db, id: number): Promise<SessionUser | null> {
-  const user = await db.user.findUnique({ where: { id } });
-  return user ? toSessionUser(user) : null;
-}
-
 function toSessionUser(user: SessionUser & Record<string, unknown>): SessionUser {
-  return { id: user.id, username: user.username, displayName: user.displayName, role: user.role, blockId: user.blockId };
+  return { id: user.id, username: user.username, displayName: user.displayName, role: user.role, blockId: user.blockId, locale: user.locale };
 }

@@ -29,11 +29,11 @@ export async function revokeApiToken(db: Db, userId: number, tokenId: number, no
   return result.count > 0;
 }
 
-/** The user behind a live token, or null. */
+/** The user behind a live token, or null; a disabled user's tokens are refused (and work again if re-enabled). */
 export async function userForApiToken(db: Db, token: string, now: Date) {
   if (!token.startsWith(TOKEN_PREFIX)) return null;
   const row = await db.apiToken.findUnique({ where: { tokenHash: hashToken(token) }, include: { user: true } });
-  if (!row || row.revokedAt) return null;
+  if (!row || row.revokedAt || row.user.disabledAt) return null;
   await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
   return row.user;
 }

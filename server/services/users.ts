@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Db } from "@/server/db/client";
 import { hashPassword } from "@/server/auth/password";
 import { findBlockByNameOrSlug } from "@/server/services/blocks";
+import { endSessionsOfUser } from "@/server/auth/user-sessions";
 
 export const ZNewUser = z
   .object({
@@ -16,19 +17,44 @@ export const ZNewUser = z
 
 export type NewUser = z.infer<typeof ZNewUser>;
 
-/** Creates an account, or with `resetPassword` sets a new password on an existing one. */
-export async function saveUser(db: Db, input: NewUser, resetPassword = false): Promise<{ id: number; created: boolean }> {
+/**
+ * Creates an account, or with `resetPassword` sets a new password on an existing one; a new password ends
+ * every session of the account (whoever knew the old one is signed out too).
+ */
+export async function saveUser(db: Db, input: NewUser, resetPassword = false, now: Date = new Date()): Promise<{ id: number; created: boolean; endedSessions?: number }> {
   const block = input.block ? await findBlockByNameOrSlug(db, input.block) : null;
   if (input.block && !block) throw new Error(`Unknown block "${input.block}".`);
   const passwordHash = await hashPassword(input.password);
   const existing = await db.user.findUnique({ where: { username: input.username } });
   if (existing && !resetPassword) throw new Error(`User "${input.username}" exists; add --reset-password to set a new password.`);
   if (existing) {
-    await db.user.update({ where: { id: existing.id }, data: { passwordHash } });
-    return { id: existing.id, created: false };
+    const endedSessions = await db.$transaction(async (tx) => {
+      await tx.user.update({ where: { id: existing.id }, data: { passwordHash } });
+      return endSessionsOfUser(tx, existing.id, "PASSWORD_CHANGED", now);
+    });
+    return { id: existing.id, created: false, endedSessions };
   }
   const user = await db.user.create({
     data: { username: input.username, displayName: input.displayName, role: input.role, blockId: block?.id ?? null, passwordHash },
   });
   return { id: user.id, created: true };
+}
+
+export type DisableResult = { changed: boolean; endedSessions: number };
+
+/**
+ * Disables an account (it cannot sign in, its sessions end, its API tokens are refused) or enables it again
+ * (sessions stay ended: the user signs in afresh). Throws for an unknown username.
+ */
+export async function setUserDisabled(db: Db, username: string, disabled: boolean, now: Date): Promise<DisableResult> {
+  const key = username.trim().toLowerCase();
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { username: key }, select: { id: true, disabledAt: true } });
+    if (!user) throw new Error(`Unknown user "${key}".`);
+    const changed = disabled !== !!user.disabledAt;
+    if (changed) await tx.user.update({ where: { id: user.id }, data: { disabledAt: disabled ? now : null } });
+    // Also when already disabled: a session that slipped in (a sign-in racing the disable) is ended now.
+    const endedSessions = disabled ? await endSessionsOfUser(tx, user.id, "DISABLED", now) : 0;
+    return { changed, endedSessions };
+  });
 }

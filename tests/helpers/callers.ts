@@ -22,7 +22,7 @@ export async function callerFor(username: string | null) {
 
 export async function loadUser(username: string): Promise<SessionUser> {
   const u = await testDb().user.findUniqueOrThrow({ where: { username } });
-  return { id: u.id, username: u.username, displayName: u.displayName, role: u.role, blockId: u.blockId };
+  return { id: u.id, username: u.username, displayName: u.displayName, role: u.role, blockId: u.blockId, locale: u.locale };
 }
 
 export async function blockIdOf(name: string): Promise<number> {
