@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
 import { currentUser } from "@/server/auth/page-guard";
 import { SignOutButton } from "@/app/_components/sign-out-button";
@@ -6,12 +7,15 @@ import { ProbeAlertsIndicator } from "@/app/_components/probe-alerts-indicator";
 import { FieldProbe } from "@/app/_components/field-probe";
 import { LiveUpdates } from "@/app/_components/live-updates";
 import { LanguageSwitch } from "@/app/_components/language-switch";
+import { PROBE_ORIGINS_HEADER } from "@/server/http/security-headers";
 
 export async function AppHeader() {
   const user = await currentUser().catch(() => null);
   const t = await getTranslations("nav");
   const tApp = await getTranslations("app");
   const roles = await getTranslations("roles");
+  // The origins this page's CSP allows the field probe to fetch (set by proxy.ts for this very response).
+  const probeOrigins = ((await headers()).get(PROBE_ORIGINS_HEADER) ?? "").split(" ").filter(Boolean);
   return (
     <header className="app-header">
       <Link href="/" className="brand">
@@ -36,7 +40,7 @@ export async function AppHeader() {
           <Link href="/probes">{t("portal")}</Link>
           <Link href="/reports/daily">{t("dailyReport")}</Link>
           <ProbeAlertsIndicator />
-          {user.blockId !== null && user.role !== "DISTRICT_OFFICER" ? <FieldProbe /> : null}
+          {user.blockId !== null && user.role !== "DISTRICT_OFFICER" ? <FieldProbe allowedOrigins={probeOrigins} /> : null}
           {user.role === "DISTRICT_OFFICER" && <Link href="/sites">{t("newSites")}</Link>}
           {user.role === "DISTRICT_OFFICER" && <Link href="/settings/tokens">{t("apiTokens")}</Link>}
           {user.role === "DISTRICT_OFFICER" && <Link href="/helpdesk">{t("helpdesk")}</Link>}

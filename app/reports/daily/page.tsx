@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/server/auth/page-guard";
+import { requestNonce } from "@/server/http/request-nonce";
 import { canSeeBlock } from "@/server/auth/scope";
 import { getDb } from "@/server/db/client";
 import { findBlockByNameOrSlug, listAllBlocks } from "@/server/services/blocks";
@@ -58,6 +59,7 @@ export default async function DailyReportPage({ searchParams }: { searchParams: 
   }
   const [report, blocks] = await Promise.all([buildDailyReport(db, scope, new Date(), { blockId }), scope.kind === "district" ? listAllBlocks(db) : []]);
   const slug = report.scope.kind === "block" && scope.kind === "district" ? report.scope.slug : undefined;
+  const nonce = await requestNonce();
 
   return (
     <div className="daily-report-page">
@@ -93,7 +95,8 @@ export default async function DailyReportPage({ searchParams }: { searchParams: 
           {t("downloadCsv")}
         </a>
       </div>
-      <style>{DAILY_REPORT_CSS}</style>
+      {/* Shared with the PDF's HTML, hence inline; the CSP admits a <style> element only with the nonce. */}
+      <style nonce={nonce}>{DAILY_REPORT_CSS}</style>
       <div className="daily-report-sheet">
         <DailyReportView report={report} lang={lang} />
       </div>
