@@ -1,3 +1,5 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { expect, test, type APIResponse, type Browser, type Page, type Response } from "@playwright/test";
 import { signInAs } from "./helpers";
 
@@ -293,14 +295,27 @@ test("the field probe still reaches the portal from a block user's browser under
   expect(found, found.map((f) => `${f.where}: ${f.what}`).join("\n")).toEqual([]);
 });
 
-test("the app cannot be framed by another page", async ({ page, baseURL }) => {
-  await page.goto("about:blank");
-  // setContent waits for the load event, which waits for the frame: by then it shows the app or Chromium's error.
-  await page.setContent(`<iframe title="framed" src="${baseURL}/sign-in"></iframe>`);
-  const framed = page.frames().find((f) => f !== page.mainFrame());
-  expect(framed).toBeDefined();
-  expect(framed!.url()).toMatch(/^chrome-error:/);
-  await expect(page.frameLocator("iframe").getByLabel("Username")).toHaveCount(0);
+test("the app cannot be framed by another site", async ({ page, baseURL }) => {
+  // Another origin (127.0.0.1 instead of localhost) serves a page that frames the app's sign-in page.
+  const framing = createServer((_req, res) => {
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+    res.end(`<!doctype html><title>framing</title><iframe title="framed" src="${baseURL}/sign-in" width="600" height="400"></iframe>`);
+  });
+  await new Promise<void>((resolve) => framing.listen(0, "127.0.0.1", resolve));
+  try {
+    const { port } = framing.address() as AddressInfo;
+    const served = page.waitForResponse((r) => r.url() === `${baseURL}/sign-in`);
+    // goto waits for the load event, which waits for the frame: by then it shows the app or Chromium's error.
+    await page.goto(`http://127.0.0.1:${port}/`);
+    // The app did answer the frame's request; the browser refused to show the answer.
+    expect((await served).status()).toBe(200);
+    const framed = page.frames().find((f) => f !== page.mainFrame());
+    expect(framed).toBeDefined();
+    expect(framed!.url()).not.toContain("/sign-in");
+    await expect(page.frameLocator("iframe").getByLabel("Username")).toHaveCount(0);
+  } finally {
+    await new Promise((resolve) => framing.close(resolve));
+  }
 });
 
 async function visitSignIn(page: Page) {
