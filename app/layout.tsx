@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import { connection } from "next/server";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Providers } from "@/app/_trpc/client";
@@ -17,6 +18,10 @@ export async function generateMetadata(): Promise<Metadata> {
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page renders per request: the CSP nonce (proxy.ts) is new each time, and a page prerendered at build
+  // time would carry no nonce on Next's scripts, which the CSP then blocks. Said here, not left to the cookie
+  // reads below making it so by accident.
+  await connection();
   const locale = await getLocale();
   const t = await getTranslations("app");
   return (

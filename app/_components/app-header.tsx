@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
 import { currentUser } from "@/server/api/page-guard";
 import { can } from "@/server/auth/policy";
@@ -8,12 +9,15 @@ import { ProbeAlertsIndicator } from "@/app/_components/probe-alerts-indicator";
 import { FieldProbe } from "@/app/_components/field-probe";
 import { LiveUpdates } from "@/app/_components/live-updates";
 import { LanguageSwitch } from "@/app/_components/language-switch";
+import { PROBE_ORIGINS_HEADER } from "@/server/http/security-headers";
 
 export async function AppHeader() {
   const user = await currentUser().catch(() => null);
   const t = await getTranslations("nav");
   const tApp = await getTranslations("app");
   const roles = await getTranslations("roles");
+  // The origins this page's CSP allows the field probe to fetch (set by proxy.ts for this very response).
+  const probeOrigins = ((await headers()).get(PROBE_ORIGINS_HEADER) ?? "").split(" ").filter(Boolean);
   return (
     <header className="app-header">
       <Link href="/" className="brand">
@@ -38,7 +42,7 @@ export async function AppHeader() {
           <Link href="/probes">{t("portal")}</Link>
           {can(user, "reports.daily") && <Link href="/reports/daily">{t("dailyReport")}</Link>}
           <ProbeAlertsIndicator />
-          {can(user, "probes.reportField") && scopeFor(user).kind === "block" ? <FieldProbe /> : null}
+          {can(user, "probes.reportField") && scopeFor(user).kind === "block" ? <FieldProbe allowedOrigins={probeOrigins} /> : null}
           {can(user, "sites.manage") && <Link href="/sites">{t("newSites")}</Link>}
           {can(user, "tokens.manage") && <Link href="/settings/tokens">{t("apiTokens")}</Link>}
           {can(user, "helpdesk.lookup") && <Link href="/helpdesk">{t("helpdesk")}</Link>}

@@ -14,8 +14,12 @@ export const FIELD_PROBE_TIMEOUT_MS = 8_000;
  * the block from the session). A no-cors fetch resolves (opaque) when the network reaches the server and
  * rejects on a network failure, which is exactly the question. Offline: nothing to send, so nothing is tried.
  * One try at a time; any error is swallowed and the next tick tries again.
+ *
+ * `allowedOrigins` are the origins this page's CSP lets it fetch (proxy.ts). A target whose origin is not among
+ * them (changed after the page loaded) is not tried: the browser would block the fetch, and that would be
+ * reported as this block's network failing. The next page load carries the new origin.
  */
-export function FieldProbe() {
+export function FieldProbe({ allowedOrigins }: { allowedOrigins: readonly string[] }) {
   const trpc = useTRPC();
   const targets = useQuery(trpc.probes.listTargets.queryOptions(undefined, { staleTime: 10 * 60_000, refetchOnWindowFocus: false }));
   const report = useMutation(trpc.probes.reportField.mutationOptions());
@@ -27,7 +31,7 @@ export function FieldProbe() {
   });
 
   const targetId = target?.id ?? null;
-  const url = target?.url ?? null;
+  const url = target && allowedOrigins.includes(originOf(target.url)) ? target.url : null;
   useEffect(() => {
     if (targetId === null || url === null) return;
     let stopped = false;
@@ -66,4 +70,12 @@ export function FieldProbe() {
   }, [targetId, url]);
 
   return null;
+}
+
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return "";
+  }
 }

@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
 import { TRPCError } from "@trpc/server";
 import { pageCaller, requirePage } from "@/server/api/page-guard";
+import { requestNonce } from "@/server/http/request-nonce";
 import { DailyReportView } from "@/app/_components/daily-report-view";
 import { DAILY_REPORT_CSS } from "@/app/_components/daily-report-css";
 import { DAILY_REPORT_TEXT, REPORT_LANGS, isReportLang, type ReportLang } from "@/app/_components/daily-report-text";
@@ -56,6 +57,7 @@ export default async function DailyReportPage({ searchParams }: { searchParams: 
   const { report, blocks } = daily;
   const slug = report.scope.kind === "block" && blocks.length > 0 ? report.scope.slug : undefined;
   const narrowable = blocks.length > 0;
+  const nonce = await requestNonce();
 
   return (
     <div className="daily-report-page">
@@ -91,7 +93,8 @@ export default async function DailyReportPage({ searchParams }: { searchParams: 
           {t("downloadCsv")}
         </a>
       </div>
-      <style>{DAILY_REPORT_CSS}</style>
+      {/* Shared with the PDF's HTML, hence inline; the CSP admits a <style> element only with the nonce. */}
+      <style nonce={nonce}>{DAILY_REPORT_CSS}</style>
       <div className="daily-report-sheet">
         <DailyReportView report={report} lang={lang} />
       </div>
