@@ -65,7 +65,8 @@ const t = initTRPC
       }
       const { stack: _stack, ...data } = shape.data;
       void _stack;
-      return { ...shape, data: { ...data, zodError, ...(detailOf(error, requestId) ?? {}) } };
+      // data.code stays tRPC's own code (what the client's links and retries read); the key says the rest.
+      return { ...shape, data: { ...data, zodError, ...(detailOf(error, requestId) ?? {}), code: shape.data.code } };
     },
   });
 
