@@ -292,6 +292,7 @@ export const en = {
     reason: "Reason",
     more: "… and more in the download.",
     newSites: "New sites, waiting for the district officer to confirm or merge: {sites}.",
+    maskedIds: "For privacy, ID numbers in the download keep only their last 4 digits: type the full number from the register when you fix a row.",
   },
   recentImports: {
     label: "Recent imports",

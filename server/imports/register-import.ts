@@ -3,6 +3,8 @@
  * within one transaction (all or none); each bad row is reported with its row number, column and reason and
  * stored in import_rejections; rows already in the database (or earlier in the same file) count as
  * duplicates. Progress is written to the ImportBatch outside the transaction so others can watch it.
+ * A rejected row is stored with its ID number masked: the full number exists only in memory, long enough to
+ * compute the keyed hash of the rows that go in.
  */
 import { createHash, type Hash } from "node:crypto";
 import type { Db } from "@/server/db/client";
@@ -10,6 +12,7 @@ import type { Prisma } from "@/server/generated/prisma/client";
 import { hashIdNumber } from "@/server/domain/id-number";
 import { REGISTER_COLUMNS, idHashInput, parseRegisterRow, type RegisterRow, type RowProblem } from "@/server/domain/register-row";
 import { readTable, type TableRow } from "@/server/imports/read-table";
+import { maskedIdProblems, redactIdNumbers, safeStoredCells } from "@/server/imports/id-redaction";
 import { RegisterPlaces } from "@/server/imports/register-places";
 import { insertRecords, insertRejections, type PreparedRecord, type Rejection, type WriteContext } from "@/server/imports/register-writer";
 import {
@@ -59,7 +62,7 @@ export async function importRegister(db: Db, actor: ImportActor, source: ImportS
     );
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    await db.importBatch.update({ where: { id: importId }, data: { status: "FAILED", error: message, finishedAt: finishedAt() } });
+    await db.importBatch.update({ where: { id: importId }, data: { status: "FAILED", error: redactIdNumbers(message), finishedAt: finishedAt() } });
     throw error;
   }
 }
@@ -129,9 +132,12 @@ async function runImport(db: Db, tx: Tx, run: Run): Promise<ImportResult> {
   };
   const reject = async (row: TableRow, problems: RowProblem[]) => {
     counts.rejected += 1;
+    // Reasons quote cells ("… is not a 4-digit year"), and a cell may hold an ID number in the wrong column.
+    const raw = safeStoredCells(row.cells);
     for (const p of problems) {
-      rejections.push({ rowNumber: row.rowNumber, column: p.column, reason: p.reason, raw: row.cells });
-      if (errors.length < MAX_RESULT_ERRORS) errors.push({ row: row.rowNumber, column: p.column, reason: p.reason });
+      const reason = redactIdNumbers(p.reason);
+      rejections.push({ rowNumber: row.rowNumber, column: p.column, reason, raw });
+      if (errors.length < MAX_RESULT_ERRORS) errors.push({ row: row.rowNumber, column: p.column, reason });
     }
     if (rejections.length >= REJECTION_BATCH) await flushRejections();
   };
@@ -141,8 +147,10 @@ async function runImport(db: Db, tx: Tx, run: Run): Promise<ImportResult> {
       counts.rows += 1;
       if (counts.rows % PROGRESS_EVERY === 0) await reportProgress(db, run, counts.rows);
       const parsed = parseRegisterRow(row.cells, run.now);
-      if (!parsed.ok) {
-        await reject(row, parsed.problems);
+      // A row from a rejected-rows download still holds the masked number: it must not go in as an ID.
+      const masked = maskedIdProblems(row.cells);
+      if (!parsed.ok || masked.length > 0) {
+        await reject(row, [...masked, ...(parsed.ok ? [] : parsed.problems.filter((p) => !masked.some((m) => m.column === p.column)))]);
         continue;
       }
       const blockId = places.blockId(parsed.row.block);
