@@ -53,11 +53,10 @@ export async function importRegister(db: Db, actor: ImportActor, source: ImportS
   const started = performance.now();
   const importId = await openBatch(db, actor, ownBlockId, source.fileName, now, options.importId);
   const sha256 = createHash("sha256");
-  const hashed: ImportSource = { ...source, bytes: hashBytes(source.bytes, sha256) };
   const finishedAt = () => new Date(now.getTime() + Math.round(performance.now() - started));
   try {
     return await db.$transaction(
-      (tx) => runImport(db, tx, { actor, ownBlockId, importId, now, options, source: hashed, sha256, finishedAt }),
+      (tx) => runImport(db, tx, { actor, ownBlockId, importId, now, options, source, sha256, finishedAt }),
       { timeout: TRANSACTION_TIMEOUT_MS, maxWait: 60_000 },
     );
   } catch (error) {
@@ -78,13 +77,6 @@ async function openBatch(db: Db, actor: ImportActor, blockId: number | null, fil
   }
   await db.importBatch.update({ where: { id: importId }, data: { status: "RUNNING", blockId } });
   return importId;
-}
-
-async function* hashBytes(bytes: AsyncIterable<Uint8Array>, hash: Hash): AsyncGenerator<Uint8Array> {
-  for await (const chunk of bytes) {
-    hash.update(chunk);
-    yield chunk;
-  }
 }
 
 type Run = {
@@ -143,7 +135,8 @@ async function runImport(db: Db, tx: Tx, run: Run): Promise<ImportResult> {
   };
 
   try {
-    for await (const row of readTable(run.source, REGISTER_COLUMNS, { maxBytes: run.options.maxBytes })) {
+    const reading = readTable(run.source, REGISTER_COLUMNS, { maxBytes: run.options.maxBytes, onBytes: (chunk) => run.sha256.update(chunk) });
+    for await (const row of reading) {
       counts.rows += 1;
       if (counts.rows % PROGRESS_EVERY === 0) await reportProgress(db, run, counts.rows);
       const parsed = parseRegisterRow(row.cells, run.now);

@@ -1,6 +1,7 @@
 import type { Db } from "@/server/db/client";
 import type { Scope } from "@/server/auth/scope";
 import type { ImportKind, Role } from "@/server/generated/prisma/enums";
+import { MAX_IMPORT_ID } from "@/server/imports/upload-headers";
 
 export type ImportViewer = { userId: number; role: Role; scope: Scope };
 
@@ -37,6 +38,8 @@ export async function beginImport(db: Db, userId: number, blockId: number | null
 }
 
 export async function getImport(db: Db, viewer: ImportViewer, id: number) {
+  // An id past int4 (from any caller) is simply not an import, rather than a database error.
+  if (!Number.isInteger(id) || id < 1 || id > MAX_IMPORT_ID) return null;
   return db.importBatch.findFirst({ where: { AND: [visibleImports(viewer), { id }] }, select: SUMMARY });
 }
 
