@@ -308,6 +308,10 @@ export const en = {
     register: "Register",
     portal: "Portal export",
     failed: "Failed: {error}",
+    errors: {
+      serverStopped: "The server stopped during this import; nothing from it was saved — import the file again.",
+      uploadNeverArrived: "The file never reached the server (the page was closed or the connection dropped); nothing was saved — import the file again.",
+    },
     statuses: {
       RUNNING: "running",
       COMPLETED: "completed",

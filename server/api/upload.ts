@@ -8,7 +8,7 @@ import { ImportFileError } from "@/server/imports/import-file-error";
 import { ImportForbiddenError, type ImportActor } from "@/server/imports/import-types";
 import { PortalImportForbiddenError } from "@/server/imports/portal-types";
 import { checkFileName, fileNameFromHeader, MAX_IMPORT_ID, parseImportId } from "@/server/imports/upload-headers";
-import { claimableImport } from "@/server/services/import-batches";
+import { claimImport, failImport } from "@/server/services/import-batches";
 import { authenticate } from "@/server/api/rest";
 
 const TOO_BIG = `The file is larger than the ${formatMegabytes(MAX_IMPORT_BYTES)} limit; split it into smaller files.`;
@@ -57,8 +57,8 @@ export async function claimedImportId(db: Db, req: Request, userId: number, kind
   if (id === null) {
     return problem(400, `X-Import-Id must be a whole number from 1 to ${MAX_IMPORT_ID} (the id the page got when it opened the import); leave the header out to start a new import.`);
   }
-  const batch = await claimableImport(db, userId, id, kind);
-  return batch ? batch.id : problem(400, `X-Import-Id ${id} is not an unused ${kind.toLowerCase()} import of yours; leave the header out to start a new import.`);
+  const claimed = await claimImport(db, userId, id, kind);
+  return claimed ? id : problem(400, `X-Import-Id ${id} is not an unused ${kind.toLowerCase()} import of yours; leave the header out to start a new import.`);
 }
 
 /** File-level and permission errors as 4xx JSON; anything else is a real failure and propagates. */
@@ -93,5 +93,5 @@ export function importRoute(kind: ImportKind, run: ImportRunner) {
 
 async function failBatch(db: Db, importId: number, refusal: Response): Promise<void> {
   const { error } = (await refusal.clone().json()) as { error?: string };
-  await db.importBatch.update({ where: { id: importId }, data: { status: "FAILED", error: error ?? `HTTP ${refusal.status}`, finishedAt: new Date() } });
+  await failImport(db, importId, error ?? `HTTP ${refusal.status}`, new Date());
 }

@@ -2,9 +2,9 @@
  * Imports an offline vaccination register (CSV or XLSX) as it streams in. Every good row of the file goes in
  * within one transaction (all or none); each bad row is reported with its row number, column and reason and
  * stored in import_rejections; rows already in the database (or earlier in the same file) count as
- * duplicates. Progress is written to the ImportBatch outside the transaction so others can watch it.
- * A rejected row is stored with its ID number masked: the full number exists only in memory, long enough to
- * compute the keyed hash of the rows that go in.
+ * duplicates. Progress and a heartbeat are written to the ImportBatch outside the transaction so others can
+ * watch it (and tell when its server died). A rejected row is stored with its ID number masked: the full
+ * number exists only in memory, long enough to compute the keyed hash of the rows that go in.
  */
 import { createHash, type Hash } from "node:crypto";
 import type { Db } from "@/server/db/client";
@@ -13,6 +13,7 @@ import { hashIdNumber } from "@/server/domain/id-number";
 import { REGISTER_COLUMNS, idHashInput, parseRegisterRow, type RegisterRow, type RowProblem } from "@/server/domain/register-row";
 import { readTable, type TableRow } from "@/server/imports/read-table";
 import { maskedIdProblems, redactIdNumbers, safeStoredCells } from "@/server/imports/id-redaction";
+import { failImport, reportImportProgress, startHeartbeat } from "@/server/services/import-batches";
 import { RegisterPlaces } from "@/server/imports/register-places";
 import { insertRecords, insertRejections, type PreparedRecord, type Rejection, type WriteContext } from "@/server/imports/register-writer";
 import {
@@ -54,28 +55,32 @@ export async function importRegister(db: Db, actor: ImportActor, source: ImportS
   const importId = await openBatch(db, actor, ownBlockId, source.fileName, now, options.importId);
   const sha256 = createHash("sha256");
   const finishedAt = () => new Date(now.getTime() + Math.round(performance.now() - started));
+  const stopHeartbeat = startHeartbeat(db, importId, options.heartbeatEveryMs);
   try {
     return await db.$transaction(
       (tx) => runImport(db, tx, { actor, ownBlockId, importId, now, options, source, sha256, finishedAt }),
       { timeout: TRANSACTION_TIMEOUT_MS, maxWait: 60_000 },
     );
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    await db.importBatch.update({ where: { id: importId }, data: { status: "FAILED", error: redactIdNumbers(message), finishedAt: finishedAt() } });
+    await failImport(db, importId, error instanceof Error ? error.message : String(error), finishedAt());
     throw error;
+  } finally {
+    stopHeartbeat();
   }
 }
 
 async function openBatch(db: Db, actor: ImportActor, blockId: number | null, fileName: string, now: Date, importId?: number): Promise<number> {
   if (importId === undefined) {
-    const batch = await db.importBatch.create({ data: { kind: "REGISTER", fileName, uploadedById: actor.userId, blockId, startedAt: now } });
+    const batch = await db.importBatch.create({
+      data: { kind: "REGISTER", fileName, uploadedById: actor.userId, blockId, startedAt: now, heartbeatAt: new Date() },
+    });
     return batch.id;
   }
   const batch = await db.importBatch.findUnique({ where: { id: importId } });
   if (!batch || batch.kind !== "REGISTER" || batch.uploadedById !== actor.userId) {
     throw new Error(`Import ${importId} is not a register import of user ${actor.userId}`);
   }
-  await db.importBatch.update({ where: { id: importId }, data: { status: "RUNNING", blockId } });
+  await db.importBatch.update({ where: { id: importId }, data: { status: "RUNNING", blockId, heartbeatAt: new Date() } });
   return importId;
 }
 
@@ -183,7 +188,7 @@ async function runImport(db: Db, tx: Tx, run: Run): Promise<ImportResult> {
 }
 
 async function reportProgress(db: Db, run: Run, rowsRead: number): Promise<void> {
-  await db.importBatch.update({ where: { id: run.importId }, data: { rowsRead } });
+  await reportImportProgress(db, run.importId, rowsRead);
   run.options.onProgress?.(rowsRead);
 }
 
