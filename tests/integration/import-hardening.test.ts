@@ -32,6 +32,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await testDb().anomaly.deleteMany({ where: { importId: { gt: lastImportBefore } } });
   await testDb().$executeRawUnsafe(`DELETE FROM vaccination_records WHERE import_id > $1`, lastImportBefore);
   await testDb().$executeRawUnsafe(`DELETE FROM camps WHERE id > $1`, lastCampBefore);
   await testDb().$executeRawUnsafe(`DELETE FROM sites WHERE created_by_import_id > $1`, lastImportBefore);
@@ -122,8 +123,12 @@ describe("import ids", () => {
   });
 });
 
-/** A register of about `totalBytes` made on demand, counting what the server pulled. */
-function registerStream(totalBytes: number) {
+const registerLine = (row: number) => `HUGE-${row},Pirpainti,FX Huge Site,2021-06-16 10:42,Sunita Kumari,1979,F,Voter ID,HUG${String(row).padStart(7, "0")},1,Covishield\n`;
+const PORTAL_HEADER = "portal_ref,beneficiary_name,birth_year,gender,id_last4,mobile_last4,dose,vaccinated_at,site,block,entered_at";
+const portalLine = (row: number) => `CWN-HUGE-${row},Nobody Huge,1975,F,XXXXXXXX${String(row % 10_000).padStart(4, "0")},,1,2021-06-16 11:00,Pirpainti PHC,Pirpainti,2021-06-22 10:00\n`;
+
+/** A table of about `totalBytes` made on demand, counting what the server pulled. */
+function tableStream(totalBytes: number, header = HEADER, line = registerLine) {
   const encoder = new TextEncoder();
   const counter = { pulled: 0, done: false };
   let row = 0;
@@ -134,10 +139,10 @@ function registerStream(totalBytes: number) {
         controller.close();
         return;
       }
-      let text = row === 0 ? `${HEADER}\n` : "";
+      let text = row === 0 ? `${header}\n` : "";
       while (text.length < 64_000) {
         row += 1;
-        text += `HUGE-${row},Pirpainti,FX Huge Site,2021-06-16 10:42,Sunita Kumari,1979,F,Voter ID,HUG${String(row).padStart(7, "0")},1,Covishield\n`;
+        text += line(row);
       }
       const bytes = encoder.encode(text);
       counter.pulled += bytes.byteLength;
@@ -152,7 +157,7 @@ describe("the 50 MB limit, while the body streams", () => {
     "refuses a 60 MB chunked upload with 413 as soon as it passes 50 MB, leaving nothing behind",
     async () => {
       const batch = await beginImport(testDb(), operatorId, null, "REGISTER", "huge.csv");
-      const { stream, counter } = registerStream(60_000_000);
+      const { stream, counter } = tableStream(60_000_000);
       const started = performance.now();
       const res = await postRegister({ "x-import-id": String(batch.id), "x-file-name": "huge.csv", "content-type": "text/csv" }, stream);
       const seconds = (performance.now() - started) / 1000;
@@ -169,6 +174,23 @@ describe("the 50 MB limit, while the body streams", () => {
       expect(after.error).toMatch(/larger than the 50 MB limit/);
       expect(await testDb().vaccinationRecord.count({ where: { registerSerial: { startsWith: "HUGE-" } } })).toBe(0);
       expect(await testDb().site.count({ where: { name: "FX Huge Site" } })).toBe(0);
+    },
+    120_000,
+  );
+
+  it(
+    "does the same for a portal export",
+    async () => {
+      const { stream, counter } = tableStream(60_000_000, PORTAL_HEADER, portalLine);
+      const started = performance.now();
+      const res = await importPortal(request("/api/v1/imports/portal", { method: "POST", body: stream, headers: { "x-file-name": "huge-portal.csv" }, as: "op.pirpainti" }));
+      expect(res.status).toBe(413);
+      expect((performance.now() - started) / 1000).toBeLessThan(8);
+      expect(counter.done).toBe(false);
+      expect(counter.pulled).toBeLessThan(MAX_IMPORT_BYTES + 1_000_000);
+      const batch = await testDb().importBatch.findFirstOrThrow({ where: { fileName: "huge-portal.csv" }, orderBy: { id: "desc" } });
+      expect(batch).toMatchObject({ status: "FAILED", error: expect.stringMatching(/50 MB limit/), anomalies: 0, rejected: 0 });
+      expect(await testDb().anomaly.count({ where: { importId: batch.id } })).toBe(0);
     },
     120_000,
   );
