@@ -15,6 +15,7 @@ const ENDPOINT: Record<Kind, string> = { REGISTER: "/api/v1/imports/register", P
 export function ImportPanel() {
   const trpc = useTRPC();
   const t = useTranslations("imports");
+  const tRecent = useTranslations("recentImports");
   const format = useFormat();
   const queryClient = useQueryClient();
   const [kind, setKind] = useState<Kind>("REGISTER");
@@ -25,6 +26,8 @@ export function ImportPanel() {
   const begin = useMutation(trpc.imports.begin.mutationOptions());
   const running = importId !== null && outcome === null && error === null;
   const progress = useQuery({ ...trpc.imports.get.queryOptions({ id: importId ?? 0 }), enabled: running, refetchInterval: running ? 700 : false });
+  // The server that held the upload died (another instance noticed its heartbeat stop): say so now.
+  const lost = running && progress.data?.status === "FAILED" && progress.data.errorKey ? progress.data.errorKey : null;
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -76,9 +79,9 @@ export function ImportPanel() {
           <p data-testid="rows-read">{t("rowsRead", { n: format.count(progress.data?.rowsRead ?? 0) })}</p>
         </div>
       ) : null}
-      {error ? (
+      {error || lost ? (
         <p className="notice error" role="alert">
-          {error}
+          {error ?? (lost ? tRecent(`errors.${lost}`) : null)}
         </p>
       ) : null}
       {outcome ? <ImportResultView outcome={outcome} /> : null}

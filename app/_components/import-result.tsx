@@ -62,6 +62,7 @@ export function ImportResultView({ outcome }: { outcome: ImportOutcome }) {
               {t("download", { n: format.count(outcome.rejected) })}
             </a>
           </p>
+          {outcome.kind === "REGISTER" ? <p className="muted">{t("maskedIds")}</p> : null}
           <table className="data-table compact" aria-label={t("rejectedRows")}>
             <thead>
               <tr>

@@ -40,7 +40,7 @@ export function RecentImports() {
                     <td>{b.kind === "REGISTER" ? t("register") : t("portal")}</td>
                     <td>{b.fileName}</td>
                     <td>{b.uploadedBy.displayName}</td>
-                    <td>{b.status === "FAILED" ? t("failed", { error: b.error ?? "" }) : t(`statuses.${b.status}`)}</td>
+                    <td>{b.status === "FAILED" ? t("failed", { error: b.errorKey ? t(`errors.${b.errorKey}`) : (b.error ?? "") }) : t(`statuses.${b.status}`)}</td>
                     <td className="num">{format.count(b.rowsRead)}</td>
                     <td className="num">{format.count(b.kind === "REGISTER" ? b.created : b.matched)}</td>
                     <td className="num">

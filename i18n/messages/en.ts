@@ -275,6 +275,7 @@ export const en = {
     reason: "Reason",
     more: "… and more in the download.",
     newSites: "New sites, waiting for the district officer to confirm or merge: {sites}.",
+    maskedIds: "For privacy, ID numbers in the download keep only their last 4 digits: type the full number from the register when you fix a row.",
   },
   recentImports: {
     label: "Recent imports",
@@ -290,6 +291,10 @@ export const en = {
     register: "Register",
     portal: "Portal export",
     failed: "Failed: {error}",
+    errors: {
+      serverStopped: "The server stopped during this import; nothing from it was saved — import the file again.",
+      uploadNeverArrived: "The file never reached the server (the page was closed or the connection dropped); nothing was saved — import the file again.",
+    },
     statuses: {
       RUNNING: "running",
       COMPLETED: "completed",

@@ -4,6 +4,7 @@ import { migrateDatabase } from "@/server/db/migrate";
 import { createDb } from "@/server/db/client";
 import { ensureReferenceData } from "@/server/seed/reference-data";
 import { seedDemoData } from "@/server/seed/seed-demo";
+import { failStaleImports } from "@/server/services/import-batches";
 import type { StartConfig } from "./config";
 
 export type PreparedDatabase = { url: string; stop: () => Promise<void> };
@@ -24,6 +25,10 @@ export async function prepareDatabase(config: StartConfig, log: (message: string
     const db = createDb(url);
     try {
       await ensureReferenceData(db);
+      // Imports left RUNNING by a server that died (their rows were rolled back with it). Only stale ones:
+      // another instance may be running an import right now.
+      const failed = await failStaleImports(db, new Date());
+      if (failed > 0) log(`Marked ${failed} interrupted import(s) as failed`);
       if (config.demoData) {
         log("Loading demo data (first start takes a few seconds)");
         const result = await seedDemoData(db, { now: new Date(), idHashKey: config.idHashKey, log });

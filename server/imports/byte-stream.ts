@@ -6,14 +6,88 @@ export function formatMegabytes(bytes: number): string {
   return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
 }
 
-/** Passes the bytes through and stops with 413 as soon as more than `maxBytes` have come, not at the end. */
-export async function* limitBytes(bytes: AsyncIterable<Uint8Array>, maxBytes: number): AsyncGenerator<Uint8Array> {
+/**
+ * Passes the bytes through and refuses with 413 as soon as more than `maxBytes` have arrived, however far
+ * behind the reader is. The upload is read as fast as it comes, not at the pace of the parser and the
+ * database: otherwise a file over the limit would be parsed (and its rows written, to be rolled back) for
+ * as long as 50 MB take, before anyone counted past the limit. What is read ahead waits here, never more
+ * than `maxBytes`. Past the limit the upload is cancelled, and the reader's next pull throws at once,
+ * even with chunks still waiting. `onChunk` sees every byte in order as it arrives (the file's checksum).
+ */
+export function limitBytes(source: AsyncIterable<Uint8Array>, maxBytes: number, onChunk?: (chunk: Uint8Array) => void): AsyncGenerator<Uint8Array> {
+  const pull = puller(source);
+  const waiting: Uint8Array[] = [];
   let total = 0;
-  for await (const chunk of bytes) {
-    total += chunk.byteLength;
-    if (total > maxBytes) throw new ImportFileError(413, `The file is larger than the ${formatMegabytes(maxBytes)} limit; split it into smaller files.`);
-    yield chunk;
+  let ended = false;
+  let stopped = false;
+  let failure: unknown = null;
+  let wake: (() => void) | null = null;
+  const notify = () => {
+    wake?.();
+    wake = null;
+  };
+  void (async () => {
+    try {
+      while (!stopped) {
+        const next = await pull.next();
+        if (next.done || stopped) break;
+        total += next.value.byteLength;
+        if (total > maxBytes) {
+          failure = new ImportFileError(413, `The file is larger than the ${formatMegabytes(maxBytes)} limit; split it into smaller files.`);
+          break;
+        }
+        onChunk?.(next.value);
+        waiting.push(next.value);
+        notify();
+        // A source that answers at once (a buffered body) would otherwise keep this loop on the microtask
+        // queue and starve the reader and all I/O until the limit; a socket's chunks come one per turn anyway.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+    } catch (error) {
+      failure ??= error;
+    } finally {
+      ended = true;
+      if (failure) pull.cancel();
+      notify();
+    }
+  })();
+
+  async function* chunks(): AsyncGenerator<Uint8Array> {
+    try {
+      for (;;) {
+        if (failure) throw failure;
+        const chunk = waiting.shift();
+        if (chunk) yield chunk;
+        else if (ended) return;
+        else await new Promise<void>((resolve) => (wake = resolve));
+      }
+    } finally {
+      // The reader stopped early (a file-level error, or the end): release the upload, without waiting
+      // on a client that may never send its next chunk.
+      stopped = true;
+      waiting.length = 0;
+      if (!ended) pull.cancel();
+    }
   }
+  return chunks();
+}
+
+type Puller = { next: () => Promise<IteratorResult<Uint8Array>>; cancel: () => void };
+
+/** A request body is read through its reader, whose cancel() ends a pending read at once. */
+function puller(source: AsyncIterable<Uint8Array>): Puller {
+  if (source instanceof ReadableStream) {
+    const reader = (source as ReadableStream<Uint8Array>).getReader();
+    return {
+      next: async () => {
+        const { done, value } = await reader.read();
+        return done ? { done: true, value: undefined } : { done: false, value };
+      },
+      cancel: () => void reader.cancel().catch(() => undefined),
+    };
+  }
+  const iterator = source[Symbol.asyncIterator]();
+  return { next: () => iterator.next(), cancel: () => void Promise.resolve(iterator.return?.()).catch(() => undefined) };
 }
 
 export type Peeked = { head: Uint8Array; bytes: AsyncGenerator<Uint8Array> };

@@ -41,4 +41,6 @@ export type ImportOptions = {
   idHashKey: string;
   /** Byte limit; MAX_IMPORT_BYTES unless a caller has a reason for less. */
   maxBytes?: number;
+  /** How often the batch's heartbeat is written; HEARTBEAT_EVERY_MS unless a test needs it sooner. */
+  heartbeatEveryMs?: number;
 };

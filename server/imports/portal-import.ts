@@ -2,6 +2,8 @@
  * Reconciles a portal (CoWIN) export with the registers: rows that match a register record mark it ENTERED (with
  * history), rows that do not match with confidence go to the anomaly queue, unreadable rows are rejected with the
  * reason. All writes of one file happen in one transaction: a failure part-way leaves the database as it was.
+ * Exports carry only the last 4 of an ID number, but a file may hold a full one anywhere (an unmasked
+ * id_last4, an extra column): what is stored of a row goes through safeStoredCells first.
  */
 import type { Db } from "@/server/db/client";
 import type { Prisma } from "@/server/generated/prisma/client";
@@ -10,6 +12,7 @@ import { parsePortalRow, type PortalRow } from "@/server/domain/portal-row";
 import { storedPortalRow } from "@/server/domain/portal-evidence";
 import { applyStatusChanges, type DbTx, type StatusChangeRequest } from "@/server/services/record-status";
 import { loadCandidates, loadKnownAnomalies, type KnownAnomalies } from "./portal-candidates";
+import { redactIdNumbers, safeStoredCells } from "./id-redaction";
 import {
   PortalImportForbiddenError,
   type ImportActor,
@@ -99,10 +102,11 @@ function assertMayReconcile(actor: ImportActor): void {
 async function reconcileBatch(ctx: Context, rows: TableRow[]): Promise<void> {
   const { tx, options, result } = ctx;
   const rejections: Prisma.ImportRejectionCreateManyInput[] = [];
-  const reject = (row: TableRow, column: string | null, reason: string) => {
+  const reject = (row: TableRow, column: string | null, problem: string) => {
+    const reason = redactIdNumbers(problem);
     result.rejected += 1;
     if (result.errors.length < MAX_ERRORS_RETURNED) result.errors.push({ row: row.rowNumber, column, reason });
-    rejections.push({ importId: options.importId, rowNumber: row.rowNumber, column, reason, raw: row.cells });
+    rejections.push({ importId: options.importId, rowNumber: row.rowNumber, column, reason, raw: safeStoredCells(row.cells) });
   };
 
   const valid: ValidRow[] = [];
@@ -149,7 +153,7 @@ async function reconcileBatch(ctx: Context, rows: TableRow[]): Promise<void> {
         recordId: outcome.recordId,
         candidateIds: outcome.candidateIds,
         portalRef: v.row.portalRef,
-        portalRow: storedPortalRow(v.cells, v.row, outcome.explanation),
+        portalRow: storedPortalRow(safeStoredCells(v.cells), v.row, redactIdNumbers(outcome.explanation)),
         importId: options.importId,
         createdAt: options.now,
       });

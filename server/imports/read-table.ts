@@ -23,11 +23,11 @@ export type TableRow = { rowNumber: number; cells: Record<string, string> };
 
 export type TableSource = { bytes: AsyncIterable<Uint8Array>; fileName: string; contentType?: string | null };
 
-export type ReadTableOptions = { maxBytes?: number };
+export type ReadTableOptions = { maxBytes?: number; onBytes?: (chunk: Uint8Array) => void };
 
 export async function* readTable(source: TableSource, spec: TableSpec, options: ReadTableOptions = {}): AsyncGenerator<TableRow> {
   const maxBytes = options.maxBytes ?? MAX_IMPORT_BYTES;
-  const { head, bytes } = await peekBytes(limitBytes(source.bytes, maxBytes), 8);
+  const { head, bytes } = await peekBytes(limitBytes(source.bytes, maxBytes, options.onBytes), 8);
   try {
     if (head.byteLength === 0) throw new ImportFileError(400, `The file "${source.fileName}" is empty.`);
     const zip = isZip(head);

@@ -2,7 +2,9 @@
  * Imports an offline vaccination register (CSV or XLSX) as it streams in. Every good row of the file goes in
  * within one transaction (all or none); each bad row is reported with its row number, column and reason and
  * stored in import_rejections; rows already in the database (or earlier in the same file) count as
- * duplicates. Progress is written to the ImportBatch outside the transaction so others can watch it.
+ * duplicates. Progress and a heartbeat are written to the ImportBatch outside the transaction so others can
+ * watch it (and tell when its server died). A rejected row is stored with its ID number masked: the full
+ * number exists only in memory, long enough to compute the keyed hash of the rows that go in.
  */
 import { createHash, type Hash } from "node:crypto";
 import type { Db } from "@/server/db/client";
@@ -10,6 +12,8 @@ import type { Prisma } from "@/server/generated/prisma/client";
 import { hashIdNumber } from "@/server/domain/id-number";
 import { REGISTER_COLUMNS, idHashInput, parseRegisterRow, type RegisterRow, type RowProblem } from "@/server/domain/register-row";
 import { readTable, type TableRow } from "@/server/imports/read-table";
+import { maskedIdProblems, redactIdNumbers, safeStoredCells } from "@/server/imports/id-redaction";
+import { failImport, reportImportProgress, startHeartbeat } from "@/server/services/import-batches";
 import { RegisterPlaces } from "@/server/imports/register-places";
 import { insertRecords, insertRejections, type PreparedRecord, type Rejection, type WriteContext } from "@/server/imports/register-writer";
 import {
@@ -50,38 +54,34 @@ export async function importRegister(db: Db, actor: ImportActor, source: ImportS
   const started = performance.now();
   const importId = await openBatch(db, actor, ownBlockId, source.fileName, now, options.importId);
   const sha256 = createHash("sha256");
-  const hashed: ImportSource = { ...source, bytes: hashBytes(source.bytes, sha256) };
   const finishedAt = () => new Date(now.getTime() + Math.round(performance.now() - started));
+  const stopHeartbeat = startHeartbeat(db, importId, options.heartbeatEveryMs);
   try {
     return await db.$transaction(
-      (tx) => runImport(db, tx, { actor, ownBlockId, importId, now, options, source: hashed, sha256, finishedAt }),
+      (tx) => runImport(db, tx, { actor, ownBlockId, importId, now, options, source, sha256, finishedAt }),
       { timeout: TRANSACTION_TIMEOUT_MS, maxWait: 60_000 },
     );
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    await db.importBatch.update({ where: { id: importId }, data: { status: "FAILED", error: message, finishedAt: finishedAt() } });
+    await failImport(db, importId, error instanceof Error ? error.message : String(error), finishedAt());
     throw error;
+  } finally {
+    stopHeartbeat();
   }
 }
 
 async function openBatch(db: Db, actor: ImportActor, blockId: number | null, fileName: string, now: Date, importId?: number): Promise<number> {
   if (importId === undefined) {
-    const batch = await db.importBatch.create({ data: { kind: "REGISTER", fileName, uploadedById: actor.userId, blockId, startedAt: now } });
+    const batch = await db.importBatch.create({
+      data: { kind: "REGISTER", fileName, uploadedById: actor.userId, blockId, startedAt: now, heartbeatAt: new Date() },
+    });
     return batch.id;
   }
   const batch = await db.importBatch.findUnique({ where: { id: importId } });
   if (!batch || batch.kind !== "REGISTER" || batch.uploadedById !== actor.userId) {
     throw new Error(`Import ${importId} is not a register import of user ${actor.userId}`);
   }
-  await db.importBatch.update({ where: { id: importId }, data: { status: "RUNNING", blockId } });
+  await db.importBatch.update({ where: { id: importId }, data: { status: "RUNNING", blockId, heartbeatAt: new Date() } });
   return importId;
-}
-
-async function* hashBytes(bytes: AsyncIterable<Uint8Array>, hash: Hash): AsyncGenerator<Uint8Array> {
-  for await (const chunk of bytes) {
-    hash.update(chunk);
-    yield chunk;
-  }
 }
 
 type Run = {
@@ -129,20 +129,26 @@ async function runImport(db: Db, tx: Tx, run: Run): Promise<ImportResult> {
   };
   const reject = async (row: TableRow, problems: RowProblem[]) => {
     counts.rejected += 1;
+    // Reasons quote cells ("… is not a 4-digit year"), and a cell may hold an ID number in the wrong column.
+    const raw = safeStoredCells(row.cells);
     for (const p of problems) {
-      rejections.push({ rowNumber: row.rowNumber, column: p.column, reason: p.reason, raw: row.cells });
-      if (errors.length < MAX_RESULT_ERRORS) errors.push({ row: row.rowNumber, column: p.column, reason: p.reason });
+      const reason = redactIdNumbers(p.reason);
+      rejections.push({ rowNumber: row.rowNumber, column: p.column, reason, raw });
+      if (errors.length < MAX_RESULT_ERRORS) errors.push({ row: row.rowNumber, column: p.column, reason });
     }
     if (rejections.length >= REJECTION_BATCH) await flushRejections();
   };
 
   try {
-    for await (const row of readTable(run.source, REGISTER_COLUMNS, { maxBytes: run.options.maxBytes })) {
+    const reading = readTable(run.source, REGISTER_COLUMNS, { maxBytes: run.options.maxBytes, onBytes: (chunk) => run.sha256.update(chunk) });
+    for await (const row of reading) {
       counts.rows += 1;
       if (counts.rows % PROGRESS_EVERY === 0) await reportProgress(db, run, counts.rows);
       const parsed = parseRegisterRow(row.cells, run.now);
-      if (!parsed.ok) {
-        await reject(row, parsed.problems);
+      // A row from a rejected-rows download still holds the masked number: it must not go in as an ID.
+      const masked = maskedIdProblems(row.cells);
+      if (!parsed.ok || masked.length > 0) {
+        await reject(row, [...masked, ...(parsed.ok ? [] : parsed.problems.filter((p) => !masked.some((m) => m.column === p.column)))]);
         continue;
       }
       const blockId = places.blockId(parsed.row.block);
@@ -182,7 +188,7 @@ async function runImport(db: Db, tx: Tx, run: Run): Promise<ImportResult> {
 }
 
 async function reportProgress(db: Db, run: Run, rowsRead: number): Promise<void> {
-  await db.importBatch.update({ where: { id: run.importId }, data: { rowsRead } });
+  await reportImportProgress(db, run.importId, rowsRead);
   run.options.onProgress?.(rowsRead);
 }
 

@@ -3,6 +3,7 @@ import { readTable, type TableSource, type TableSpec } from "@/server/imports/re
 import { reconcilePortalRows } from "@/server/imports/portal-import";
 import type { ImportActor } from "@/server/imports/import-types";
 import { OPTIONAL_PORTAL_COLUMNS, PORTAL_COLUMNS } from "@/server/domain/portal-row";
+import { failImport, reportImportProgress, startHeartbeat } from "@/server/services/import-batches";
 
 /** Columns may come in any order and case; mobile and site may be missing from older exports. */
 const PORTAL_SPEC: TableSpec = {
@@ -21,7 +22,10 @@ export type PortalImportResult = {
   errors: { row: number; column: string | null; reason: string }[];
 };
 
-/** Reads a portal export and reconciles it; the batch records progress and, on failure, the error (the reconciliation itself writes the final counts). */
+/**
+ * Reads a portal export and reconciles it; the batch records progress and a heartbeat and, on failure, the
+ * error (the reconciliation itself writes the final counts).
+ */
 export async function runPortalImport(
   db: Db,
   actor: ImportActor,
@@ -30,14 +34,19 @@ export async function runPortalImport(
 ): Promise<PortalImportResult> {
   const importId =
     options.importId ??
-    (await db.importBatch.create({ data: { kind: "PORTAL", fileName: source.fileName, uploadedById: actor.userId, blockId: actor.blockId } })).id;
+    (
+      await db.importBatch.create({
+        data: { kind: "PORTAL", fileName: source.fileName, uploadedById: actor.userId, blockId: actor.blockId, heartbeatAt: new Date() },
+      })
+    ).id;
   let lastReported = 0;
   const onProgress = (rowsRead: number) => {
     options.onProgress?.(rowsRead);
     if (rowsRead - lastReported < 2_000) return;
     lastReported = rowsRead;
-    void db.importBatch.update({ where: { id: importId }, data: { rowsRead } }).catch(() => undefined);
+    void reportImportProgress(db, importId, rowsRead).catch(() => undefined);
   };
+  const stopHeartbeat = startHeartbeat(db, importId);
   try {
     const result = await reconcilePortalRows(db, actor, readTable(source, PORTAL_SPEC), { importId, now: options.now, onProgress });
     return {
@@ -51,8 +60,9 @@ export async function runPortalImport(
       errors: result.errors,
     };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    await db.importBatch.update({ where: { id: importId }, data: { status: "FAILED", error: message, finishedAt: new Date() } });
+    await failImport(db, importId, error instanceof Error ? error.message : String(error), new Date());
     throw error;
+  } finally {
+    stopHeartbeat();
   }
 }

@@ -1,15 +1,16 @@
 import { authenticate, problem } from "@/server/api/rest";
 import { getImport } from "@/server/services/import-batches";
 import { rejectedRowsCsv } from "@/server/imports/rejections-csv";
+import { MAX_IMPORT_ID, parseImportId } from "@/server/imports/upload-headers";
 
 export const dynamic = "force-dynamic";
 
-/** The rejected rows of an import, with a reason column, to fix and re-import (streamed). */
+/** The rejected rows of an import, with a reason column, to fix and re-import (streamed; ID numbers masked). */
 export async function GET(req: Request, { params }: { params: Promise<{ id: string }> }) {
   const caller = await authenticate(req);
   if (caller instanceof Response) return caller;
-  const id = Number((await params).id);
-  if (!Number.isInteger(id) || id <= 0) return problem(400, "The import id must be a positive whole number.");
+  const id = parseImportId((await params).id);
+  if (id === null) return problem(400, `The import id must be a whole number from 1 to ${MAX_IMPORT_ID}, as listed on the Imports page.`);
   const batch = await getImport(caller.db, { userId: caller.user.id, role: caller.user.role, scope: caller.scope }, id);
   if (!batch) return problem(404, `There is no import ${id} of yours.`);
   const encoder = new TextEncoder();
