@@ -54,7 +54,7 @@ function options() {
 
 async function startSimulatorProcess(): Promise<{ url: string; stop: () => Promise<void> }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/portal-sim.ts", "--port", String(port), "--mode", "up"], { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/portal-sim.ts", "--port", String(port), "--mode", "up"], { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] });
   await new Promise<void>((resolve, reject) => {
     child.once("exit", (code) => reject(new Error(`portal simulator exited (${code})`)));
     child.stdout!.on("data", (chunk: Buffer) => {

@@ -16,14 +16,19 @@ export function parseIdText(text: string): number | null {
   return id <= MAX_ID ? id : null;
 }
 
-export const ZIdText = z.string().transform((text, ctx) => {
-  const id = parseIdText(text);
-  if (id === null) {
-    ctx.addIssue({ code: "custom", message: "must be an id: a whole number from 1 to 2147483647" });
-    return z.NEVER;
-  }
-  return id;
-});
+/** `label` names the id in the refusal ("The import id must be a whole number from 1 to 2147483647"). */
+export function idText(label = "The id") {
+  return z.string().transform((text, ctx) => {
+    const id = parseIdText(text);
+    if (id === null) {
+      ctx.addIssue({ code: "custom", message: `${label} must be a whole number from 1 to ${MAX_ID}` });
+      return z.NEVER;
+    }
+    return id;
+  });
+}
+
+export const ZIdText = idText();
 
 /** A block named in a URL or query: its name or URL slug, any case ("Rangra Chowk", "rangra-chowk"). */
 export const ZBlockRef = z

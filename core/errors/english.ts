@@ -1,4 +1,4 @@
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core";
 import { enServerErrors } from "@/i18n/messages/en-server-errors";
 import type { ErrorParams } from "@/core/errors/error-codes";
 

@@ -62,6 +62,7 @@ export const en = {
     FORBIDDEN: "You are not allowed to do this.",
     NOT_FOUND: "Not found.",
     CONFLICT: "Someone else changed this meanwhile; reload and try again.",
+    LENGTH_REQUIRED: "That needs its length declared (Content-Length); send the file as the raw request body.",
     PAYLOAD_TOO_LARGE: "That is too much to send at once; send less.",
     UNSUPPORTED_MEDIA_TYPE: "The server cannot read what was sent; reload the page and try again.",
     TOO_MANY_REQUESTS: "Too many attempts; wait a little and try again.",

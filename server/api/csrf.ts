@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError } from "@/server/errors/app-error";
+import { environment } from "@/server/config";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -7,13 +8,8 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 export type BrowserWriteRule = "json" | "upload";
 
 function configuredOrigin(): string | null {
-  const url = process.env.NEXTAUTH_URL;
-  if (!url) return null;
-  try {
-    return new URL(url).origin;
-  } catch {
-    return null;
-  }
+  const url = environment().NEXTAUTH_URL;
+  return url ? new URL(url).origin : null;
 }
 
 /**

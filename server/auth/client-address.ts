@@ -1,4 +1,5 @@
 import { isIP } from "node:net";
+import { environment, parseVariable, ZTrustedProxyHeader } from "@/server/config";
 
 /**
  * Where a sign-in attempt comes from, for the per-address throttle. Next.js gives route handlers (and
@@ -10,15 +11,14 @@ import { isIP } from "node:net";
  */
 export const UNKNOWN_ADDRESS_KEY = "ip:unknown";
 
-const HEADER_NAME = /^[a-z0-9-]{1,64}$/;
+/** The header a raw TEEKA_TRUSTED_PROXY_HEADER value names, validated as the configuration validates it. */
+export function trustedProxyHeader(raw: string | undefined): string | null {
+  return parseVariable(ZTrustedProxyHeader, raw);
+}
 
-export function trustedProxyHeader(raw: string | undefined = process.env.TEEKA_TRUSTED_PROXY_HEADER): string | null {
-  const name = raw?.trim().toLowerCase();
-  if (!name) return null;
-  if (!HEADER_NAME.test(name)) {
-    throw new Error(`Invalid configuration: TEEKA_TRUSTED_PROXY_HEADER must be one header name such as x-real-ip (got "${raw}").`);
-  }
-  return name;
+/** The header this deployment trusts (TEEKA_TRUSTED_PROXY_HEADER), or null. */
+export function configuredProxyHeader(): string | null {
+  return environment().TEEKA_TRUSTED_PROXY_HEADER;
 }
 
 type HeaderBag = Headers | Record<string, string | string[] | undefined>;

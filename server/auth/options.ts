@@ -2,7 +2,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProviderImport from "next-auth/providers/credentials";
 import { getDb } from "@/server/db/client";
 import { signIn } from "@/server/services/sign-in";
-import { clientAddress, trustedProxyHeader } from "@/server/auth/client-address";
+import { clientAddress, configuredProxyHeader } from "@/server/auth/client-address";
 import { SESSION_MAX_AGE_MS } from "@/server/auth/session-policy";
 import { endSession, startSession } from "@/server/auth/user-sessions";
 import { logger } from "@/server/logger";
@@ -28,7 +28,7 @@ type AuthorizedUser = { id: string; name: string; role: Role; userAgent: string 
 let warnedSharedBucket = false;
 
 function sourceAddress(headers: HeaderRecord | undefined): string | null {
-  const header = trustedProxyHeader();
+  const header = configuredProxyHeader();
   if (!header && !warnedSharedBucket) {
     warnedSharedBucket = true;
     logger.warn("TEEKA_TRUSTED_PROXY_HEADER is not set: all sign-in attempts share one per-address failure budget");

@@ -1,4 +1,5 @@
 import { decode } from "next-auth/jwt";
+import { environment } from "@/server/config";
 import type { Db } from "@/server/db/client";
 import { userOfSession, type SessionOwner } from "@/server/auth/user-sessions";
 import type { SessionPolicy } from "@/server/auth/session-policy";
@@ -18,7 +19,7 @@ export function sessionCookieName(secure: boolean = isSecureSite()): string {
 }
 
 function isSecureSite(): boolean {
-  return process.env.NEXTAUTH_URL?.startsWith("https://") ?? false;
+  return environment().NEXTAUTH_URL?.startsWith("https://") ?? false;
 }
 
 /** Cookie header → name/value pairs (the first of a repeated name wins, as browsers send the most specific first). */
@@ -64,7 +65,7 @@ export async function sessionIdFromToken(token: string | null, secret: string | 
 /** The signed-in user of a set of cookies (from a Request or from Next's cookie store), or null. */
 export async function userFromCookies(db: Db, cookies: ReadonlyMap<string, string>, now: Date, options: SessionCookieOptions = {}): Promise<SessionOwner | null> {
   const token = sessionTokenFrom(cookies, sessionCookieName(options.secure));
-  const sessionId = await sessionIdFromToken(token, options.secret ?? process.env.NEXTAUTH_SECRET);
+  const sessionId = await sessionIdFromToken(token, options.secret ?? environment().NEXTAUTH_SECRET);
   if (!sessionId) return null;
   return userOfSession(db, sessionId, now, options.policy);
 }

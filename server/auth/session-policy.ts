@@ -2,6 +2,8 @@
  * When a signed-in session stops being valid. Pure, with `now` as a parameter; the database code in
  * user-sessions.ts reads a session row and asks this.
  */
+import { environment, parseVariable, ZIdleMinutes } from "@/server/config";
+
 export type SessionPolicy = {
   /** A session unused for this long ends (measured from the last recorded use). */
   idleMs: number;
@@ -14,28 +16,15 @@ export type SessionPolicy = {
 export const SESSION_MAX_AGE_MS = 12 * 60 * 60_000;
 export const TOUCH_EVERY_MS = 60_000;
 
-/**
- * Two hours: a DIO's day has a lunch break, a review meeting or a camp visit away from the desk, and being
- * asked to sign in again after each of those would teach people to leave the password on a sticky note; a
- * laptop left open in a shared office or a phone left at a camp should not stay signed in for the afternoon.
- */
-export const DEFAULT_IDLE_MINUTES = 120;
-const MIN_IDLE_MINUTES = 5;
-const MAX_IDLE_MINUTES = 12 * 60;
 
-export function sessionPolicy(idleMinutesRaw: string | undefined = process.env.TEEKA_SESSION_IDLE_MINUTES): SessionPolicy {
-  return { idleMs: idleMinutes(idleMinutesRaw) * 60_000, maxAgeMs: SESSION_MAX_AGE_MS, touchEveryMs: TOUCH_EVERY_MS };
+/** The policy in force: the configured idle minutes (validated with the rest of the configuration), or a raw value. */
+export function sessionPolicy(idle: string | number | undefined = environment().TEEKA_SESSION_IDLE_MINUTES): SessionPolicy {
+  const minutes = typeof idle === "number" ? idle : idleMinutes(idle);
+  return { idleMs: minutes * 60_000, maxAgeMs: SESSION_MAX_AGE_MS, touchEveryMs: TOUCH_EVERY_MS };
 }
 
 export function idleMinutes(raw: string | undefined): number {
-  if (raw === undefined || raw.trim() === "") return DEFAULT_IDLE_MINUTES;
-  const minutes = Number(raw);
-  if (!Number.isInteger(minutes) || minutes < MIN_IDLE_MINUTES || minutes > MAX_IDLE_MINUTES) {
-    throw new Error(
-      `Invalid configuration: TEEKA_SESSION_IDLE_MINUTES must be a whole number of minutes from ${MIN_IDLE_MINUTES} to ${MAX_IDLE_MINUTES} (got "${raw}").`,
-    );
-  }
-  return minutes;
+  return parseVariable(ZIdleMinutes, raw);
 }
 
 export type SessionFacts = { createdAt: Date; lastSeenAt: Date; endedAt: Date | null; userDisabledAt: Date | null };

@@ -1,3 +1,4 @@
+import { appConfig } from "@/server/config";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/server/generated/prisma/client";
 
@@ -11,8 +12,6 @@ const globalForDb = globalThis as unknown as { teekaDb?: Db };
 
 /** One client per process (Next.js dev reloads modules, so it is kept on globalThis). */
 export function getDb(): Db {
-  const url = process.env.DATABASE_URL;
-  if (!url) throw new Error("DATABASE_URL is not set: start the app with `npm start`, which provides one.");
-  globalForDb.teekaDb ??= createDb(url);
+  globalForDb.teekaDb ??= createDb(appConfig().DATABASE_URL);
   return globalForDb.teekaDb;
 }

@@ -4,6 +4,7 @@ import "server-only";
  * the connection drops, it reconnects with backoff and tells every stream to resynchronise ("sync"), because
  * notifications sent while it was away are lost (PostgreSQL does not queue them for absent listeners).
  */
+import { appConfig } from "@/server/config";
 import { EventEmitter } from "node:events";
 import pg from "pg";
 import { logger } from "@/server/logger";
@@ -95,8 +96,6 @@ const globalForBus = globalThis as unknown as { teekaEventBus?: EventBus };
 
 /** The instance's bus, created on first use (kept on globalThis across dev reloads). */
 export function getEventBus(): EventBus {
-  const url = process.env.DATABASE_URL;
-  if (!url) throw new Error("DATABASE_URL is not set: start the app with `npm start`, which provides one.");
-  globalForBus.teekaEventBus ??= createEventBus(url);
+  globalForBus.teekaEventBus ??= createEventBus(appConfig().DATABASE_URL);
   return globalForBus.teekaEventBus;
 }

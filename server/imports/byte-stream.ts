@@ -33,7 +33,7 @@ export function limitBytes(source: AsyncIterable<Uint8Array>, maxBytes: number, 
         if (next.done || stopped) break;
         total += next.value.byteLength;
         if (total > maxBytes) {
-          failure = new ImportFileError(413, `The file is larger than the ${formatMegabytes(maxBytes)} limit; split it into smaller files.`);
+          failure = new ImportFileError(413, "fileTooLarge", { limit: formatMegabytes(maxBytes) });
           break;
         }
         onChunk?.(next.value);

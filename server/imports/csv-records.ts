@@ -1,3 +1,4 @@
+import { englishText } from "@/server/errors/app-error";
 import { Readable, pipeline } from "node:stream";
 import { CsvError, parse } from "csv-parse";
 import { ImportFileError } from "@/server/imports/import-file-error";
@@ -16,14 +17,13 @@ function sniffEncoding(head: Uint8Array): Encoding {
   return { label: "utf-8", bomBytes: 0 };
 }
 
-const NOT_TEXT = "The file is not a CSV text file (it contains binary data). Upload a CSV saved as UTF-8, or an .xlsx workbook.";
 
 /** Decodes as it streams; binary data shows up as invalid UTF-8/UTF-16 or NUL characters. */
 async function* decode(bytes: AsyncIterable<Uint8Array>, encoding: Encoding): AsyncGenerator<string> {
   // ignoreBOM: false lets the decoder drop the BOM itself.
   const decoder = new TextDecoder(encoding.label, { fatal: true, ignoreBOM: false });
   const check = (text: string) => {
-    if (text.includes("\u0000")) throw new ImportFileError(415, NOT_TEXT);
+    if (text.includes("\u0000")) throw new ImportFileError(415, "fileNotText");
     return text;
   };
   try {
@@ -34,7 +34,7 @@ async function* decode(bytes: AsyncIterable<Uint8Array>, encoding: Encoding): As
     const tail = decoder.decode();
     if (tail) yield check(tail);
   } catch (error) {
-    if (error instanceof TypeError) throw new ImportFileError(415, NOT_TEXT);
+    if (error instanceof TypeError) throw new ImportFileError(415, "fileNotText");
     throw error;
   }
 }
@@ -93,7 +93,7 @@ export async function* readCsvRecords(bytes: AsyncIterable<Uint8Array>, head: Ui
       // The parser runs ahead of this loop, so its own count says where it stopped (records so far + 1).
       const records = (error as CsvError & { records?: number }).records;
       const at = typeof records === "number" ? records + 1 : rowNumber + 1;
-      throw new ImportFileError(400, `The CSV cannot be read from row ${at} on: ${csvProblem(error)}.`);
+      throw new ImportFileError(400, "csvUnreadable", { row: at, problem: csvProblem(error) });
     }
     throw error;
   } finally {
@@ -104,9 +104,9 @@ export async function* readCsvRecords(bytes: AsyncIterable<Uint8Array>, head: Ui
 function csvProblem(error: CsvError): string {
   switch (error.code) {
     case "CSV_QUOTE_NOT_CLOSED":
-      return "a quoted cell is never closed (a \" is missing)";
+      return englishText("csvQuoteNotClosed");
     case "CSV_MAX_RECORD_SIZE":
-      return `a row is longer than ${MAX_CSV_RECORD_CHARS.toLocaleString("en-IN")} characters (probably an unclosed quote)`;
+      return englishText("csvRowTooLong", { max: MAX_CSV_RECORD_CHARS.toLocaleString("en-IN") });
     default:
       return error.message;
   }

@@ -1,3 +1,4 @@
+import { AppError } from "@/server/errors/app-error";
 import type { Role } from "@/server/generated/prisma/enums";
 
 /** Who is importing; a data operator's block decides which rows they may bring in. */
@@ -23,10 +24,9 @@ export type ImportResult = {
 export const MAX_RESULT_ERRORS = 500;
 
 /** Thrown before anything is read when the actor may not import registers. */
-export class ImportForbiddenError extends Error {
-  constructor(message = "Only a data operator (for their own block) or the district officer may import registers.") {
-    super(message);
-    this.name = "ImportForbiddenError";
+export class ImportForbiddenError extends AppError {
+  constructor() {
+    super("FORBIDDEN", "importForbidden");
   }
 }
 

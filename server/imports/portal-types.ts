@@ -1,3 +1,4 @@
+import { AppError } from "@/server/errors/app-error";
 import type { Role } from "@/server/generated/prisma/enums";
 
 export type { TableRow } from "./read-table";
@@ -22,9 +23,8 @@ export type PortalReconcileOptions = {
 };
 
 /** The actor's role may not reconcile portal exports at all; thrown before any row is read. */
-export class PortalImportForbiddenError extends Error {
-  override readonly name = "PortalImportForbiddenError";
+export class PortalImportForbiddenError extends AppError {
   constructor(role: Role) {
-    super(`A ${role.toLowerCase().replace(/_/g, " ")} cannot reconcile portal exports; ask the data operator or the district officer.`);
+    super("FORBIDDEN", "portalImportForbidden", { role: role.toLowerCase().replace(/_/g, " ") });
   }
 }

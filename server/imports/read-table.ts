@@ -29,11 +29,11 @@ export async function* readTable(source: TableSource, spec: TableSpec, options: 
   const maxBytes = options.maxBytes ?? MAX_IMPORT_BYTES;
   const { head, bytes } = await peekBytes(limitBytes(source.bytes, maxBytes, options.onBytes), 8);
   try {
-    if (head.byteLength === 0) throw new ImportFileError(400, `The file "${source.fileName}" is empty.`);
+    if (head.byteLength === 0) throw new ImportFileError(400, "fileEmpty", { file: source.fileName });
     const zip = isZip(head);
     if (!zip) {
       const binary = knownBinaryKind(head);
-      if (binary) throw new ImportFileError(415, `The file "${source.fileName}" is ${binary}, not a CSV or .xlsx register.`);
+      if (binary) throw new ImportFileError(415, "fileBinary", { file: source.fileName, kind: binary });
     }
     const records: AsyncGenerator<RawRecord> = zip ? readXlsxRecords(bytes) : readCsvRecords(bytes, head);
     // XLSX leaves out trailing empty cells, so a short row is normal there; in CSV it means a lost separator.
@@ -41,6 +41,19 @@ export async function* readTable(source: TableSource, spec: TableSpec, options: 
   } finally {
     await bytes.return(undefined);
   }
+}
+
+/**
+ * The table, read up to its first data row: a file refused at its head (empty, binary, wrong or missing columns, a
+ * header and nothing else) is refused before the caller has written anything (an import batch, a transaction).
+ */
+export async function openTable(source: TableSource, spec: TableSpec, options: ReadTableOptions = {}): Promise<AsyncGenerator<TableRow>> {
+  const rows = readTable(source, spec, options);
+  const first = await rows.next();
+  return (async function* () {
+    if (!first.done) yield first.value;
+    yield* rows;
+  })();
 }
 
 async function* namedRows(records: AsyncGenerator<RawRecord>, spec: TableSpec, strictWidth: boolean, fileName: string): AsyncGenerator<TableRow> {
@@ -64,6 +77,6 @@ async function* namedRows(records: AsyncGenerator<RawRecord>, spec: TableSpec, s
     dataRows += 1;
     yield { rowNumber: record.rowNumber, cells };
   }
-  if (!columns) throw new ImportFileError(400, `The file "${fileName}" is empty.`);
-  if (dataRows === 0) throw new ImportFileError(400, `The file "${fileName}" has a header row but no data rows.`);
+  if (!columns) throw new ImportFileError(400, "fileEmpty", { file: fileName });
+  if (dataRows === 0) throw new ImportFileError(400, "fileNoDataRows", { file: fileName });
 }

@@ -11,7 +11,7 @@ import type { Db } from "@/server/db/client";
 import type { Prisma } from "@/server/generated/prisma/client";
 import { hashIdNumber } from "@/server/domain/id-number";
 import { REGISTER_COLUMNS, idHashInput, parseRegisterRow, type RegisterRow, type RowProblem } from "@/server/domain/register-row";
-import { readTable, type TableRow } from "@/server/imports/read-table";
+import { openTable, type TableRow } from "@/server/imports/read-table";
 import { maskedIdProblems, redactIdNumbers, safeStoredCells } from "@/server/imports/id-redaction";
 import { failImport, reportImportProgress, startHeartbeat } from "@/server/services/import-batches";
 import { RegisterPlaces } from "@/server/imports/register-places";
@@ -52,17 +52,27 @@ export async function importRegister(db: Db, actor: ImportActor, source: ImportS
   const ownBlockId = importScope(actor);
   const now = options.now ?? new Date();
   const started = performance.now();
-  const importId = await openBatch(db, actor, ownBlockId, source.fileName, now, options.importId);
   const sha256 = createHash("sha256");
   const finishedAt = () => new Date(now.getTime() + Math.round(performance.now() - started));
-  const stopHeartbeat = startHeartbeat(db, importId, options.heartbeatEveryMs);
+  const open = () => openTable(source, REGISTER_COLUMNS, { maxBytes: options.maxBytes, onBytes: (chunk) => sha256.update(chunk) });
+  // A batch the page opened records why its file was refused; an API upload refused at the file's head leaves
+  // nothing behind (no batch is created for a file that cannot be imported at all). The batch beats from the
+  // moment it exists, a slow upload's wait for its first row included.
+  let importId = options.importId === undefined ? undefined : await openBatch(db, actor, ownBlockId, source.fileName, now, options.importId);
+  let stopHeartbeat = importId === undefined ? () => undefined : startHeartbeat(db, importId, options.heartbeatEveryMs);
   try {
-    return await db.$transaction(
-      (tx) => runImport(db, tx, { actor, ownBlockId, importId, now, options, source, sha256, finishedAt }),
-      { timeout: TRANSACTION_TIMEOUT_MS, maxWait: 60_000 },
-    );
+    const table = await open();
+    if (importId === undefined) {
+      importId = await openBatch(db, actor, ownBlockId, source.fileName, now);
+      stopHeartbeat = startHeartbeat(db, importId, options.heartbeatEveryMs);
+    }
+    const id = importId;
+    return await db.$transaction((tx) => runImport(db, tx, { actor, ownBlockId, importId: id, now, options, table, sha256, finishedAt }), {
+      timeout: TRANSACTION_TIMEOUT_MS,
+      maxWait: 60_000,
+    });
   } catch (error) {
-    await failImport(db, importId, error instanceof Error ? error.message : String(error), finishedAt());
+    if (importId !== undefined) await failImport(db, importId, error instanceof Error ? error.message : String(error), finishedAt());
     throw error;
   } finally {
     stopHeartbeat();
@@ -90,7 +100,7 @@ type Run = {
   importId: number;
   now: Date;
   options: ImportOptions;
-  source: ImportSource;
+  table: AsyncIterable<TableRow>;
   sha256: Hash;
   finishedAt: () => Date;
 };
@@ -140,8 +150,7 @@ async function runImport(db: Db, tx: Tx, run: Run): Promise<ImportResult> {
   };
 
   try {
-    const reading = readTable(run.source, REGISTER_COLUMNS, { maxBytes: run.options.maxBytes, onBytes: (chunk) => run.sha256.update(chunk) });
-    for await (const row of reading) {
+    for await (const row of run.table) {
       counts.rows += 1;
       if (counts.rows % PROGRESS_EVERY === 0) await reportProgress(db, run, counts.rows);
       const parsed = parseRegisterRow(row.cells, run.now);

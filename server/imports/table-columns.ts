@@ -1,3 +1,4 @@
+import { englishText } from "@/server/errors/app-error";
 import { ImportFileError } from "@/server/imports/import-file-error";
 
 export type TableSpec = { required: string[]; optional: string[]; alternatives?: Record<string, string[]> };
@@ -20,7 +21,7 @@ export function resolveColumns(headers: readonly string[], spec: TableSpec): str
   const columns = headers.map((h, i) => canonicalColumn(h) || `column_${i + 1}`);
   const seen = new Set<string>();
   for (const column of columns) {
-    if (seen.has(column)) throw new ImportFileError(400, `The column "${column}" appears more than once in the header row.`);
+    if (seen.has(column)) throw new ImportFileError(400, "columnRepeated", { column });
     seen.add(column);
   }
   const missing = spec.required.filter((c) => !seen.has(c) && !(spec.alternatives?.[c] ?? []).some((alt) => seen.has(alt)));
@@ -28,12 +29,12 @@ export function resolveColumns(headers: readonly string[], spec: TableSpec): str
     const known = new Set([...spec.required, ...spec.optional, ...Object.values(spec.alternatives ?? {}).flat()]);
     const unknown = columns.filter((c) => !known.has(c) && !/^column_\d+$/.test(c));
     const names = missing.map((c) => (spec.alternatives?.[c] ? `${c} (or ${spec.alternatives[c]!.join(" / ")})` : c));
-    throw new ImportFileError(
-      400,
-      `The header row is missing the column${missing.length > 1 ? "s" : ""} ${names.join(", ")}` +
-        (unknown.length > 0 ? `; these columns are not recognised: ${unknown.join(", ")}` : "") +
-        `. Expected columns: ${[...spec.required, ...spec.optional].join(", ")}.`,
-    );
+    throw new ImportFileError(400, "columnsMissing", {
+      count: missing.length,
+      missing: names.join(", "),
+      unknown: unknown.length > 0 ? englishText("columnsUnrecognised", { columns: unknown.join(", ") }) : "",
+      expected: [...spec.required, ...spec.optional].join(", "),
+    });
   }
   return columns;
 }

@@ -3,7 +3,6 @@ import { PassThrough } from "node:stream";
 import { ImportFileError } from "@/server/imports/import-file-error";
 import type { RawRecord } from "@/server/imports/raw-record";
 
-const UNREADABLE = "The file looks like an .xlsx workbook but cannot be read (it may be damaged or password-protected); save it again from Excel, or as CSV.";
 
 /**
  * A date cell is a wall-clock time with no zone (exceljs hands it over as that clock in UTC); written back
@@ -80,7 +79,7 @@ export async function* readXlsxRecords(bytes: AsyncIterable<Uint8Array>): AsyncG
   } catch (error) {
     if (sourceError) throw sourceError;
     if (error instanceof ImportFileError) throw error;
-    throw new ImportFileError(400, UNREADABLE);
+    throw new ImportFileError(400, "xlsxUnreadable");
   } finally {
     stop.abort();
     input.destroy();

@@ -8,6 +8,7 @@
  * that a wedged Chromium cannot block the next request. At most MAX_PARALLEL pages print at once.
  */
 import "server-only";
+import { environment } from "@/server/config";
 import { existsSync } from "node:fs";
 import type { Browser } from "playwright-core";
 
@@ -31,7 +32,7 @@ export class PdfUnavailableError extends Error {
 }
 
 export function chromiumPath(): string {
-  return process.env.TEEKA_CHROMIUM_PATH?.trim() || "/usr/bin/chromium";
+  return environment().TEEKA_CHROMIUM_PATH;
 }
 
 let browser: Promise<Browser> | null = null;

@@ -14,6 +14,7 @@
  * The target's URL is the local portal simulator that `npm start` runs in demo mode (never the internet),
  * on TEEKA_SIM_PORT as seen by the process that seeds; a later start with another port re-points it.
  */
+import { environment, type Environment } from "@/server/config";
 import type { Db } from "@/server/db/client";
 import { incidentsFrom } from "@/server/domain/incidents";
 import { Prisma } from "@/server/generated/prisma/client";
@@ -30,15 +31,12 @@ export const DEMO_PROBE_TARGET_KEY = "demo.probeTargetId";
 export const DEFAULT_SIM_PORT = 4010;
 const SIMULATOR_URL = /^http:\/\/127\.0\.0\.1:\d+\/$/;
 
-export function simulatorPort(env: NodeJS.ProcessEnv = process.env): number {
-  const raw = env.TEEKA_SIM_PORT;
-  if (raw === undefined || raw === "") return DEFAULT_SIM_PORT;
-  const port = Number(raw);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`TEEKA_SIM_PORT must be a port number 1-65535, got "${raw}"`);
-  return port;
+/** Where the demo's portal simulator listens (TEEKA_SIM_PORT, validated with the rest of the configuration). */
+export function simulatorPort(env: Environment = environment()): number {
+  return env.TEEKA_SIM_PORT;
 }
 
-export const demoPortalUrl = (env: NodeJS.ProcessEnv = process.env) => `http://127.0.0.1:${simulatorPort(env)}/`;
+export const demoPortalUrl = (env: Environment = environment()) => `http://127.0.0.1:${simulatorPort(env)}/`;
 
 export type DemoProbeOptions = {
   /** The demo anchor: the history ends here. */

@@ -2,19 +2,16 @@
  * The handle a search result gives the browser for "open this person": an encrypted, authenticated token that
  * names a record, the user it was issued to and when it expires. The browser cannot read the record id from it,
  * forge one for another record, or pass it to another user; after 30 minutes the person has to be searched again.
- * The key comes from NEXTAUTH_SECRET (the same in every instance), or a per-process key when that is not set.
+ * The key comes from NEXTAUTH_SECRET, the same in every instance (never a per-process fallback: two instances would
+ * reject each other's tokens).
  */
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
+import { appConfig } from "@/server/config";
 
 export const HELPDESK_TOKEN_TTL_MS = 30 * 60_000;
 
-let processKey: Buffer | undefined;
-
 function key(): Buffer {
-  const secret = process.env.NEXTAUTH_SECRET;
-  if (secret) return createHash("sha256").update(`teeka-helpdesk-token:${secret}`).digest();
-  processKey ??= randomBytes(32);
-  return processKey;
+  return createHash("sha256").update(`teeka-helpdesk-token:${appConfig().NEXTAUTH_SECRET}`).digest();
 }
 
 type Payload = { r: number; u: number; e: number };

@@ -1,5 +1,5 @@
 import type { Db } from "@/server/db/client";
-import { readTable, type TableSource, type TableSpec } from "@/server/imports/read-table";
+import { openTable, type TableRow, type TableSource, type TableSpec } from "@/server/imports/read-table";
 import { reconcilePortalRows } from "@/server/imports/portal-import";
 import type { ImportActor } from "@/server/imports/import-types";
 import { OPTIONAL_PORTAL_COLUMNS, PORTAL_COLUMNS } from "@/server/domain/portal-row";
@@ -32,6 +32,18 @@ export async function runPortalImport(
   source: TableSource,
   options: { now: Date; importId?: number; onProgress?: (rowsRead: number) => void },
 ): Promise<PortalImportResult> {
+  // As for registers: an API upload refused at the file's head leaves no batch; one the page opened records why.
+  const open = () => openTable(source, PORTAL_SPEC);
+  let table: AsyncGenerator<TableRow>;
+  if (options.importId !== undefined) {
+    const claimed = options.importId;
+    table = await open().catch(async (error: unknown) => {
+      await failImport(db, claimed, error instanceof Error ? error.message : String(error), new Date());
+      throw error;
+    });
+  } else {
+    table = await open();
+  }
   const importId =
     options.importId ??
     (
@@ -48,7 +60,7 @@ export async function runPortalImport(
   };
   const stopHeartbeat = startHeartbeat(db, importId);
   try {
-    const result = await reconcilePortalRows(db, actor, readTable(source, PORTAL_SPEC), { importId, now: options.now, onProgress });
+    const result = await reconcilePortalRows(db, actor, table, { importId, now: options.now, onProgress });
     return {
       importId,
       rows: result.rows,

@@ -24,6 +24,15 @@ export default async function setup(project: TestProject) {
   await seedDemoData(db, { now: TEST_NOW, idHashKey: TEST_ID_HASH_KEY });
   await db.$disconnect();
   project.provide("databaseUrl", pg.url);
+  // The configuration every test worker starts with (workers inherit this process's environment): the app's own
+  // variables, so route handlers and services read their configuration the way a server does.
+  Object.assign(process.env, {
+    DATABASE_URL: pg.url,
+    NEXTAUTH_URL: "http://localhost:3000",
+    NEXTAUTH_SECRET: "integration-test-secret-0123456789",
+    TEEKA_ID_HASH_KEY: TEST_ID_HASH_KEY,
+    LOG_LEVEL: "warn",
+  });
   return async () => {
     await pg.stop();
     await rm(dataDir.replace(/\/pg$/, ""), { recursive: true, force: true });

@@ -1,4 +1,5 @@
 import { parse } from "csv-parse/sync";
+import { resetEnvironment } from "@/server/config";
 import { extractText, getDocumentProxy } from "unpdf";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { GET as getDailyReport } from "@/app/api/v1/reports/daily/route";
@@ -240,12 +241,14 @@ describe("GET /api/v1/reports/daily", () => {
   it("answers 503 with a reason when Chromium is missing", async () => {
     await closePdfBrowser();
     process.env.TEEKA_CHROMIUM_PATH = "/nonexistent/chromium";
+    resetEnvironment();
     try {
       const res = await get("?format=pdf", "dio");
       expect(res.status).toBe(503);
       expect((await res.json()).error).toMatch(/Chromium.*not installed/);
     } finally {
       delete process.env.TEEKA_CHROMIUM_PATH;
+      resetEnvironment();
     }
   });
 });

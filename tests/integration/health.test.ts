@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import { GET } from "@/app/api/health/route";
 import { freePort } from "@/scripts/lib/free-port";
+import { resetEnvironment } from "@/server/config";
 
 const globalForDb = globalThis as unknown as { teekaDb?: { $disconnect: () => Promise<void> } };
 
@@ -9,6 +10,7 @@ async function useDatabase(url: string) {
   await globalForDb.teekaDb?.$disconnect();
   globalForDb.teekaDb = undefined;
   process.env.DATABASE_URL = url;
+  resetEnvironment();
 }
 
 describe("GET /api/health", () => {

@@ -3,6 +3,7 @@
  * and portal rows, anomaly evidence, reasons and error messages are masked before they are written, the
  * rejected-rows download says so, and the migration masks what was stored before with the same rules.
  */
+import { beginImport, claimImport } from "@/server/services/import-batches";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
@@ -165,10 +166,13 @@ describe("register imports store rejected rows without full ID numbers", () => {
   });
 
   it("masks ID numbers that a file-level error quotes (a file named after one), in the message and on the batch", async () => {
-    const error = await register(dio, "", `${A1}.csv`).catch((e: unknown) => e);
+    const opened = await beginImport(db, dio.userId, null, "REGISTER", `${A1}.csv`);
+    await claimImport(db, dio.userId, opened.id, "REGISTER");
+    const error = await importRegister(db, dio, { bytes: text(""), fileName: `${A1}.csv` }, { now: TEST_NOW, idHashKey: TEST_ID_HASH_KEY, importId: opened.id }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ImportFileError);
     expect((error as Error).message).toBe(`The file "XXXXXXXX${A1.slice(-4)}.csv" is empty.`);
-    const batch = await db.importBatch.findFirstOrThrow({ where: { id: { gt: before.batch }, status: "FAILED" }, orderBy: { id: "desc" } });
+    const batch = await db.importBatch.findUniqueOrThrow({ where: { id: opened.id } });
+    expect(batch.status).toBe("FAILED");
     expect(batch.error).toBe((error as Error).message);
   });
 });

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import type { Db } from "@/server/db/client";
 import { importRegister } from "@/server/imports/register-import";
-import { failStaleImports, SERVER_STOPPED, STALE_AFTER_MS, UPLOAD_NEVER_ARRIVED } from "@/server/services/import-batches";
+import { beginImport, claimImport, failStaleImports, SERVER_STOPPED, STALE_AFTER_MS, UPLOAD_NEVER_ARRIVED } from "@/server/services/import-batches";
 import { prepareDatabase } from "@/scripts/lib/database";
 import { callerFor, loadUser, testDb } from "../helpers/callers";
 import { TEST_ID_HASH_KEY, TEST_NOW } from "../helpers/test-clock";
@@ -77,10 +77,14 @@ describe("a running import beats", () => {
       await gate;
       yield new TextEncoder().encode("BEAT-1,Kahalgaon,FX Beat Site,2021-06-16 10:42,Beat Person,1980,M,Voter ID,BEAT000001,1,Covaxin\n");
     }
+    // The page opens the batch before the upload starts (an API upload's batch appears with its first row).
+    const opened = await beginImport(db, dioId, null, "REGISTER", "slow.csv");
+    await claimImport(db, dioId, opened.id, "REGISTER");
     const run = importRegister(db, { userId: dioId, role: "DISTRICT_OFFICER", blockId: null }, { bytes: slow(), fileName: "slow.csv" }, {
       now: TEST_NOW,
       idHashKey: TEST_ID_HASH_KEY,
       heartbeatEveryMs: 150,
+      importId: opened.id,
     });
     const batch = async () => db.importBatch.findFirstOrThrow({ where: { fileName: "slow.csv", id: { gt: before.batch } }, orderBy: { id: "desc" } });
     await expect.poll(async () => (await batch()).heartbeatAt, { timeout: 5_000 }).not.toBeNull();
@@ -109,7 +113,7 @@ describe("a server killed mid-import", () => {
     "leaves no rows; the start-up sweep leaves its batch alone while the heartbeat is fresh and fails it once stale",
     async () => {
       // One process (node with tsx's loader), not the tsx CLI, which would run the script in a child of its own.
-      const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "tests/integration/import-crash-child.ts"), String(dioId), TEST_ID_HASH_KEY], {
+      const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(ROOT, "tests/integration/import-crash-child.ts"), String(dioId), TEST_ID_HASH_KEY], {
         cwd: ROOT,
         env: { ...process.env, DATABASE_URL: inject("databaseUrl") },
         stdio: ["ignore", "pipe", "inherit"],

@@ -20,7 +20,7 @@ const workers: Worker[] = [];
 const leaseKey = String(randomInt(1, 2 ** 47));
 
 function startWorker(name: string): Worker {
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
+  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/worker.ts"], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: inject("databaseUrl"), TEEKA_PROBE_LEASE_KEY: leaseKey, TEEKA_PROBE_TARGET_IDS: String(targetId), TEEKA_PROBE_LEASE_RETRY_MS: "1000", LOG_LEVEL: "info" },
     stdio: ["ignore", "pipe", "pipe"],

@@ -3,6 +3,7 @@
  * The database is shared with the other integration files (which assert demo figures), so everything this
  * file adds is removed in afterAll, and the counter tables are checked to be back where they started.
  */
+import { beginImport, claimImport } from "@/server/services/import-batches";
 import { createReadStream } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -104,13 +105,19 @@ describe("register import: the fixture corpus", () => {
     ["binary.csv", 415],
     ["old-excel.xls", 415],
     ["corrupt.xlsx", 400],
-  ])("%s fails as a whole with %i, recorded on the batch", async (name, status) => {
+  ])("%s fails as a whole with %i, recorded on the batch the page opened; an API upload leaves nothing", async (name, status) => {
     const before = await db.importBatch.aggregate({ _max: { id: true } });
     const error = await run(dio, fromFile(name)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ImportFileError);
     expect((error as ImportFileError).status).toBe(status);
-    const batch = await db.importBatch.findFirstOrThrow({ where: { id: { gt: before._max.id ?? 0 } } });
-    expect(batch).toMatchObject({ status: "FAILED", error: (error as Error).message, created: 0 });
+    expect(await db.importBatch.count({ where: { id: { gt: before._max.id ?? 0 } } })).toBe(0);
+
+    const opened = await beginImport(db, dio.userId, null, "REGISTER", name);
+    expect(await claimImport(db, dio.userId, opened.id, "REGISTER")).toBe(true);
+    const again = await importRegister(db, dio, fromFile(name), { now: TEST_NOW, idHashKey: TEST_ID_HASH_KEY, importId: opened.id }).catch((e: unknown) => e);
+    expect((again as ImportFileError).status).toBe(status);
+    const batch = await db.importBatch.findUniqueOrThrow({ where: { id: opened.id } });
+    expect(batch).toMatchObject({ status: "FAILED", error: (again as Error).message, created: 0 });
     expect(await db.vaccinationRecord.count({ where: { importId: batch.id } })).toBe(0);
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_IDLE_MINUTES, SESSION_MAX_AGE_MS, idleMinutes, sessionPolicy, sessionVerdict, type SessionFacts } from "@/server/auth/session-policy";
+import { SESSION_MAX_AGE_MS, idleMinutes, sessionPolicy, sessionVerdict, type SessionFacts } from "@/server/auth/session-policy";
+import { DEFAULT_IDLE_MINUTES } from "@/server/config";
 
 const signedIn = new Date("2021-06-23T03:30:00Z"); // 09:00 IST
 const policy = sessionPolicy(undefined);

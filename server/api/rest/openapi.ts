@@ -16,6 +16,7 @@ const ERROR_TEXT: Record<number, string> = {
   403: "The caller's role may not do this",
   404: "No such item in the caller's scope (an item outside it reads the same)",
   409: "Conflicts with the current state (e.g. the name is taken)",
+  411: "A multipart upload without Content-Length; send the raw file instead",
   413: "Body over the size limit (stated in `error`)",
   415: "Not JSON (or not CSV/XLSX for an import)",
   429: "Too many requests; `Retry-After` says when to try again",
@@ -101,7 +102,7 @@ export function openApiDocument(routes: readonly RestRoute[]): Json {
           required: ["error", "code", "key"],
           properties: {
             error: { type: "string", description: "what was wrong and what to do, in English" },
-            code: { type: "string", enum: ["BAD_REQUEST", "UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "PAYLOAD_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE", "TOO_MANY_REQUESTS", "UNAVAILABLE", "INTERNAL"] },
+            code: { type: "string", enum: ["BAD_REQUEST", "UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "LENGTH_REQUIRED", "PAYLOAD_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE", "TOO_MANY_REQUESTS", "UNAVAILABLE", "INTERNAL"] },
             key: { type: "string", description: "the message key (the app shows it in Hindi or English)" },
             params: { type: "object", additionalProperties: { type: ["string", "number"] } },
             issues: { type: "array", items: { type: "object", properties: { path: { type: "string" }, message: { type: "string" }, key: { type: "string" }, code: { type: "string" } } } },

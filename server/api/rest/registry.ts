@@ -11,6 +11,7 @@ import { recordsStatusRoute } from "@/server/api/rest/routes/records";
 import { anomaliesRoute } from "@/server/api/rest/routes/anomalies";
 import { fieldReportsRoute, probeGetRoute, probeIncidentsRoute, probePatchRoute, probesCreateRoute, probesListRoute } from "@/server/api/rest/routes/probes";
 import { dailyReportRoute } from "@/server/api/rest/routes/reports";
+import { portalImportRoute, registerImportRoute, registerTemplateRoute, rejectionsCsvRoute } from "@/server/api/rest/routes/imports";
 
 /**
  * Every /api/v1 route. The OpenAPI document is derived from this list, and the tests walk it (bad-input and
@@ -35,6 +36,10 @@ export const REST_ROUTES: readonly RestRoute[] = [
   probeIncidentsRoute,
   fieldReportsRoute,
   dailyReportRoute,
+  registerImportRoute,
+  portalImportRoute,
+  rejectionsCsvRoute,
+  registerTemplateRoute,
 ];
 
 export const openApiRoute = definePublicRoute(

@@ -1,6 +1,4 @@
-import { importActor, importRoute } from "@/server/api/upload";
-import { runPortalImport } from "@/server/services/portal-import-run";
+import { portalImportRoute } from "@/server/api/rest/routes/imports";
 
 export const dynamic = "force-dynamic";
-
-export const POST = importRoute("PORTAL", (caller, source, importId) => runPortalImport(caller.db, importActor(caller), source, { now: caller.now, importId }));
+export const POST = portalImportRoute.handle;

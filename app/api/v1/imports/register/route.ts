@@ -1,9 +1,4 @@
-import { importActor, importRoute } from "@/server/api/upload";
-import { getEnv } from "@/server/env";
-import { importRegister } from "@/server/imports/register-import";
+import { registerImportRoute } from "@/server/api/rest/routes/imports";
 
 export const dynamic = "force-dynamic";
-
-export const POST = importRoute("REGISTER", (caller, source, importId) =>
-  importRegister(caller.db, importActor(caller), source, { now: caller.now, importId, idHashKey: getEnv().TEEKA_ID_HASH_KEY }),
-);
+export const POST = registerImportRoute.handle;
