@@ -35,6 +35,7 @@ type Texts = {
   noOverdue: string;
   atRiskHeading: (hours: number) => string;
   noAtRisk: string;
+  moreAtRisk: (n: number) => string;
   willMiss: string;
   firstMiss: string;
   clearsAt: string;
@@ -108,6 +109,7 @@ const en: Texts = {
   noOverdue: "No entry is past the 48-hour deadline.",
   atRiskHeading: (hours) => `At risk: at the rate of the last ${hours} working hours, more entries will cross 48 h (times IST)`,
   noAtRisk: "No block is forecast to miss the deadline.",
+  moreAtRisk: (n) => `… and ${n} more ${n === 1 ? "block" : "blocks"} at risk: the full list is in the CSV and on the dashboard.`,
   willMiss: "Will cross 48 h",
   firstMiss: "First miss",
   clearsAt: "Clears at",
@@ -186,6 +188,7 @@ const hi: Texts = {
   noOverdue: "कोई प्रविष्टि 48 घंटे की समय-सीमा पार नहीं है।",
   atRiskHeading: (hours) => `जोखिम: पिछले ${hours} कार्य-घंटों की दर से और प्रविष्टियाँ 48 घंटे पार करेंगी (समय IST)`,
   noAtRisk: "किसी प्रखंड के समय-सीमा चूकने का अनुमान नहीं है।",
+  moreAtRisk: (n) => `… और ${n} प्रखंड जोखिम में: पूरी सूची CSV और डैशबोर्ड पर है।`,
   willMiss: "48 घंटे पार करेंगी",
   firstMiss: "पहली चूक",
   clearsAt: "पूरा होगा",

@@ -76,9 +76,14 @@ function BacklogSection({ report, f }: { report: DailyReport; f: Fmt }) {
   );
 }
 
+/** The report is one A4 page: the worst at-risk blocks are listed, the rest are counted (the CSV has them all). */
+const AT_RISK_SHOWN = 6;
+
 function RiskSection({ report, f }: { report: DailyReport; f: Fmt }) {
   const { t } = f;
-  const { overdueBlocks, atRiskBlocks, rateWindowWorkingHours } = report.risk;
+  const { overdueBlocks, rateWindowWorkingHours } = report.risk;
+  const atRiskBlocks = report.risk.atRiskBlocks.slice(0, AT_RISK_SHOWN);
+  const moreAtRisk = report.risk.atRiskBlocks.length - atRiskBlocks.length;
   return (
     <section aria-labelledby="dr-risk">
       <h2 id="dr-risk">{t.riskHeading}</h2>
@@ -124,6 +129,7 @@ function RiskSection({ report, f }: { report: DailyReport; f: Fmt }) {
           </tbody>
         </table>
       )}
+      {moreAtRisk > 0 ? <p className="dr-note">{t.moreAtRisk(moreAtRisk)}</p> : null}
     </section>
   );
 }

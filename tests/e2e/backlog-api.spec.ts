@@ -33,8 +33,11 @@ test("the read API answers a token with the same numbers as the screen, and refu
   expect(one.blocks).toHaveLength(1);
   expect(one.district.pending).toBe(pirpainti.pending);
 
+  // An unknown block reads like one outside the caller's scope: not found, and nothing said about it.
+  const unknown = await api.get("/api/v1/backlog?block=Atlantis");
+  expect(unknown.status()).toBe(404);
+  expect((await unknown.json()).error).toMatch(/There is no block "Atlantis" that you can see/);
   for (const [query, message] of [
-    ["?block=Atlantis", /Unknown block/],
     ["?blok=Pirpainti", /Unknown parameter/],
     ["?block=", /must not be empty/],
     ["?block=Pirpainti&block=Sabour", /once/],

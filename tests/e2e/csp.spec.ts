@@ -153,8 +153,11 @@ test("pages, tRPC, REST (also a 401 and a 403), CSV, PDF, health, next-auth and 
   expect(backlog.status()).toBe(200);
   expectApiHeaders(backlog, "/api/v1/backlog");
   const otherBlock = await page.request.get("/api/v1/backlog?block=sultanganj");
-  expect(otherBlock.status()).toBe(403);
-  expectApiHeaders(otherBlock, "403 /api/v1/backlog?block=sultanganj");
+  expect(otherBlock.status()).toBe(404);
+  expectApiHeaders(otherBlock, "404 /api/v1/backlog?block=sultanganj");
+  const refused = await page.request.post("/api/v1/probes", { data: { name: "x", url: "http://127.0.0.1:9/" }, headers: { origin: new URL(page.url()).origin } });
+  expect(refused.status()).toBe(403);
+  expectApiHeaders(refused, "403 POST /api/v1/probes");
   for (const path of ["/api/v1/blocks/pirpainti/records.csv", "/api/v1/camps/totals.csv", "/api/v1/reports/daily?format=csv"]) {
     const csv = await page.request.get(path);
     expect(csv.status(), path).toBe(200);

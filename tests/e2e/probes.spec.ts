@@ -57,7 +57,8 @@ test.describe("a target against the local simulator", () => {
     await expect(log.getByTestId("incident-row").first()).not.toContainText("ongoing", { timeout: 15_000 });
 
     // Pause it, so that the closed simulator does not leave an outage on the rest of the run.
-    const paused = await page.request.patch(`/api/v1/probes/${id}`, { data: { enabled: false } });
+    // As the page's own script would send it: from the app's origin (a cookie write from elsewhere is refused).
+    const paused = await page.request.patch(`/api/v1/probes/${id}`, { data: { enabled: false }, headers: { origin: new URL(page.url()).origin } });
     expect(paused.status()).toBe(200);
   });
 });
@@ -80,6 +81,9 @@ test("a block supervisor sees the probes page read-only, and the API refuses the
 
   const refused = await page.request.post("/api/v1/probes", {
     data: { name: "Not allowed", url: "http://127.0.0.1:9/", intervalSeconds: 60, timeoutMs: 5000, slowMs: 1000, retries: 1 },
+    headers: { origin: new URL(page.url()).origin },
   });
   expect(refused.status()).toBe(403);
+  // Refused for the role, not for where it came from.
+  expect((await refused.json()).key).toBe("notAllowed");
 });
