@@ -8,11 +8,13 @@ import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/app/_trpc/client";
 import { readLocaleCookie } from "@/app/_components/language-switch";
 import { isLocale } from "@/i18n/locales";
+import { SIGN_IN_INVALID, signInRefusal } from "@/core/contracts/sign-in";
 
-/** The server's refusal says how long to wait in English ("… Try again in 42 s."); said in the page's language. */
-function throttledMessage(error: string, t: ReturnType<typeof useTranslations<"signIn">>): string | null {
-  const seconds = Number(error.match(/Try again in (\d+) s\.$/)?.[1]);
-  if (!seconds) return null;
+/** The sign-in endpoint's refusal code, said in the page's language. */
+function refusalText(code: string, t: ReturnType<typeof useTranslations<"signIn">>): string {
+  const refusal = signInRefusal(code);
+  if (refusal.kind === "invalid") return t("wrong");
+  const { seconds } = refusal;
   return seconds >= 90 ? t("throttledMinutes", { minutes: String(Math.ceil(seconds / 60)) }) : t("throttledSeconds", { seconds: String(seconds) });
 }
 
@@ -42,8 +44,7 @@ export function SignInForm() {
         password: String(form.get("password") ?? ""),
       });
       if (!result || result.error) {
-        const throttled = result?.error ? throttledMessage(result.error, t) : null;
-        setError(throttled ?? (result?.error && result.error !== "CredentialsSignin" ? result.error : t("wrong")));
+        setError(refusalText(result?.error ?? SIGN_IN_INVALID, t));
         return;
       }
       // The language chosen on this page carries over to the account (which otherwise decides after sign-in).

@@ -1,4 +1,5 @@
 import type { NextAuthOptions } from "next-auth";
+import { SIGN_IN_INVALID, throttledCode } from "@/core/contracts/sign-in";
 import CredentialsProviderImport from "next-auth/providers/credentials";
 import { getDb } from "@/server/db/client";
 import { signIn } from "@/server/services/sign-in";
@@ -12,15 +13,6 @@ import type { Role } from "@/server/generated/prisma/enums";
 const CredentialsProvider =
   (CredentialsProviderImport as unknown as { default?: typeof CredentialsProviderImport }).default ?? CredentialsProviderImport;
 
-export const SIGN_IN_ERRORS = {
-  invalid: "Wrong username or password.",
-  throttled: "Too many failed attempts.",
-} as const;
-
-/** The English refusal; the sign-in form reads the seconds back out of it to say the same in Hindi. */
-export function throttledMessage(retryAfterMs: number): string {
-  return `${SIGN_IN_ERRORS.throttled} Try again in ${Math.ceil(retryAfterMs / 1000)} s.`;
-}
 
 type HeaderRecord = Record<string, string | string[] | undefined>;
 type AuthorizedUser = { id: string; name: string; role: Role; userAgent: string | null };
@@ -46,7 +38,7 @@ export const authOptions: NextAuthOptions = {
       async authorize(credentials, req): Promise<AuthorizedUser> {
         const username = credentials?.username ?? "";
         const password = credentials?.password ?? "";
-        if (!username || !password) throw new Error(SIGN_IN_ERRORS.invalid);
+        if (!username || !password) throw new Error(SIGN_IN_INVALID);
         // next-auth hands authorize the request's headers only (no socket address): see client-address.ts.
         const headers = req?.headers as HeaderRecord | undefined;
         const result = await signIn(getDb(), username, password, new Date(), sourceAddress(headers));
@@ -54,8 +46,8 @@ export const authOptions: NextAuthOptions = {
           const agent = headers?.["user-agent"];
           return { id: String(result.user.id), name: result.user.displayName, role: result.user.role, userAgent: typeof agent === "string" ? agent : null };
         }
-        if (result.reason === "throttled") throw new Error(throttledMessage(result.retryAfterMs));
-        throw new Error(SIGN_IN_ERRORS.invalid);
+        if (result.reason === "throttled") throw new Error(throttledCode(result.retryAfterMs));
+        throw new Error(SIGN_IN_INVALID);
       },
     }),
   ],

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { signIn } from "@/server/services/sign-in";
-import { throttledMessage } from "@/server/auth/options";
+import { signInRefusal, throttledCode } from "@/core/contracts/sign-in";
 import { userForApiToken, hashToken } from "@/server/services/api-tokens";
 import { callerFor, testDb } from "../helpers/callers";
 import { TEST_NOW } from "../helpers/test-clock";
@@ -37,7 +37,7 @@ describe("sign-in throttling per source address", () => {
     for (const username of sprayed.slice(0, 20)) expect(await signIn(testDb(), username, "Welcome@123", TEST_NOW, office)).toEqual({ ok: false, reason: "invalid" });
     const blocked = await signIn(testDb(), sprayed[20]!, "Welcome@123", TEST_NOW, office);
     expect(blocked).toEqual({ ok: false, reason: "throttled", retryAfterMs: 2_000 });
-    expect(throttledMessage(2_000)).toBe("Too many failed attempts. Try again in 2 s.");
+    expect(signInRefusal(throttledCode(2_000))).toEqual({ kind: "throttled", seconds: 2 });
     // The address waits, whatever account it tries, even with the right password ...
     expect(await signIn(testDb(), "sup.sultanganj", "demo-pass-2021", t(1), office)).toMatchObject({ ok: false, reason: "throttled", retryAfterMs: 1_000 });
     // ... while the same account from another address signs in, and the office can go on after the wait.
