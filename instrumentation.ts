@@ -15,6 +15,6 @@ export async function register(): Promise<void> {
     logger.warn({}, "probes not started: DATABASE_URL is not set");
     return;
   }
-  const { startInstanceProbeWorker } = await import("@/server/probes/instrumentation-node");
+  const { startInstanceProbeWorker } = await import("@/server/jobs/probes/instrumentation-node");
   startInstanceProbeWorker(databaseUrl);
 }

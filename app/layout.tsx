@@ -4,7 +4,7 @@ import { connection } from "next/server";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Providers } from "@/app/_trpc/client";
-import { AppHeader } from "@/app/_components/app-header";
+import { AppHeader } from "@/app/_components/shell/app-header";
 // Devanagari glyphs ship with the app (no font download at build or run time); phones often lack them.
 import "@fontsource/noto-sans-devanagari/400.css";
 import "@fontsource/noto-sans-devanagari/700.css";

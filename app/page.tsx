@@ -1,7 +1,7 @@
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { pageCaller, requirePage } from "@/server/api/page-guard";
-import { DistrictOverview } from "@/app/_components/district-overview";
+import { DistrictOverview } from "@/app/_components/backlog/district-overview";
 
 export const dynamic = "force-dynamic";
 

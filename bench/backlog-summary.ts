@@ -9,12 +9,12 @@
 import os from "node:os";
 import pg from "pg";
 import { createDb, type Db } from "@/server/db/client";
-import { getBacklogSummary, sumFigures } from "@/server/services/backlog-summary";
-import { SHAPE, insertReferenceData, refill } from "./lib/fill";
-import { planSummary } from "./lib/plans";
-import { assertSameFigures, naiveFigures, naiveQuery, summaryFigures } from "./lib/queries";
-import { startBenchServer } from "./lib/server";
-import { count, measure, ms, table, type Timing } from "./lib/timing";
+import { getBacklogSummary, sumFigures } from "@/server/services/backlog/backlog-summary";
+import { SHAPE, insertReferenceData, refill } from "@/bench/lib/fill";
+import { planSummary } from "@/bench/lib/plans";
+import { assertSameFigures, naiveFigures, naiveQuery, summaryFigures } from "@/bench/lib/queries";
+import { startBenchServer } from "@/bench/lib/server";
+import { count, measure, ms, table, type Timing } from "@/bench/lib/timing";
 
 const ITERATIONS = 60;
 const WARMUP = 8;

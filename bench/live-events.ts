@@ -10,10 +10,10 @@ import os from "node:os";
 import path from "node:path";
 import { freePort } from "@/scripts/lib/free-port";
 import { createDb } from "@/server/db/client";
-import { createApiToken } from "@/server/services/api-tokens";
+import { createApiToken } from "@/server/services/accounts/api-tokens";
 import { seedDemoData } from "@/server/seed/seed-demo";
-import { startBenchServer } from "./lib/server";
-import { ms, table } from "./lib/timing";
+import { startBenchServer } from "@/bench/lib/server";
+import { ms, table } from "@/bench/lib/timing";
 
 const CHANGES = Number(process.env.BENCH_CHANGES ?? 200);
 const GOAL_P95_MS = 1000;

@@ -17,12 +17,12 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { createDb } from "@/server/db/client";
-import { runCheck, type CheckTarget } from "@/server/probes/check";
-import { SIM_KEYWORD } from "@/server/probes/simulator";
-import { startProbeWorker } from "@/server/probes/worker";
+import { runCheck, type CheckTarget } from "@/server/jobs/probes/check";
+import { SIM_KEYWORD } from "@/server/jobs/probes/simulator";
+import { startProbeWorker } from "@/server/jobs/probes/worker";
 import { freePort } from "@/scripts/lib/free-port";
-import { startBenchServer } from "./lib/server";
-import { count, table } from "./lib/timing";
+import { startBenchServer } from "@/bench/lib/server";
+import { count, table } from "@/bench/lib/timing";
 
 const GOALS = { cpuPercent: 2, extraRssMb: 100, p95LatenessMs: 250 };
 const MB = 1024 * 1024;

@@ -1,5 +1,5 @@
 import { useLocale } from "next-intl";
-import { formatCount, formatIstDate, formatIstDateTime, formatIstDateTimeFull } from "@/app/_components/format";
+import { formatCount, formatIstDate, formatIstDateTime, formatIstDateTimeFull } from "@/core/format/format";
 import type { Locale } from "@/i18n/locales";
 
 export type Formatters = {

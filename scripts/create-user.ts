@@ -9,7 +9,7 @@
 import { parseArgs } from "node:util";
 import { createInterface } from "node:readline/promises";
 import { createDb } from "@/server/db/client";
-import { ZNewUser, saveUser, setUserDisabled } from "@/server/services/users";
+import { ZNewUser, saveUser, setUserDisabled } from "@/server/services/accounts/users";
 
 async function readPassword(): Promise<string> {
   if (process.env.TEEKA_NEW_PASSWORD) return process.env.TEEKA_NEW_PASSWORD;

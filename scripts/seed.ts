@@ -3,7 +3,7 @@
  * backlog per block. Usage: DATABASE_URL=postgresql://... TEEKA_ID_HASH_KEY=... tsx scripts/seed.ts
  */
 import { createDb, type Db } from "@/server/db/client";
-import { dueSoonCutoff, overdueCutoff } from "@/server/domain/aging";
+import { dueSoonCutoff, overdueCutoff } from "@/core/domain/aging";
 import { seedDemoData } from "@/server/seed/seed-demo";
 
 type BlockBacklog = { block: string; total: number; pending: number; overdue: number; due_within_6h: number };

@@ -6,11 +6,11 @@
  */
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { PROJECT_ROOT, readStartConfig } from "./lib/config";
-import { prepareDatabase } from "./lib/database";
-import { isBuildCurrent, markBuilt, sourceFingerprint } from "./lib/build-fingerprint";
+import { PROJECT_ROOT, readStartConfig } from "@/scripts/lib/config";
+import { prepareDatabase } from "@/scripts/lib/database";
+import { isBuildCurrent, markBuilt, sourceFingerprint } from "@/scripts/lib/build-fingerprint";
 import { simulatorPort } from "@/server/seed/probe-history";
-import { type PortalSimulator, startPortalSimulator } from "@/server/probes/simulator";
+import { type PortalSimulator, startPortalSimulator } from "@/server/jobs/probes/simulator";
 
 const NEXT_BIN = path.join(PROJECT_ROOT, "node_modules", "next", "dist", "bin", "next");
 const log = (message: string) => console.log(`[teeka] ${message}`);

@@ -6,7 +6,7 @@
  */
 import { createDb } from "@/server/db/client";
 import { logger } from "@/server/logger";
-import { startProbeWorker } from "@/server/probes/worker";
+import { startProbeWorker } from "@/server/jobs/probes/worker";
 
 function leaseKey(): bigint | undefined {
   const raw = process.env.TEEKA_PROBE_LEASE_KEY;

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { requirePage } from "@/server/api/page-guard";
-import { AnomalyQueue } from "@/app/_components/anomaly-queue";
+import { AnomalyQueue } from "@/app/_components/imports/anomaly-queue";
 
 export const dynamic = "force-dynamic";
 

@@ -2,7 +2,7 @@ import { Suspense } from "react";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { requirePage } from "@/server/api/page-guard";
-import { CampExplorer } from "@/app/_components/camp-explorer";
+import { CampExplorer } from "@/app/_components/camps/camp-explorer";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { requirePage } from "@/server/api/page-guard";
-import { HelpdeskLookup } from "@/app/_components/helpdesk-lookup";
+import { HelpdeskLookup } from "@/app/_components/helpdesk/helpdesk-lookup";
 import { CATALOGS } from "@/i18n/catalogs";
 
 export const dynamic = "force-dynamic";

@@ -1,8 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import { requirePage } from "@/server/api/page-guard";
 import { can } from "@/server/auth/policy";
-import { ImportPanel } from "@/app/_components/import-panel";
-import { RecentImports } from "@/app/_components/recent-imports";
+import { ImportPanel } from "@/app/_components/imports/import-panel";
+import { RecentImports } from "@/app/_components/imports/recent-imports";
 
 export const dynamic = "force-dynamic";
 

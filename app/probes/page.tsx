@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { requirePage } from "@/server/api/page-guard";
 import { can } from "@/server/auth/policy";
-import { ProbeDashboard } from "@/app/_components/probe-dashboard";
+import { ProbeDashboard } from "@/app/_components/probes/probe-dashboard";
 
 export const dynamic = "force-dynamic";
 

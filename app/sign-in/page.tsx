@@ -1,7 +1,7 @@
 import { Suspense } from "react";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { SignInForm } from "@/app/_components/sign-in-form";
+import { SignInForm } from "@/app/_components/shell/sign-in-form";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("signIn"))("metaTitle") };

@@ -1,6 +1,6 @@
 import { useTranslations } from "next-intl";
-import { CapabilityGate } from "@/app/_components/capability-gate";
-import { UnconfirmedSites } from "@/app/_components/unconfirmed-sites";
+import { CapabilityGate } from "@/app/_components/shell/capability-gate";
+import { UnconfirmedSites } from "@/app/_components/imports/unconfirmed-sites";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import { Suspense } from "react";
 import { getTranslations } from "next-intl/server";
 import { requirePage } from "@/server/api/page-guard";
-import { TimelinessView } from "@/app/_components/timeliness-view";
+import { TimelinessView } from "@/app/_components/performance/timeliness-view";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
 import type pg from "pg";
-import { BLOCKS, DISTRICT, URBAN_UNIT } from "@/server/domain/district";
+import { BLOCKS, DISTRICT, URBAN_UNIT } from "@/core/domain/district";
 
 const SITES_PER_BLOCK = 3;
 const CAMP_DAYS = 10;

@@ -1,7 +1,7 @@
 import { deepStrictEqual } from "node:assert/strict";
 import type pg from "pg";
-import { bucketStart, dueSoonCutoff, emptyBucketCounts } from "@/server/domain/aging";
-import type { BacklogFigures, BacklogSummary } from "@/server/services/backlog-summary";
+import { bucketStart, dueSoonCutoff, emptyBucketCounts } from "@/core/domain/aging";
+import type { BacklogFigures, BacklogSummary } from "@/server/services/backlog/backlog-summary";
 
 export type FiguresByBlock = Map<number, BacklogFigures>;
 

@@ -5,8 +5,8 @@
  */
 import { createWriteStream } from "node:fs";
 import { once } from "node:events";
-import { BLOCKS, URBAN_UNIT } from "@/server/domain/district";
-import { verhoeffCheckDigit } from "@/server/domain/verhoeff";
+import { BLOCKS, URBAN_UNIT } from "@/core/domain/district";
+import { verhoeffCheckDigit } from "@/core/domain/verhoeff";
 import { mulberry32, pick, randInt } from "@/server/seed/random";
 
 export const REGISTER_HEADER = "register_serial,block,site,vaccinated_at,beneficiary_name,birth_year,gender,mobile,id_type,id_number,dose,vaccine";

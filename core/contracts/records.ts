@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { REJECTION_REASONS } from "@/server/domain/rejection-reasons";
+import { REJECTION_REASONS } from "@/core/domain/rejection-reasons";
 import { ZId } from "@/core/contracts/ids";
 
 /** A portal (CoWIN) reference as operators copy it: letters, digits and dashes. */

@@ -4,8 +4,8 @@ import { migrateDatabase } from "@/server/db/migrate";
 import { createDb } from "@/server/db/client";
 import { ensureReferenceData } from "@/server/seed/reference-data";
 import { seedDemoData } from "@/server/seed/seed-demo";
-import { failStaleImports } from "@/server/services/import-batches";
-import type { StartConfig } from "./config";
+import { failStaleImports } from "@/server/services/imports/import-batches";
+import type { StartConfig } from "@/scripts/lib/config";
 
 export type PreparedDatabase = { url: string; stop: () => Promise<void> };
 

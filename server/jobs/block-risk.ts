@@ -14,11 +14,11 @@
  */
 import type { Db } from "@/server/db/client";
 import { Prisma } from "@/server/generated/prisma/client";
-import { formatIst, istDateKey } from "@/server/domain/ist";
-import { RATE_WINDOW_WORKING_HOURS, type BurnDownForecast } from "@/server/domain/burn-down";
-import { getBlockForecasts, type BlockForecast } from "@/server/services/burn-down";
-import { getAlertSettings } from "@/server/services/alert-settings";
-import { deliverAlertWebhook, type WebhookOptions } from "@/server/services/alert-webhook";
+import { formatIst, istDateKey } from "@/core/time/ist";
+import { RATE_WINDOW_WORKING_HOURS, type BurnDownForecast } from "@/core/domain/burn-down";
+import { getBlockForecasts, type BlockForecast } from "@/server/services/performance/burn-down";
+import { getAlertSettings } from "@/server/services/alerts/alert-settings";
+import { deliverAlertWebhook, type WebhookOptions } from "@/server/services/alerts/alert-webhook";
 
 const LOCK_NAMESPACE = 0x7e4b; // advisory-lock class for block-risk episodes
 

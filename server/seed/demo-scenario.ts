@@ -3,9 +3,9 @@
  * vaccinations) moved so that "now" is the anchor, with the portal backlog the news reported at that moment.
  * Pure and deterministic: the same anchor (and hasher) always gives the same output. No database here.
  */
-import { idLast4 } from "@/server/domain/id-number";
-import { MINUTE_MS, addDays, istDate, istInstant } from "./ist-time";
-import { type Rng, mulberry32, randBetween, randInt } from "./random";
+import { idLast4 } from "@/server/services/imports/id-number";
+import { MINUTE_MS, addDays, istDate, istInstant } from "@/server/seed/ist-time";
+import { type Rng, mulberry32, randBetween, randInt } from "@/server/seed/random";
 import {
   CAMP_CLOSES_HOUR,
   CAMP_OPENS_HOUR,
@@ -14,14 +14,14 @@ import {
   STORY_BENEFICIARY,
   UNIT_PLANS,
   type UnitPlan,
-} from "./scenario-plan";
-import { type RecordContext, draftCampRecords, uniqueIdNumber } from "./scenario-records";
-import { type UnitRegisters, fillHistory, markEntered, settleUnit } from "./scenario-status";
-import type { DemoCamp, DemoRecord, DemoScenario, IdHasher } from "./scenario-types";
+} from "@/server/seed/scenario-plan";
+import { type RecordContext, draftCampRecords, uniqueIdNumber } from "@/server/seed/scenario-records";
+import { type UnitRegisters, fillHistory, markEntered, settleUnit } from "@/server/seed/scenario-status";
+import type { DemoCamp, DemoRecord, DemoScenario, IdHasher } from "@/server/seed/scenario-types";
 
-export type * from "./scenario-types";
-export { isVerhoeffValid, verhoeffCheckDigit } from "@/server/domain/verhoeff";
-export { STORY_BENEFICIARY, UNIT_PLANS } from "./scenario-plan";
+export type * from "@/server/seed/scenario-types";
+export { isVerhoeffValid, verhoeffCheckDigit } from "@/core/domain/verhoeff";
+export { STORY_BENEFICIARY, UNIT_PLANS } from "@/server/seed/scenario-plan";
 
 const SEED = 0x16_06_2021;
 

@@ -3,8 +3,8 @@
  * the seed keeps the last four characters and a keyed hash, never the number itself.
  */
 import type { IdType } from "@/server/generated/prisma/enums";
-import { verhoeffCheckDigit } from "@/server/domain/verhoeff";
-import { type Rng, randInt, randomDigits, randomLetters, weightedPick } from "./random";
+import { verhoeffCheckDigit } from "@/core/domain/verhoeff";
+import { type Rng, randInt, randomDigits, randomLetters, weightedPick } from "@/server/seed/random";
 
 /** 12 digits, never starting with 0 or 1 (UIDAI does not issue those), last digit a Verhoeff check digit. */
 export function fakeAadhaar(rng: Rng): string {

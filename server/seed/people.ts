@@ -3,7 +3,7 @@
  * some registers can be keyed in Hindi, as they are in the field.
  */
 import type { Sex } from "@/server/generated/prisma/enums";
-import { type Rng, chance, pick, randInt, randomDigits, weightedPick } from "./random";
+import { type Rng, chance, pick, randInt, randomDigits, weightedPick } from "@/server/seed/random";
 
 type NamePair = readonly [latin: string, devanagari: string];
 

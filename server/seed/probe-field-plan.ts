@@ -9,11 +9,11 @@
  *   fine: its script keeps trying every 5–10 min, queues the failures ("network unreachable", timeouts) and
  *   sends them as one batch when the link returns (checkedAt = device time, receivedAt = after 03:00).
  */
-import { HOUR_MS, MINUTE_MS, istTimeOfDayMs } from "./ist-time";
-import type { ProbeStory, Span } from "./probe-plan";
-import { DEMO_PROBE_TARGET, PROBE_HISTORY_DAYS } from "./probe-plan";
-import { type Rng, chance, mulberry32, randInt } from "./random";
-import { UNIT_PLANS, type UnitName } from "./scenario-plan";
+import { HOUR_MS, MINUTE_MS, istTimeOfDayMs } from "@/server/seed/ist-time";
+import type { ProbeStory, Span } from "@/server/seed/probe-plan";
+import { DEMO_PROBE_TARGET, PROBE_HISTORY_DAYS } from "@/server/seed/probe-plan";
+import { type Rng, chance, mulberry32, randInt } from "@/server/seed/random";
+import { UNIT_PLANS, type UnitName } from "@/server/seed/scenario-plan";
 
 const SEED = 0x19_00_0300;
 const PIRPAINTI: UnitName = "Pirpainti";

@@ -16,15 +16,15 @@
  */
 import { environment, type Environment } from "@/server/config";
 import type { Db } from "@/server/db/client";
-import { incidentsFrom } from "@/server/domain/incidents";
+import { incidentsFrom } from "@/core/domain/incidents";
 import { Prisma } from "@/server/generated/prisma/client";
-import { type AlertPayload, type AlertTarget, alertDedupeKey, alertMessage } from "@/server/probes/alerts";
-import { rollUpProbeResults } from "@/server/probes/rollups";
-import { DEFAULT_DOWN_AFTER_MINUTES } from "@/server/services/alert-settings";
-import { HOUR_MS, MINUTE_MS } from "./ist-time";
-import { FIELD_REPORTERS, planFieldReports } from "./probe-field-plan";
-import { DEMO_PROBE_TARGET, type ProbeHistoryPlan, planProbeHistory } from "./probe-plan";
-import type { DbClient } from "./reference-data";
+import { type AlertPayload, type AlertTarget, alertDedupeKey, alertMessage } from "@/server/jobs/probes/alerts";
+import { rollUpProbeResults } from "@/server/jobs/probes/rollups";
+import { DEFAULT_DOWN_AFTER_MINUTES } from "@/server/services/alerts/alert-settings";
+import { HOUR_MS, MINUTE_MS } from "@/server/seed/ist-time";
+import { FIELD_REPORTERS, planFieldReports } from "@/server/seed/probe-field-plan";
+import { DEMO_PROBE_TARGET, type ProbeHistoryPlan, planProbeHistory } from "@/server/seed/probe-plan";
+import type { DbClient } from "@/server/seed/reference-data";
 
 /** app_settings key holding the demo target's id: a target the district officer deleted stays deleted. */
 export const DEMO_PROBE_TARGET_KEY = "demo.probeTargetId";

@@ -3,13 +3,13 @@
  * scenario-status.ts later decides which ones the data room has entered by the anchor.
  */
 import type { IdType } from "@/server/generated/prisma/enums";
-import { idLast4 } from "@/server/domain/id-number";
-import { fakeAadhaar, fakeIdNumber, pickIdType } from "./id-numbers";
-import { MINUTE_MS, istInstant } from "./ist-time";
-import { type FakePerson, fakePerson } from "./people";
-import { type Rng, chance, randInt } from "./random";
-import { COVAXIN_SHARE, DOSE_2_SHARE, STORY_BENEFICIARY, type UnitName } from "./scenario-plan";
-import type { DemoRecord, IdHasher } from "./scenario-types";
+import { idLast4 } from "@/server/services/imports/id-number";
+import { fakeAadhaar, fakeIdNumber, pickIdType } from "@/server/seed/id-numbers";
+import { MINUTE_MS, istInstant } from "@/server/seed/ist-time";
+import { type FakePerson, fakePerson } from "@/server/seed/people";
+import { type Rng, chance, randInt } from "@/server/seed/random";
+import { COVAXIN_SHARE, DOSE_2_SHARE, STORY_BENEFICIARY, type UnitName } from "@/server/seed/scenario-plan";
+import type { DemoRecord, IdHasher } from "@/server/seed/scenario-types";
 
 export type RecordContext = {
   rng: Rng;

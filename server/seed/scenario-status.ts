@@ -3,12 +3,12 @@
  * and the data room works through the rest page by page, in no particular order (nobody could see which pages
  * were closest to the 48-hour deadline: the problem the dashboard exists to fix).
  */
-import { type EntryQueue, lastWorkingInstant, scheduleEntries } from "./entry-schedule";
-import { fakeMobile } from "./people";
-import { MINUTE_MS } from "./ist-time";
-import { type Rng, chance, pick, randBetween, randInt, randomDigits, sampleIndices, shuffle } from "./random";
-import { REGISTER_PAGE_LINES, REJECTION_REASONS, REJECTION_SHARE, type UnitPlan } from "./scenario-plan";
-import type { DemoRecord } from "./scenario-types";
+import { type EntryQueue, lastWorkingInstant, scheduleEntries } from "@/server/seed/entry-schedule";
+import { fakeMobile } from "@/server/seed/people";
+import { MINUTE_MS } from "@/server/seed/ist-time";
+import { type Rng, chance, pick, randBetween, randInt, randomDigits, sampleIndices, shuffle } from "@/server/seed/random";
+import { REGISTER_PAGE_LINES, REJECTION_REASONS, REJECTION_SHARE, type UnitPlan } from "@/server/seed/scenario-plan";
+import type { DemoRecord } from "@/server/seed/scenario-types";
 
 export type UnitRegisters = {
   plan: UnitPlan;

@@ -1,6 +1,6 @@
 import type { RecordStatus, Vaccine } from "@/server/generated/prisma/enums";
-import type { MegaCampKey, UnitName } from "./scenario-plan";
-import type { Beneficiary } from "@/server/domain/beneficiary";
+import type { MegaCampKey, UnitName } from "@/server/seed/scenario-plan";
+import type { Beneficiary } from "@/core/domain/beneficiary";
 
 /** Turns a full ID number into the stored keyed hash; the full number never leaves the generator otherwise. */
 export type IdHasher = (fullIdNumber: string) => string;

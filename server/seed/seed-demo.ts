@@ -7,14 +7,14 @@
  */
 import { hashPassword } from "@/server/auth/password";
 import type { Db } from "@/server/db/client";
-import { hashIdNumber } from "@/server/domain/id-number";
+import { hashIdNumber } from "@/server/services/imports/id-number";
 import type { Role } from "@/server/generated/prisma/enums";
-import { buildDemoScenario } from "./demo-scenario";
-import { DAY_MS } from "./ist-time";
-import { type DbClient, type ReferenceData, ensureReferenceData } from "./reference-data";
-import { ensureDemoProbeHistory } from "./probe-history";
-import { insertScenario } from "./seed-bulk";
-import { shiftScenario, storyAnchor } from "./story-clock";
+import { buildDemoScenario } from "@/server/seed/demo-scenario";
+import { DAY_MS } from "@/server/seed/ist-time";
+import { type DbClient, type ReferenceData, ensureReferenceData } from "@/server/seed/reference-data";
+import { ensureDemoProbeHistory } from "@/server/seed/probe-history";
+import { insertScenario } from "@/server/seed/seed-bulk";
+import { shiftScenario, storyAnchor } from "@/server/seed/story-clock";
 
 export const DEMO_ANCHOR_KEY = "demo.anchor";
 export const DEMO_PASSWORD = "demo-pass-2021";

@@ -1,6 +1,6 @@
-import type { DemoScenario } from "./scenario-types";
-import { CAMP_OPENS_HOUR } from "./scenario-plan";
-import { DAY_MS, istDate, istInstant } from "./ist-time";
+import type { DemoScenario } from "@/server/seed/scenario-types";
+import { CAMP_OPENS_HOUR } from "@/server/seed/scenario-plan";
+import { DAY_MS, istDate, istInstant } from "@/server/seed/ist-time";
 
 /**
  * The demo story is told as it stood at 10:30 IST: mega camp 2's leftover lines are then 41–49 h old, so

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
-import { signInAs } from "./helpers";
+import { signInAs } from "@/tests/e2e/helpers";
 
 // Issue 6, part 4: axe reports no serious (or critical) WCAG 2.1 A/AA violations on the main pages, the pages fit
 // a 360 px phone, and the overview can be used from the keyboard. Lesser findings are printed as annotations.

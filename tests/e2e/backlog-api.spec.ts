@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signInAs, tileValue } from "./helpers";
+import { signInAs, tileValue } from "@/tests/e2e/helpers";
 
 test("the read API answers a token with the same numbers as the screen, and refuses bad calls clearly", async ({ page, playwright, baseURL }) => {
   const anonymous = await playwright.request.newContext({ baseURL });

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signInAs, tileValue } from "./helpers";
+import { signInAs, tileValue } from "@/tests/e2e/helpers";
 
 test("a block supervisor lands on their own block and sees only it", async ({ page }) => {
   await signInAs(page, "sup.sultanganj");

@@ -1,7 +1,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test, type APIResponse, type Browser, type Page, type Response } from "@playwright/test";
-import { signInAs } from "./helpers";
+import { signInAs } from "@/tests/e2e/helpers";
 
 // Security review, finding 3: every response carries the security headers, the page CSP admits no inline script
 // without this request's nonce, and the app still works under it: the browser reports no CSP violation on any

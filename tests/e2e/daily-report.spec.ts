@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { extractText, getDocumentProxy } from "unpdf";
-import { signInAs, tileValue } from "./helpers";
+import { signInAs, tileValue } from "@/tests/e2e/helpers";
 
 const grouped = (n: number) => new Intl.NumberFormat("en-IN").format(n);
 

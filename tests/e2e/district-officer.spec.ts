@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signInAs, tileValue } from "./helpers";
+import { signInAs, tileValue } from "@/tests/e2e/helpers";
 
 test("the DIO sees the district backlog, Pirpainti in chart and table, and drills into its pending records", async ({ page }) => {
   await signInAs(page, "dio");

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signInAs } from "./helpers";
+import { signInAs } from "@/tests/e2e/helpers";
 
 test("the helpdesk finds the Sultanganj beneficiary by mobile and prints a Hindi status slip", async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 360, height: 740 } });

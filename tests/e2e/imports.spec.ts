@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { verhoeffCheckDigit } from "@/server/domain/verhoeff";
-import { signInAs, tileValue } from "./helpers";
+import { verhoeffCheckDigit } from "@/core/domain/verhoeff";
+import { signInAs, tileValue } from "@/tests/e2e/helpers";
 
 /** "yyyy-MM-dd HH:mm" in IST, the way a register sheet writes it. */
 function istText(date: Date): string {

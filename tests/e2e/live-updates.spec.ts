@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { signInAs } from "./helpers";
+import { signInAs } from "@/tests/e2e/helpers";
 
 /** Pirpainti's pending count in the overview's block table. */
 async function pirpaintiPending(page: Page): Promise<number> {

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signInAs, tileValue } from "./helpers";
+import { signInAs, tileValue } from "@/tests/e2e/helpers";
 
 test("an operator marks records entered and rejected from the pending table; the DIO undoes a wrong mark", async ({ page, browser }) => {
   await signInAs(page, "op.pirpainti");

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { startPortalSimulator, type PortalSimulator } from "@/server/probes/simulator";
-import { signInAs } from "./helpers";
+import { startPortalSimulator, type PortalSimulator } from "@/server/jobs/probes/simulator";
+import { signInAs } from "@/tests/e2e/helpers";
 
 test("the DIO sees pending entries over time with the portal outage drawn on it", async ({ page }) => {
   await signInAs(page, "dio");

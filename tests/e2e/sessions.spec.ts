@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signInAs } from "./helpers";
+import { signInAs } from "@/tests/e2e/helpers";
 
 test("signing out ends the session on the server: a copied session cookie stops working", async ({ page, browser, playwright, baseURL }) => {
   await signInAs(page, "dio");

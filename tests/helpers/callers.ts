@@ -3,7 +3,7 @@ import { appRouter } from "@/server/api/root";
 import { createCallerFactory } from "@/server/api/trpc";
 import { createDb, type Db } from "@/server/db/client";
 import type { SessionUser } from "@/server/auth/current-user";
-import { TEST_NOW } from "./test-clock";
+import { TEST_NOW } from "@/tests/helpers/test-clock";
 
 let db: Db | undefined;
 

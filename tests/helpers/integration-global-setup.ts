@@ -6,7 +6,7 @@ import { migrateDatabase } from "@/server/db/migrate";
 import { createDb } from "@/server/db/client";
 import { seedDemoData } from "@/server/seed/seed-demo";
 import { freePort } from "@/scripts/lib/free-port";
-import { TEST_ID_HASH_KEY, TEST_NOW } from "./test-clock";
+import { TEST_ID_HASH_KEY, TEST_NOW } from "@/tests/helpers/test-clock";
 
 declare module "vitest" {
   export interface ProvidedContext {

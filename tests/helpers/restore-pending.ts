@@ -1,5 +1,5 @@
 import { afterAll, beforeAll } from "vitest";
-import { testDb } from "./callers";
+import { testDb } from "@/tests/helpers/callers";
 
 /**
  * For a test file that moves demo records out of PENDING: remembers where the status history ended before the

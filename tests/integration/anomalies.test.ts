@@ -1,16 +1,16 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { scopeFor } from "@/server/auth/scope";
-import { reconcilePortalRows } from "@/server/imports/portal-import";
+import { reconcilePortalRows } from "@/server/services/imports/portal-import";
 import {
   getAnomaly,
   listAnomalies,
   resolveAnomaly,
-} from "@/server/services/anomalies";
-import { storedPortalRow } from "@/server/domain/portal-evidence";
-import { parsePortalRow } from "@/server/domain/portal-row";
-import { blockIdOf, loadUser, testDb } from "../helpers/callers";
-import { TEST_NOW } from "../helpers/test-clock";
-import { actorOf, fixtureRows, markDb, newPortalImport, streamOf, undoSince, type DbMarks } from "./portal-test-db";
+} from "@/server/services/imports/anomalies";
+import { storedPortalRow } from "@/core/domain/portal-evidence";
+import { parsePortalRow } from "@/core/domain/portal-row";
+import { blockIdOf, loadUser, testDb } from "@/tests/helpers/callers";
+import { TEST_NOW } from "@/tests/helpers/test-clock";
+import { actorOf, fixtureRows, markDb, newPortalImport, streamOf, undoSince, type DbMarks } from "@/tests/integration/portal-test-db";
 
 const db = () => testDb();
 const LATER = new Date(TEST_NOW.getTime() + 3_600_000);

@@ -1,9 +1,9 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { signIn } from "@/server/services/sign-in";
+import { signIn } from "@/server/services/accounts/sign-in";
 import { signInRefusal, throttledCode } from "@/core/contracts/sign-in";
-import { userForApiToken, hashToken } from "@/server/services/api-tokens";
-import { callerFor, testDb } from "../helpers/callers";
-import { TEST_NOW } from "../helpers/test-clock";
+import { userForApiToken, hashToken } from "@/server/services/accounts/api-tokens";
+import { callerFor, testDb } from "@/tests/helpers/callers";
+import { TEST_NOW } from "@/tests/helpers/test-clock";
 
 describe("sign-in", () => {
   it("accepts the demo password and says the same thing for a wrong password or an unknown user", async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { AGE_BUCKETS, ageBucket, emptyBucketCounts, isDueWithin6h } from "@/server/domain/aging";
-import { blockIdOf, callerFor, testDb } from "../helpers/callers";
-import { TEST_NOW } from "../helpers/test-clock";
+import { AGE_BUCKETS, ageBucket, emptyBucketCounts, isDueWithin6h } from "@/core/domain/aging";
+import { blockIdOf, callerFor, testDb } from "@/tests/helpers/callers";
+import { TEST_NOW } from "@/tests/helpers/test-clock";
 
 describe("district summary for the DIO", () => {
   it("shows the report's backlog: 2,000+ pending, Pirpainti near 200, some overdue", async () => {

@@ -5,13 +5,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { handleTrpc } from "@/server/api/trpc-handler";
-import { createApiToken } from "@/server/services/api-tokens";
-import { callerFor, loadUser, testDb } from "../helpers/callers";
-import { withTestRuntime } from "../helpers/rest";
-import { dbFingerprint } from "../helpers/sweep/db-fingerprint";
-import { listProcedures, trpcRequest } from "../helpers/sweep/trpc-procedures";
-import { listRestOperations, restRequests, callRest } from "../helpers/sweep/rest-operations";
-import { baseValue, HOSTILE_VALUES, isLegitimate, leaves, withLeaf } from "../helpers/sweep/values";
+import { createApiToken } from "@/server/services/accounts/api-tokens";
+import { callerFor, loadUser, testDb } from "@/tests/helpers/callers";
+import { withTestRuntime } from "@/tests/helpers/rest";
+import { dbFingerprint } from "@/tests/helpers/sweep/db-fingerprint";
+import { listProcedures, trpcRequest } from "@/tests/helpers/sweep/trpc-procedures";
+import { listRestOperations, restRequests, callRest } from "@/tests/helpers/sweep/rest-operations";
+import { baseValue, HOSTILE_VALUES, isLegitimate, leaves, withLeaf } from "@/tests/helpers/sweep/values";
 
 const ROLES = ["dio", "sup.sultanganj", "op.pirpainti", "helpdesk"] as const;
 const tokens: Record<string, string> = {};

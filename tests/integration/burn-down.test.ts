@@ -4,12 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import { TRPCError } from "@trpc/server";
 import { GET as forecastsCsv } from "@/app/api/v1/performance/forecasts.csv/route";
-import { createApiToken } from "@/server/services/api-tokens";
-import { forecastBurnDown } from "@/server/domain/burn-down";
+import { createApiToken } from "@/server/services/accounts/api-tokens";
+import { forecastBurnDown } from "@/core/domain/burn-down";
 import { evaluateBlockRisk, MIN_EPISODE_MS, startBlockRiskJob } from "@/server/jobs/block-risk";
 import type { Db } from "@/server/db/client";
-import { blockIdOf, callerFor, loadUser, testDb } from "../helpers/callers";
-import { TEST_NOW } from "../helpers/test-clock";
+import { blockIdOf, callerFor, loadUser, testDb } from "@/tests/helpers/callers";
+import { TEST_NOW } from "@/tests/helpers/test-clock";
 
 const MINUTE = 60_000;
 const SECOND = 1000;

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { GET as totalsCsv } from "@/app/api/v1/camps/totals.csv/route";
 import { GET as trendCsv } from "@/app/api/v1/camps/trend.csv/route";
-import { ageBand } from "@/server/domain/age-band";
-import { createApiToken } from "@/server/services/api-tokens";
-import { emptyCampFigures, figuresAddUp, sumCampFigures, type CampFigures } from "@/server/services/camp-figures";
-import { blockIdOf, callerFor, loadUser, testDb } from "../helpers/callers";
+import { ageBand } from "@/core/domain/age-band";
+import { createApiToken } from "@/server/services/accounts/api-tokens";
+import { emptyCampFigures, figuresAddUp, sumCampFigures, type CampFigures } from "@/core/domain/camp-figures";
+import { blockIdOf, callerFor, loadUser, testDb } from "@/tests/helpers/callers";
 
 const tokens: Record<string, string> = {};
 const timings: Record<string, number> = {};

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
-import { formatIst } from "@/server/domain/ist";
-import { callerFor } from "../helpers/callers";
+import { formatIst } from "@/core/time/ist";
+import { callerFor } from "@/tests/helpers/callers";
 
 describe("probes.listFieldOutages on the demo story", () => {
   it("finds Pirpainti's night as its own network outage, and the portal outage as the portal's", async () => {

@@ -3,7 +3,7 @@
  * and portal rows, anomaly evidence, reasons and error messages are masked before they are written, the
  * rejected-rows download says so, and the migration masks what was stored before with the same rules.
  */
-import { beginImport, claimImport } from "@/server/services/import-batches";
+import { beginImport, claimImport } from "@/server/services/imports/import-batches";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
@@ -11,14 +11,14 @@ import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import type { Db } from "@/server/db/client";
-import { verhoeffCheckDigit } from "@/server/domain/verhoeff";
-import { ImportFileError } from "@/server/imports/read-table";
-import { importRegister, type ImportActor } from "@/server/imports/register-import";
-import { rejectedRowsCsv } from "@/server/imports/rejections-csv";
-import { ID_PLACEHOLDER, safeStoredCell } from "@/server/imports/id-redaction";
-import { runPortalImport } from "@/server/services/portal-import-run";
-import { loadUser, testDb } from "../helpers/callers";
-import { TEST_ID_HASH_KEY, TEST_NOW } from "../helpers/test-clock";
+import { verhoeffCheckDigit } from "@/core/domain/verhoeff";
+import { ImportFileError } from "@/server/services/imports/read-table";
+import { importRegister, type ImportActor } from "@/server/services/imports/register-import";
+import { rejectedRowsCsv } from "@/server/services/imports/rejections-csv";
+import { ID_PLACEHOLDER, safeStoredCell } from "@/server/services/imports/id-redaction";
+import { runPortalImport } from "@/server/services/imports/portal-import-run";
+import { loadUser, testDb } from "@/tests/helpers/callers";
+import { TEST_ID_HASH_KEY, TEST_NOW } from "@/tests/helpers/test-clock";
 
 const aadhaar = (body: string) => body + verhoeffCheckDigit(body);
 const A1 = aadhaar("73451234567"); // a well-formed Aadhaar number

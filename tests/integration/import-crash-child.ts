@@ -4,8 +4,8 @@
  * mid-import when it dies. Prints "IMPORT <id>" once the batch exists.
  */
 import { createDb } from "@/server/db/client";
-import { importRegister } from "@/server/imports/register-import";
-import { beginImport, claimImport } from "@/server/services/import-batches";
+import { importRegister } from "@/server/services/imports/register-import";
+import { beginImport, claimImport } from "@/server/services/imports/import-batches";
 
 const [userId, hashKey] = [Number(process.argv[2]), process.argv[3] ?? ""];
 const db = createDb(process.env.DATABASE_URL!);

@@ -7,11 +7,11 @@ import { inject } from "vitest";
 import { POST as importRegister } from "@/app/api/v1/imports/register/route";
 import { POST as importPortal } from "@/app/api/v1/imports/portal/route";
 import { GET as getRejections } from "@/app/api/v1/imports/[id]/rejections.csv/route";
-import { MAX_IMPORT_BYTES } from "@/server/imports/read-table";
-import { createApiToken } from "@/server/services/api-tokens";
-import { beginImport } from "@/server/services/import-batches";
-import { loadUser, testDb } from "../helpers/callers";
-import { TEST_ID_HASH_KEY } from "../helpers/test-clock";
+import { MAX_IMPORT_BYTES } from "@/server/services/imports/read-table";
+import { createApiToken } from "@/server/services/accounts/api-tokens";
+import { beginImport } from "@/server/services/imports/import-batches";
+import { loadUser, testDb } from "@/tests/helpers/callers";
+import { TEST_ID_HASH_KEY } from "@/tests/helpers/test-clock";
 
 const HEADER = "register_serial,block,site,vaccinated_at,beneficiary_name,birth_year,gender,id_type,id_number,dose,vaccine";
 const tokens: Record<string, string> = {};

@@ -9,11 +9,11 @@ import { createInterface } from "node:readline";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import type { Db } from "@/server/db/client";
-import { importRegister } from "@/server/imports/register-import";
-import { beginImport, claimImport, failStaleImports, SERVER_STOPPED, STALE_AFTER_MS, UPLOAD_NEVER_ARRIVED } from "@/server/services/import-batches";
+import { importRegister } from "@/server/services/imports/register-import";
+import { beginImport, claimImport, failStaleImports, SERVER_STOPPED, STALE_AFTER_MS, UPLOAD_NEVER_ARRIVED } from "@/server/services/imports/import-batches";
 import { prepareDatabase } from "@/scripts/lib/database";
-import { callerFor, loadUser, testDb } from "../helpers/callers";
-import { TEST_ID_HASH_KEY, TEST_NOW } from "../helpers/test-clock";
+import { callerFor, loadUser, testDb } from "@/tests/helpers/callers";
+import { TEST_ID_HASH_KEY, TEST_NOW } from "@/tests/helpers/test-clock";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 let db: Db;

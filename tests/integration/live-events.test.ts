@@ -2,12 +2,12 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { TRPCError } from "@trpc/server";
 import { POST as postStatus } from "@/app/api/v1/records/status/route";
 import { GET as getEvents } from "@/app/api/v1/events/route";
-import { createApiToken } from "@/server/services/api-tokens";
+import { createApiToken } from "@/server/services/accounts/api-tokens";
 import { getEventBus } from "@/server/events/event-bus";
 import type { StreamEvent } from "@/server/events/live-event";
-import { blockIdOf, callerFor, loadUser, testDb } from "../helpers/callers";
-import { TEST_ID_HASH_KEY } from "../helpers/test-clock";
-import { restorePendingAfterAll } from "../helpers/restore-pending";
+import { blockIdOf, callerFor, loadUser, testDb } from "@/tests/helpers/callers";
+import { TEST_ID_HASH_KEY } from "@/tests/helpers/test-clock";
+import { restorePendingAfterAll } from "@/tests/helpers/restore-pending";
 
 const tokens: Record<string, string> = {};
 const touched = restorePendingAfterAll();

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
-import { blockIdOf, callerFor, testDb } from "../helpers/callers";
-import { restorePendingAfterAll } from "../helpers/restore-pending";
-import { TEST_NOW } from "../helpers/test-clock";
+import { blockIdOf, callerFor, testDb } from "@/tests/helpers/callers";
+import { restorePendingAfterAll } from "@/tests/helpers/restore-pending";
+import { TEST_NOW } from "@/tests/helpers/test-clock";
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;

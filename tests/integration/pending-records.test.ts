@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { isOverdue } from "@/server/domain/aging";
-import { blockIdOf, callerFor, testDb } from "../helpers/callers";
-import { TEST_NOW } from "../helpers/test-clock";
+import { isOverdue } from "@/core/domain/aging";
+import { blockIdOf, callerFor, testDb } from "@/tests/helpers/callers";
+import { TEST_NOW } from "@/tests/helpers/test-clock";
 
 const base = { page: 1, pageSize: 50, sort: "vaccinatedAt", direction: "asc" } as const;
 

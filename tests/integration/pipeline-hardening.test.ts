@@ -8,12 +8,12 @@ import { withRuntime } from "@/server/api/runtime";
 import { recordsStatusRoute } from "@/server/api/rest/routes/records";
 import { backlogRoute } from "@/server/api/rest/routes/backlog";
 import { probesCreateRoute } from "@/server/api/rest/routes/probes";
-import { createApiToken } from "@/server/services/api-tokens";
+import { createApiToken } from "@/server/services/accounts/api-tokens";
 import { createDb } from "@/server/db/client";
 import { freePort } from "@/scripts/lib/free-port";
-import { callerFor, loadUser, testDb } from "../helpers/callers";
-import { withTestRuntime } from "../helpers/rest";
-import { NextAuthBrowser } from "../helpers/next-auth-driver";
+import { callerFor, loadUser, testDb } from "@/tests/helpers/callers";
+import { withTestRuntime } from "@/tests/helpers/rest";
+import { NextAuthBrowser } from "@/tests/helpers/next-auth-driver";
 
 const APP = "http://localhost:3000";
 let cookie = "";

@@ -1,9 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { reconcilePortalRows } from "@/server/imports/portal-import";
-import { PortalImportForbiddenError, type TableRow } from "@/server/imports/portal-types";
-import { blockIdOf, loadUser, testDb } from "../helpers/callers";
-import { TEST_NOW } from "../helpers/test-clock";
-import { actorOf, fixtureRows, markDb, newPortalImport, streamOf, undoSince, type DbMarks } from "./portal-test-db";
+import { reconcilePortalRows } from "@/server/services/imports/portal-import";
+import { PortalImportForbiddenError, type TableRow } from "@/server/services/imports/portal-types";
+import { blockIdOf, loadUser, testDb } from "@/tests/helpers/callers";
+import { TEST_NOW } from "@/tests/helpers/test-clock";
+import { actorOf, fixtureRows, markDb, newPortalImport, streamOf, undoSince, type DbMarks } from "@/tests/integration/portal-test-db";
 
 const db = () => testDb();
 let marks: DbMarks;

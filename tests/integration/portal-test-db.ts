@@ -9,7 +9,7 @@ import { parse } from "csv-parse/sync";
 import type { Db } from "@/server/db/client";
 import type { VaccinationRecord } from "@/server/generated/prisma/client";
 import type { SessionUser } from "@/server/auth/current-user";
-import type { ImportActor, TableRow } from "@/server/imports/portal-types";
+import type { ImportActor, TableRow } from "@/server/services/imports/portal-types";
 
 const FIXTURES = path.resolve(import.meta.dirname, "../fixtures/portal");
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
-import { callerFor, testDb } from "../helpers/callers";
+import { callerFor, testDb } from "@/tests/helpers/callers";
 
 const USERS = ["sup.pirpainti", "helpdesk"] as const;
 const saved = new Map<string, string>();

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
-import { blockIdOf, callerFor, loadUser, testDb } from "../helpers/callers";
-import { TEST_NOW } from "../helpers/test-clock";
-import { createProbeTarget } from "@/server/services/probe-targets";
+import { blockIdOf, callerFor, loadUser, testDb } from "@/tests/helpers/callers";
+import { TEST_NOW } from "@/tests/helpers/test-clock";
+import { createProbeTarget } from "@/server/services/probes/probe-targets";
 import { AppError } from "@/server/errors/app-error";
-import { ZProbeTargetInput } from "@/server/api/schemas/probe-target";
+import { ZProbeTargetInput } from "@/server/services/probes/probe-target-schema";
 
 const PREFIX = "probe-api test ";
 const MIN = 60_000;

@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { Db } from "@/server/db/client";
-import { incidentsFrom } from "@/server/domain/incidents";
-import { istDateKey } from "@/server/domain/ist";
-import { uptime } from "@/server/domain/uptime";
+import { incidentsFrom } from "@/core/domain/incidents";
+import { istDateKey } from "@/core/time/ist";
+import { uptime } from "@/core/domain/uptime";
 import { DEMO_PROBE_TARGET_KEY, ensureDemoProbeHistory } from "@/server/seed/probe-history";
 import { planProbeStory } from "@/server/seed/probe-plan";
 import { ensureReferenceData } from "@/server/seed/reference-data";
-import { loadSegments } from "@/server/services/probe-segments";
-import { callerFor, testDb } from "../helpers/callers";
-import { TEST_NOW } from "../helpers/test-clock";
+import { loadSegments } from "@/server/services/probes/probe-segments";
+import { callerFor, testDb } from "@/tests/helpers/callers";
+import { TEST_NOW } from "@/tests/helpers/test-clock";
 
 const H = 3_600_000;
 const DAY = 24 * H;

@@ -7,12 +7,12 @@ import { randomBytes } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getAlertSettings, setAlertSettings, type AlertSettings } from "@/server/services/alert-settings";
-import { startPortalSimulator, type PortalSimulator } from "@/server/probes/simulator";
-import { startProbeScheduler, type ProbeScheduler } from "@/server/probes/scheduler";
-import { createAlertEngine, type AlertEngine } from "@/server/probes/alerts";
-import { rollUpProbeResults } from "@/server/probes/rollups";
-import { testDb } from "../helpers/callers";
+import { getAlertSettings, setAlertSettings, type AlertSettings } from "@/server/services/alerts/alert-settings";
+import { startPortalSimulator, type PortalSimulator } from "@/server/jobs/probes/simulator";
+import { startProbeScheduler, type ProbeScheduler } from "@/server/jobs/probes/scheduler";
+import { createAlertEngine, type AlertEngine } from "@/server/jobs/probes/alerts";
+import { rollUpProbeResults } from "@/server/jobs/probes/rollups";
+import { testDb } from "@/tests/helpers/callers";
 
 const quiet = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: (o: object, m: string) => console.error(m, o) };
 const INTERVAL_S = 1;

@@ -6,12 +6,12 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Db } from "@/server/db/client";
-import type { ProbeState } from "@/server/domain/probe-state";
-import { latencyPercentiles } from "@/server/domain/uptime";
-import { pruneProbeData, RAW_RETENTION_DAYS } from "@/server/probes/retention";
-import { rollUpProbeResults } from "@/server/probes/rollups";
-import { writeProbeOutcomes, type ProbeOutcome } from "@/server/probes/store";
-import { testDb } from "../helpers/callers";
+import type { ProbeState } from "@/core/domain/probe-state";
+import { latencyPercentiles } from "@/core/domain/uptime";
+import { pruneProbeData, RAW_RETENTION_DAYS } from "@/server/jobs/probes/retention";
+import { rollUpProbeResults } from "@/server/jobs/probes/rollups";
+import { writeProbeOutcomes, type ProbeOutcome } from "@/server/jobs/probes/store";
+import { testDb } from "@/tests/helpers/callers";
 
 const created: number[] = [];
 const T0 = Date.parse("2021-06-21T05:00:00.000Z"); // 10:30 IST

@@ -7,8 +7,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes, randomInt } from "node:crypto";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { startPortalSimulator, type PortalSimulator } from "@/server/probes/simulator";
-import { testDb } from "../helpers/callers";
+import { startPortalSimulator, type PortalSimulator } from "@/server/jobs/probes/simulator";
+import { testDb } from "@/tests/helpers/callers";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
-import { blockIdOf, callerFor, testDb } from "../helpers/callers";
-import { restorePendingAfterAll } from "../helpers/restore-pending";
+import { blockIdOf, callerFor, testDb } from "@/tests/helpers/callers";
+import { restorePendingAfterAll } from "@/tests/helpers/restore-pending";
 
 const touched = restorePendingAfterAll();
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { scopeFor } from "@/server/auth/scope";
-import { applyStatusItems } from "@/server/services/record-status-items";
-import { blockIdOf, loadUser, testDb } from "../helpers/callers";
-import { restorePendingAfterAll } from "../helpers/restore-pending";
-import { TEST_NOW } from "../helpers/test-clock";
+import { applyStatusItems } from "@/server/services/records/record-status-items";
+import { blockIdOf, loadUser, testDb } from "@/tests/helpers/callers";
+import { restorePendingAfterAll } from "@/tests/helpers/restore-pending";
+import { TEST_NOW } from "@/tests/helpers/test-clock";
 
 const touched = restorePendingAfterAll();
 

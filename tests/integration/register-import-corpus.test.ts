@@ -3,17 +3,17 @@
  * The database is shared with the other integration files (which assert demo figures), so everything this
  * file adds is removed in afterAll, and the counter tables are checked to be back where they started.
  */
-import { beginImport, claimImport } from "@/server/services/import-batches";
+import { beginImport, claimImport } from "@/server/services/imports/import-batches";
 import { createReadStream } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/server/db/client";
-import { ImportFileError, type TableSource } from "@/server/imports/read-table";
-import { ImportForbiddenError, importRegister, type ImportActor, type ImportResult } from "@/server/imports/register-import";
-import { rejectedRowsCsv } from "@/server/imports/rejections-csv";
-import { REGISTER_TEMPLATE_CSV } from "@/server/imports/register-template";
-import { blockIdOf, loadUser, testDb } from "../helpers/callers";
-import { TEST_ID_HASH_KEY, TEST_NOW } from "../helpers/test-clock";
+import { ImportFileError, type TableSource } from "@/server/services/imports/read-table";
+import { ImportForbiddenError, importRegister, type ImportActor, type ImportResult } from "@/server/services/imports/register-import";
+import { rejectedRowsCsv } from "@/server/services/imports/rejections-csv";
+import { REGISTER_TEMPLATE_CSV } from "@/server/services/imports/register-template";
+import { blockIdOf, loadUser, testDb } from "@/tests/helpers/callers";
+import { TEST_ID_HASH_KEY, TEST_NOW } from "@/tests/helpers/test-clock";
 
 const FIXTURES = path.resolve(import.meta.dirname, "../fixtures/register");
 let db: Db;

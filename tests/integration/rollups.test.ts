@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { ageBucket, emptyBucketCounts, isDueWithin6h } from "@/server/domain/aging";
-import { getBacklogSummary } from "@/server/services/backlog-summary";
+import { ageBucket, emptyBucketCounts, isDueWithin6h } from "@/core/domain/aging";
+import { getBacklogSummary } from "@/server/services/backlog/backlog-summary";
 import type { Db } from "@/server/db/client";
-import { testDb } from "../helpers/callers";
-import { TEST_NOW } from "../helpers/test-clock";
+import { testDb } from "@/tests/helpers/callers";
+import { TEST_NOW } from "@/tests/helpers/test-clock";
 
 const H = 3_600_000;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
-import { blockIdOf, callerFor } from "../helpers/callers";
+import { blockIdOf, callerFor } from "@/tests/helpers/callers";
 
 async function expectCode(promise: Promise<unknown>, code: TRPCError["code"]) {
   await expect(promise).rejects.toSatisfy((e: unknown) => e instanceof TRPCError && e.code === code);

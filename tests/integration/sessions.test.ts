@@ -1,14 +1,15 @@
+import { SIGN_IN_INVALID } from "@/core/contracts/sign-in";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { encode } from "next-auth/jwt";
 import { userFromSessionCookie } from "@/server/auth/current-user";
 import { endSession, startSession } from "@/server/auth/user-sessions";
 import { sessionPolicy } from "@/server/auth/session-policy";
-import { ZNewUser, saveUser, setUserDisabled } from "@/server/services/users";
-import { createApiToken, userForApiToken } from "@/server/services/api-tokens";
-import { signIn } from "@/server/services/sign-in";
-import { testDb } from "../helpers/callers";
-import { TEST_NOW } from "../helpers/test-clock";
-import { NextAuthBrowser } from "../helpers/next-auth-driver";
+import { ZNewUser, saveUser, setUserDisabled } from "@/server/services/accounts/users";
+import { createApiToken, userForApiToken } from "@/server/services/accounts/api-tokens";
+import { signIn } from "@/server/services/accounts/sign-in";
+import { testDb } from "@/tests/helpers/callers";
+import { TEST_NOW } from "@/tests/helpers/test-clock";
+import { NextAuthBrowser } from "@/tests/helpers/next-auth-driver";
 
 const SECRET = "integration-test-secret-0123456789";
 const USERNAME = "dio.sessions.test";
@@ -163,7 +164,8 @@ describe("the app's next-auth configuration", () => {
     await setUserDisabled(testDb(), USERNAME, true, new Date());
     const browser = new NextAuthBrowser();
     const result = await browser.signIn(USERNAME, PASSWORD);
-    expect(decodeURIComponent(result.url)).toContain("error=Wrong username or password.");
+    // The same refusal code as a wrong password (the page says "Wrong username or password." in its language).
+    expect(new URL(result.url).searchParams.get("error")).toBe(SIGN_IN_INVALID);
     expect(browser.jar.has("next-auth.session-token")).toBe(false);
     await setUserDisabled(testDb(), USERNAME, false, new Date());
     await testDb().loginThrottle.deleteMany({ where: { key: { in: [USERNAME, "ip:unknown"] } } });

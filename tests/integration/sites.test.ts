@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
-import { blockIdOf, callerFor, testDb } from "../helpers/callers";
+import { blockIdOf, callerFor, testDb } from "@/tests/helpers/callers";
 
 describe("new sites from imports", () => {
   it("are listed for the DIO only, and merging moves their camps and records into the real site", async () => {

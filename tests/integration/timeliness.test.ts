@@ -2,12 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import { TRPCError } from "@trpc/server";
 import { GET as timelinessCsv } from "@/app/api/v1/performance/timeliness.csv/route";
-import { createApiToken } from "@/server/services/api-tokens";
-import { isNightShift, istHour } from "@/server/domain/working-hours";
-import { entryLagMs, lagHistogram, timeliness } from "@/server/domain/timeliness";
-import { PORTAL_IMPORT_LABEL } from "@/server/services/timeliness";
-import { blockIdOf, callerFor, loadUser, testDb } from "../helpers/callers";
-import { TEST_NOW } from "../helpers/test-clock";
+import { createApiToken } from "@/server/services/accounts/api-tokens";
+import { isNightShift, istHour } from "@/core/domain/working-hours";
+import { entryLagMs, lagHistogram, timeliness } from "@/core/domain/timeliness";
+import { PORTAL_IMPORT_LABEL } from "@/server/services/performance/timeliness";
+import { blockIdOf, callerFor, loadUser, testDb } from "@/tests/helpers/callers";
+import { TEST_NOW } from "@/tests/helpers/test-clock";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { ZNewUser, saveUser } from "@/server/services/users";
-import { signIn } from "@/server/services/sign-in";
-import { testDb } from "../helpers/callers";
-import { TEST_NOW } from "../helpers/test-clock";
+import { ZNewUser, saveUser } from "@/server/services/accounts/users";
+import { signIn } from "@/server/services/accounts/sign-in";
+import { testDb } from "@/tests/helpers/callers";
+import { TEST_NOW } from "@/tests/helpers/test-clock";
 
 afterAll(() => testDb().user.deleteMany({ where: { username: { in: ["op.kharik.test"] } } }));
 

@@ -9,7 +9,7 @@ import {
   msUntilDeadline,
   overdueCutoff,
   pendingAgeMs,
-} from "@/server/domain/aging";
+} from "@/core/domain/aging";
 
 const H = 3_600_000;
 const M = 60_000;

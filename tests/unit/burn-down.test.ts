@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { forecastBurnDown, isAtRisk } from "@/server/domain/burn-down";
+import { forecastBurnDown, isAtRisk } from "@/core/domain/burn-down";
 
 const H = 3_600_000;
 const ist = (local: string) => new Date(`${local}+05:30`);

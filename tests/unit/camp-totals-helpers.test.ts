@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/server/errors/app-error";
-import { emptyCampFigures, figuresAddUp, sumCampFigures, type CampFigures } from "@/server/services/camp-figures";
-import { isDateKey, istMidnightUtc, resolveTrendRange } from "@/server/services/camp-range";
-import { figuresCsv, trendCsv } from "@/server/services/camp-csv";
-import { campsHref, parseSort, totalsCsvHref } from "@/app/_components/camp-url-state";
+import { emptyCampFigures, figuresAddUp, sumCampFigures, type CampFigures } from "@/core/domain/camp-figures";
+import { isDateKey, istMidnightUtc, resolveTrendRange } from "@/server/services/camps/camp-range";
+import { figuresCsv, trendCsv } from "@/server/services/camps/camp-csv";
+import { campsHref, parseSort, totalsCsvHref } from "@/app/_components/camps/camp-url-state";
 
 const NOW = new Date("2021-06-23T06:30:00Z"); // 12:00 IST
 

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { parse } from "csv-parse/sync";
-import { safeCell, safeCsvLines } from "@/server/imports/csv-safe";
+import { safeCell, safeCsvLines } from "@/server/services/imports/csv-safe";
 
 const BREAKS: [string, string][] = [
   ["CR", "\r"],

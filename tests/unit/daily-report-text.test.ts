@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DAILY_REPORT_TEXT, REPORT_LANGS, isReportLang, reportFormat } from "@/app/_components/daily-report-text";
+import { DAILY_REPORT_TEXT, REPORT_LANGS, isReportLang, reportFormat } from "@/core/reports/daily-report-text";
 
 const keysOf = (value: unknown, prefix = ""): string[] =>
   value && typeof value === "object" ? Object.entries(value).flatMap(([k, v]) => [`${prefix}${k}`, ...keysOf(v, `${prefix}${k}.`)]) : [];

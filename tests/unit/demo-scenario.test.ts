@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
-import { isDueWithin6h, isOverdue } from "@/server/domain/aging";
-import { hashIdNumber } from "@/server/domain/id-number";
+import { isDueWithin6h, isOverdue } from "@/core/domain/aging";
+import { hashIdNumber } from "@/server/services/imports/id-number";
 import {
   type DemoRecord,
   type DemoScenario,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { ProbeState } from "@/server/domain/probe-state";
-import { fieldReachVerdicts, type BlockReports, type CentralProbe } from "@/server/domain/field-reach";
+import type { ProbeState } from "@/core/domain/probe-state";
+import { fieldReachVerdicts, type BlockReports, type CentralProbe } from "@/core/domain/field-reach";
 
 const at = new Date("2021-06-22T17:00:00Z");
 

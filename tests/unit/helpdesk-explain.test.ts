@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { doseState, explainDose, formatDay, formatDayTime, formatSpan, formatTime, type DoseFacts } from "@/server/domain/helpdesk-explain";
-import { maskedQueryText, maskName, normaliseMobile, parseHelpdeskQuery } from "@/server/domain/helpdesk-query";
+import { doseState, explainDose, formatDay, formatDayTime, formatSpan, formatTime, type DoseFacts } from "@/core/domain/helpdesk-explain";
+import { maskedQueryText, maskName, normaliseMobile, parseHelpdeskQuery } from "@/core/domain/helpdesk-query";
 
 // 23 June 2021, 12:00 IST: the morning the report ran.
 const NOW = new Date("2021-06-23T06:30:00Z");

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createTranslator } from "next-intl";
 import { en } from "@/i18n/messages/en";
 import { hi } from "@/i18n/messages/hi";
-import { formatCount, formatIstDate, formatIstDateTime, formatIstDateTimeFull } from "@/app/_components/format";
+import { formatCount, formatIstDate, formatIstDateTime, formatIstDateTimeFull } from "@/core/format/format";
 
 type Tree = { [key: string]: string | Tree };
 

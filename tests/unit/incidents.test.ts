@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { INCIDENT_CSV_HEADER, incidentsCsvRows, incidentsFrom, type Incident } from "@/server/domain/incidents";
-import type { ProbeState } from "@/server/domain/probe-state";
-import type { ProbeSegment } from "@/server/domain/uptime";
+import { INCIDENT_CSV_HEADER, incidentsCsvRows, incidentsFrom, type Incident } from "@/core/domain/incidents";
+import type { ProbeState } from "@/core/domain/probe-state";
+import type { ProbeSegment } from "@/core/domain/uptime";
 
 const H = 3_600_000;
 const M = 60_000;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatCountdown, formatIst, istDateKey } from "@/server/domain/ist";
+import { formatCountdown, formatIst, istDateKey } from "@/core/time/ist";
 
 describe("IST display", () => {
   it("shows UTC instants in India Standard Time", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ADDRESS_POLICY, FAILURE_MEMORY_MS, MAX_WAIT_MS, failuresAfter, msUntilNextAttempt, waitAfterFailures } from "@/server/domain/login-throttle";
+import { ADDRESS_POLICY, FAILURE_MEMORY_MS, MAX_WAIT_MS, failuresAfter, msUntilNextAttempt, waitAfterFailures } from "@/core/domain/login-throttle";
 
 const now = new Date("2021-06-23T06:30:00Z");
 const ago = (ms: number) => new Date(now.getTime() - ms);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { maskIdNumber, maskMobile } from "@/server/domain/masking";
-import { hashIdNumber, idLast4, normalizeIdNumber } from "@/server/domain/id-number";
+import { maskIdNumber, maskMobile } from "@/core/domain/masking";
+import { hashIdNumber, idLast4, normalizeIdNumber } from "@/server/services/imports/id-number";
 
 describe("maskMobile", () => {
   it("keeps only the last four digits", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { editDistance, nameKeys, nameMatchScore, namesMatch, nameWords, phoneticKey, transliterate, wordFit } from "@/server/domain/name-match";
+import { editDistance, nameKeys, nameMatchScore, namesMatch, nameWords, phoneticKey, transliterate, wordFit } from "@/core/domain/name-match";
 
 describe("transliterate (Devanagari to a Latin skeleton)", () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { istDayDifference, parsePortalDateTime } from "@/server/domain/portal-dates";
+import { istDayDifference, parsePortalDateTime } from "@/core/domain/portal-dates";
 
 const at = (raw: string) => parsePortalDateTime(raw)?.at.toISOString() ?? null;
 

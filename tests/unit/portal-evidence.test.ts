@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { portalSide, registerSide, storedPortalRow, ZStoredPortalRow } from "@/server/domain/portal-evidence";
-import { parsePortalRow } from "@/server/domain/portal-row";
+import { portalSide, registerSide, storedPortalRow, ZStoredPortalRow } from "@/core/domain/portal-evidence";
+import { parsePortalRow } from "@/core/domain/portal-row";
 
 const cells = {
   portal_ref: "CWN-1",

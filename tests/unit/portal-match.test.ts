@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { candidateScore, matchPortalRow, vaccinatedSameDay, type RegisterCandidate } from "@/server/domain/portal-match";
-import type { PortalRow } from "@/server/domain/portal-row";
+import { candidateScore, matchPortalRow, vaccinatedSameDay, type RegisterCandidate } from "@/core/domain/portal-match";
+import type { PortalRow } from "@/core/domain/portal-row";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

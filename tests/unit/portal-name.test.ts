@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { levenshtein, nameSimilarity, namesMatch, nameTokens } from "@/server/domain/portal-name";
+import { levenshtein, nameSimilarity, namesMatch, nameTokens } from "@/core/domain/portal-name";
 
 describe("beneficiary name similarity", () => {
   it("ignores case, Latin diacritics, spaces and punctuation", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { canonicalBlockName } from "@/server/domain/register-block";
-import { parsePortalRow, PORTAL_COLUMNS } from "@/server/domain/portal-row";
+import { canonicalBlockName } from "@/core/domain/register-block";
+import { parsePortalRow, PORTAL_COLUMNS } from "@/core/domain/portal-row";
 
 const NOW = new Date("2021-06-23T06:30:00Z");
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { incidentsFrom } from "@/server/domain/incidents";
-import { INITIAL_PROBE_MEMORY, nextProbeState } from "@/server/domain/probe-state";
-import { segmentsFromResults, uptime } from "@/server/domain/uptime";
+import { incidentsFrom } from "@/core/domain/incidents";
+import { INITIAL_PROBE_MEMORY, nextProbeState } from "@/core/domain/probe-state";
+import { segmentsFromResults, uptime } from "@/core/domain/uptime";
 import { HOUR_MS, istTimeOfDayMs } from "@/server/seed/ist-time";
 import { type PlannedFieldReport, planFieldReports } from "@/server/seed/probe-field-plan";
 import { DEMO_PROBE_TARGET, type ProbeHistoryPlan, type Span, planProbeHistory } from "@/server/seed/probe-plan";

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { alertDedupeKey, alertMessage, alertsFor, formatDuration } from "@/server/probes/alerts";
-import { SLOT_MS, alignToSlot, firstDueMs, inMaintenance, nextDueMs, nextOutageStart, percentileOfSorted, staggerOffsetMs } from "@/server/probes/schedule";
-import { runsOf, type ProbeOutcome } from "@/server/probes/store";
-import type { ProbeState } from "@/server/domain/probe-state";
+import { alertDedupeKey, alertMessage, alertsFor, formatDuration } from "@/server/jobs/probes/alerts";
+import { SLOT_MS, alignToSlot, firstDueMs, inMaintenance, nextDueMs, nextOutageStart, percentileOfSorted, staggerOffsetMs } from "@/server/jobs/probes/schedule";
+import { runsOf, type ProbeOutcome } from "@/server/jobs/probes/store";
+import type { ProbeState } from "@/core/domain/probe-state";
 
 const T0 = Date.parse("2021-06-21T05:30:00.000Z"); // 11:00 IST
 const at = (s: number) => new Date(T0 + s * 1000);

@@ -9,7 +9,7 @@ import {
   type ProbeMemory,
   type ProbeState,
   type ProbeStep,
-} from "@/server/domain/probe-state";
+} from "@/core/domain/probe-state";
 
 const M = 60_000;
 // 21 June 2021, 10:00 IST: the second mega camp, when the portal went down for about four hours.

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { parse } from "csv-parse/sync";
-import { parseRegisterRow } from "@/server/domain/register-row";
-import { UTF8_BOM, safeCell, safeCsvLines } from "@/server/imports/csv-safe";
-import { REGISTER_TEMPLATE_COLUMNS, REGISTER_TEMPLATE_CSV } from "@/server/imports/register-template";
+import { parseRegisterRow } from "@/core/domain/register-row";
+import { UTF8_BOM, safeCell, safeCsvLines } from "@/server/services/imports/csv-safe";
+import { REGISTER_TEMPLATE_COLUMNS, REGISTER_TEMPLATE_CSV } from "@/server/services/imports/register-template";
 
 describe("safeCell", () => {
   it.each([

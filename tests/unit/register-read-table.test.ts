@@ -2,8 +2,8 @@ import { createReadStream } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { REGISTER_COLUMNS } from "@/server/domain/register-row";
-import { ImportFileError, MAX_IMPORT_BYTES, RAGGED, readTable, type TableRow } from "@/server/imports/read-table";
+import { REGISTER_COLUMNS } from "@/core/domain/register-row";
+import { ImportFileError, MAX_IMPORT_BYTES, RAGGED, readTable, type TableRow } from "@/server/services/imports/read-table";
 
 const FIXTURES = path.resolve(import.meta.dirname, "../fixtures/register");
 const HEADER = "register_serial,block,site,vaccinated_at,beneficiary_name,birth_year,gender,mobile,id_type,id_number,dose,vaccine";

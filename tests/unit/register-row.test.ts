@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { canonicalBlockName } from "@/server/domain/register-block";
-import { DRIVE_START, checkVaccinationTime, istDateOf, parseRegisterDateTime } from "@/server/domain/register-date";
-import { idHashInput, parseRegisterRow, RAGGED_CELL, type RegisterRow } from "@/server/domain/register-row";
-import { RAGGED } from "@/server/imports/read-table";
-import { verhoeffCheckDigit } from "@/server/domain/verhoeff";
+import { canonicalBlockName } from "@/core/domain/register-block";
+import { DRIVE_START, checkVaccinationTime, istDateOf, parseRegisterDateTime } from "@/core/domain/register-date";
+import { idHashInput, parseRegisterRow, RAGGED_CELL, type RegisterRow } from "@/core/domain/register-row";
+import { RAGGED } from "@/server/services/imports/read-table";
+import { verhoeffCheckDigit } from "@/core/domain/verhoeff";
 
 const NOW = new Date("2021-06-23T06:30:00Z"); // 23 Jun 2021, 12:00 IST
 const aadhaar = (body: string) => body + verhoeffCheckDigit(body);

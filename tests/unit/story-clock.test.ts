@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { isDueWithin6h, isOverdue } from "@/server/domain/aging";
-import { istDateKey } from "@/server/domain/ist";
+import { isDueWithin6h, isOverdue } from "@/core/domain/aging";
+import { istDateKey } from "@/core/time/ist";
 import { buildDemoScenario } from "@/server/seed/demo-scenario";
 import type { DemoScenario } from "@/server/seed/scenario-types";
 import { shiftScenario, storyAnchor } from "@/server/seed/story-clock";

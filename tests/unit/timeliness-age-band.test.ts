@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ageBand, ageInYear } from "@/server/domain/age-band";
-import { enteredWithin, lagHistogram, timeliness } from "@/server/domain/timeliness";
+import { ageBand, ageInYear } from "@/core/domain/age-band";
+import { enteredWithin, lagHistogram, timeliness } from "@/core/domain/timeliness";
 
 const H = 3_600_000;
 const vaccinatedAt = new Date("2021-06-16T05:00:00Z");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { istDateOf, istDateRange, istMidnight } from "@/app/_components/timeliness-dates";
-import { resolveRange } from "@/server/services/timeliness";
+import { istDateOf, istDateRange, istMidnight } from "@/core/time/ist-date-range";
+import { resolveRange } from "@/server/services/performance/timeliness";
 import { AppError } from "@/server/errors/app-error";
 
 describe("timeliness URL dates (IST, to inclusive)", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { ProbeState } from "@/server/domain/probe-state";
-import { latencyPercentiles, segmentsFromResults, uptime, windowsEndingAt, type ProbeSegment } from "@/server/domain/uptime";
+import type { ProbeState } from "@/core/domain/probe-state";
+import { latencyPercentiles, segmentsFromResults, uptime, windowsEndingAt, type ProbeSegment } from "@/core/domain/uptime";
 
 const H = 3_600_000;
 const M = 60_000;

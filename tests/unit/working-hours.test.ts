@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addWorkingTime, isNightShift, istHour, subtractWorkingTime } from "@/server/domain/working-hours";
+import { addWorkingTime, isNightShift, istHour, subtractWorkingTime } from "@/core/domain/working-hours";
 
 const H = 3_600_000;
 // Instants written in IST for readability.

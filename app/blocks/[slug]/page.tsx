@@ -4,7 +4,7 @@ import { TRPCError } from "@trpc/server";
 import { pageCaller, requirePage } from "@/server/api/page-guard";
 import { can } from "@/server/auth/policy";
 import { scopeFor } from "@/server/auth/scope";
-import { BlockDashboard } from "@/app/_components/block-dashboard";
+import { BlockDashboard } from "@/app/_components/backlog/block-dashboard";
 
 export const dynamic = "force-dynamic";
 

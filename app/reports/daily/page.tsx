@@ -5,9 +5,9 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { TRPCError } from "@trpc/server";
 import { pageCaller, requirePage } from "@/server/api/page-guard";
 import { requestNonce } from "@/server/http/request-nonce";
-import { DailyReportView } from "@/app/_components/daily-report-view";
-import { DAILY_REPORT_CSS } from "@/app/_components/daily-report-css";
-import { DAILY_REPORT_TEXT, REPORT_LANGS, isReportLang, type ReportLang } from "@/app/_components/daily-report-text";
+import { DailyReportView } from "@/core/reports/daily-report-view";
+import { DAILY_REPORT_CSS } from "@/core/reports/daily-report-css";
+import { DAILY_REPORT_TEXT, REPORT_LANGS, isReportLang, type ReportLang } from "@/core/reports/daily-report-text";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
-import { CapabilityGate } from "@/app/_components/capability-gate";
-import { HelpdeskAccessLog } from "@/app/_components/helpdesk-access-log";
+import { CapabilityGate } from "@/app/_components/shell/capability-gate";
+import { HelpdeskAccessLog } from "@/app/_components/helpdesk/helpdesk-access-log";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
-import { CapabilityGate } from "@/app/_components/capability-gate";
-import { ApiTokensPanel } from "@/app/_components/api-tokens-panel";
+import { CapabilityGate } from "@/app/_components/shell/capability-gate";
+import { ApiTokensPanel } from "@/app/_components/settings/api-tokens-panel";
 
 export const dynamic = "force-dynamic";
 

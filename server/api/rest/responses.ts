@@ -1,5 +1,5 @@
 import "server-only";
-import { safeCsvLines, UTF8_BOM } from "@/server/imports/csv-safe";
+import { safeCsvLines, UTF8_BOM } from "@/server/services/imports/csv-safe";
 
 /** A file name safe in a Content-Disposition header (letters, digits, dot, dash, underscore). */
 export function safeFileName(name: string): string {

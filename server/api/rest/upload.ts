@@ -2,10 +2,10 @@ import "server-only";
 import type { Db } from "@/server/db/client";
 import type { ImportKind } from "@/server/generated/prisma/enums";
 import { AppError } from "@/server/errors/app-error";
-import { MAX_IMPORT_BYTES, type TableSource } from "@/server/imports/read-table";
-import { formatMegabytes } from "@/server/imports/byte-stream";
-import { checkFileName, fileNameFromHeader, MAX_IMPORT_ID, parseImportId } from "@/server/imports/upload-headers";
-import { claimImport, failImport } from "@/server/services/import-batches";
+import { MAX_IMPORT_BYTES, type TableSource } from "@/server/services/imports/read-table";
+import { formatMegabytes } from "@/server/services/imports/byte-stream";
+import { checkFileName, fileNameFromHeader, MAX_IMPORT_ID, parseImportId } from "@/server/services/imports/upload-headers";
+import { claimImport, failImport } from "@/server/services/imports/import-batches";
 
 const tooLarge = () => new AppError("PAYLOAD_TOO_LARGE", "fileTooLarge", { limit: formatMegabytes(MAX_IMPORT_BYTES) });
 

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { createTRPCRouter, authorized } from "@/server/api/trpc";
 import { ZId } from "@/core/contracts/ids";
-import { resolveOptionalBlock } from "@/server/services/blocks";
-import { getAnomaly, listAnomalies, resolveAnomaly, ZListAnomaliesInput, ZResolveAnomalyInput } from "@/server/services/anomalies";
+import { resolveOptionalBlock } from "@/server/services/backlog/blocks";
+import { getAnomaly, listAnomalies, resolveAnomaly, ZListAnomaliesInput, ZResolveAnomalyInput } from "@/server/services/imports/anomalies";
 
 export const anomaliesRouter = createTRPCRouter({
   list: authorized("dashboard.read")

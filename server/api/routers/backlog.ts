@@ -2,11 +2,11 @@ import { z } from "zod";
 import { createTRPCRouter, authorized } from "@/server/api/trpc";
 import { ZId } from "@/core/contracts/ids";
 import { AppError } from "@/server/errors/app-error";
-import { resolveBlock, resolveOptionalBlock } from "@/server/services/blocks";
-import { getBacklogSummary } from "@/server/services/backlog-summary";
-import { listBlockCamps } from "@/server/services/block-camps";
-import { findPendingRecords, PENDING_FILTER_BUCKETS, PENDING_SORT_FIELDS } from "@/server/services/pending-records";
-import { getPendingHistory } from "@/server/services/pending-history";
+import { resolveBlock, resolveOptionalBlock } from "@/server/services/backlog/blocks";
+import { getBacklogSummary } from "@/server/services/backlog/backlog-summary";
+import { listBlockCamps } from "@/server/services/backlog/block-camps";
+import { findPendingRecords, PENDING_FILTER_BUCKETS, PENDING_SORT_FIELDS } from "@/server/services/backlog/pending-records";
+import { getPendingHistory } from "@/server/services/backlog/pending-history";
 
 export const ZGetSummaryInput = z.object({ blockId: ZId.optional() }).optional();
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { createTRPCRouter, authorized } from "@/server/api/trpc";
-import { listBlocksInScope, resolveBlock } from "@/server/services/blocks";
+import { listBlocksInScope, resolveBlock } from "@/server/services/backlog/blocks";
 
 export const blocksRouter = createTRPCRouter({
   list: authorized("dashboard.read").query(({ ctx }) => listBlocksInScope(ctx.db, ctx.scope)),

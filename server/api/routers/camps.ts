@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { createTRPCRouter, authorized } from "@/server/api/trpc";
 import { ZId } from "@/core/contracts/ids";
-import { isDateKey } from "@/server/services/camp-range";
-import { getBlockCamps, getCamp, getMegaCamp, listMegaCamps } from "@/server/services/camp-totals";
-import { getCampTrend } from "@/server/services/camp-trend";
+import { isDateKey } from "@/server/services/camps/camp-range";
+import { getBlockCamps, getCamp, getMegaCamp, listMegaCamps } from "@/server/services/camps/camp-totals";
+import { getCampTrend } from "@/server/services/camps/camp-trend";
 
 const ZDateKey = z.string().max(10).refine(isDateKey, { message: "Write the date as yyyy-mm-dd (a real calendar date)." });
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { createTRPCRouter, authorized } from "@/server/api/trpc";
 import { ZId } from "@/core/contracts/ids";
-import { resolveOptionalBlock } from "@/server/services/blocks";
+import { resolveOptionalBlock } from "@/server/services/backlog/blocks";
 import { getEventBus } from "@/server/events/event-bus";
 import { streamEvents } from "@/server/events/event-stream";
 

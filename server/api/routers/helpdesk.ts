@@ -2,10 +2,10 @@ import { z } from "zod";
 import { createTRPCRouter, authorized } from "@/server/api/trpc";
 import { ZId } from "@/core/contracts/ids";
 import { lookupScopeFor } from "@/server/auth/scope";
-import { listBlocksInScope } from "@/server/services/blocks";
-import { searchPeople } from "@/server/services/helpdesk-search";
-import { openPerson } from "@/server/services/helpdesk-person";
-import { listAccessLog } from "@/server/services/helpdesk-access-log";
+import { listBlocksInScope } from "@/server/services/backlog/blocks";
+import { searchPeople } from "@/server/services/helpdesk/helpdesk-search";
+import { openPerson } from "@/server/services/helpdesk/helpdesk-person";
+import { listAccessLog } from "@/server/services/helpdesk/helpdesk-access-log";
 
 /** Reads go through the explicit lookup scope: the helpdesk is district-wide for one beneficiary at a time. */
 const lookup = authorized("helpdesk.lookup").use(({ ctx, next }) => next({ ctx: { ...ctx, lookupScope: lookupScopeFor(ctx.user) } }));

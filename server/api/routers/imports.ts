@@ -2,7 +2,7 @@ import { z } from "zod";
 import { createTRPCRouter, authorized } from "@/server/api/trpc";
 import { ZId } from "@/core/contracts/ids";
 import { AppError } from "@/server/errors/app-error";
-import { beginImport, getImport, listImports } from "@/server/services/import-batches";
+import { beginImport, getImport, listImports } from "@/server/services/imports/import-batches";
 
 export const importsRouter = createTRPCRouter({
   /** Opens a batch before the upload, so the page can show the server's progress while the file is read. */

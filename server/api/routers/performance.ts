@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { createTRPCRouter, authorized } from "@/server/api/trpc";
 import { ZId } from "@/core/contracts/ids";
-import { resolveBlock, resolveOptionalBlock } from "@/server/services/blocks";
-import { getTimeliness } from "@/server/services/timeliness";
-import { getBlockForecasts } from "@/server/services/burn-down";
+import { resolveBlock, resolveOptionalBlock } from "@/server/services/backlog/blocks";
+import { getTimeliness } from "@/server/services/performance/timeliness";
+import { getBlockForecasts } from "@/server/services/performance/burn-down";
 
 export const ZGetTimelinessInput = z.object({ from: z.date().optional(), to: z.date().optional(), blockId: ZId.optional() }).optional();
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { createTRPCRouter, authorized } from "@/server/api/trpc";
 import { LOCALES } from "@/i18n/locales";
-import { getUserLocale, setUserLocale } from "@/server/services/user-preferences";
+import { getUserLocale, setUserLocale } from "@/server/services/accounts/user-preferences";
 
 export const ZSetLocaleInput = z.object({ locale: z.enum(LOCALES) });
 

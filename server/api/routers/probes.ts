@@ -14,15 +14,15 @@ import {
   ZProbeTargetInput,
   ZProbeTargetPatch,
   ZRangeInput,
-} from "@/server/api/schemas/probe-target";
+} from "@/server/services/probes/probe-target-schema";
 import { AppError } from "@/server/errors/app-error";
-import { getAlertSettings, setAlertSettings, ZAlertSettingsInput } from "@/server/services/alert-settings";
-import { listAlerts, ALERTS_MAX_LIMIT } from "@/server/services/alerts-feed";
-import { assertBrowserReportAllowed, getFieldReach, recordFieldReports } from "@/server/services/field-reach";
-import { getLatencySeries, getTimeline, listIncidents } from "@/server/services/probe-history";
-import { listFieldOutages } from "@/server/services/field-outages";
-import { getProbeStatus, listProbeStatuses } from "@/server/services/probe-status";
-import { getProbeReport, PROBE_REPORT_DAYS } from "@/server/services/probe-report";
+import { getAlertSettings, setAlertSettings, ZAlertSettingsInput } from "@/server/services/alerts/alert-settings";
+import { listAlerts, ALERTS_MAX_LIMIT } from "@/server/services/alerts/alerts-feed";
+import { assertBrowserReportAllowed, getFieldReach, recordFieldReports } from "@/server/services/probes/field-reach";
+import { getLatencySeries, getTimeline, listIncidents } from "@/server/services/probes/probe-history";
+import { listFieldOutages } from "@/server/services/probes/field-outages";
+import { getProbeStatus, listProbeStatuses } from "@/server/services/probes/probe-status";
+import { getProbeReport, PROBE_REPORT_DAYS } from "@/server/services/probes/probe-report";
 import {
   assertProbeTargetExists,
   assertUrlReachableSafely,
@@ -31,7 +31,7 @@ import {
   deleteMaintenanceWindow,
   listMaintenanceWindows,
   updateProbeTarget,
-} from "@/server/services/probe-targets";
+} from "@/server/services/probes/probe-targets";
 
 const ZTargetRef = z.object({ id: ZId });
 

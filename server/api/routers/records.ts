@@ -3,8 +3,8 @@ import { createTRPCRouter, authorized } from "@/server/api/trpc";
 import { ZId } from "@/core/contracts/ids";
 import { ZMarkEnteredInput, ZMarkRejectedInput } from "@/core/contracts/records";
 import { AppError } from "@/server/errors/app-error";
-import { getRecordDetail, markRecords, undoStatusChange } from "@/server/services/record-actions";
-import { rejectionText } from "@/server/domain/rejection-reasons";
+import { getRecordDetail, markRecords, undoStatusChange } from "@/server/services/records/record-actions";
+import { rejectionText } from "@/core/domain/rejection-reasons";
 
 export const recordsRouter = createTRPCRouter({
   getDetail: authorized("dashboard.read")

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { createTRPCRouter, authorized } from "@/server/api/trpc";
 import { ZBlockRef } from "@/core/contracts/ids";
-import { listBlocksInScope, resolveOptionalBlock } from "@/server/services/blocks";
-import { buildDailyReport } from "@/server/services/daily-report";
+import { listBlocksInScope, resolveOptionalBlock } from "@/server/services/backlog/blocks";
+import { buildDailyReport } from "@/server/services/reports/daily-report";
 
 export const reportsRouter = createTRPCRouter({
   /** The daily review report of the caller's scope, or of one block in it, with the blocks it may be narrowed to. */

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { createTRPCRouter, authorized } from "@/server/api/trpc";
 import { ZId } from "@/core/contracts/ids";
-import { confirmSite, listUnconfirmedSites, mergeSite } from "@/server/services/sites";
+import { confirmSite, listUnconfirmedSites, mergeSite } from "@/server/services/imports/sites";
 
 export const sitesRouter = createTRPCRouter({
   listUnconfirmed: authorized("sites.manage").query(({ ctx }) => listUnconfirmedSites(ctx.db, ctx.scope)),

@@ -1,4 +1,4 @@
-import { testDb } from "../callers";
+import { testDb } from "@/tests/helpers/callers";
 
 /**
  * One line per table of the public schema with its row count and a digest of every row, independent of row order:

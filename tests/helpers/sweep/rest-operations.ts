@@ -1,8 +1,8 @@
 import { REST_ROUTES } from "@/server/api/rest/registry";
 import { openApiDocument } from "@/server/api/rest/openapi";
 import type { RestRoute } from "@/server/api/rest/route";
-import { withTestRuntime } from "../rest";
-import { baseValue, HOSTILE_TEXTS, HOSTILE_VALUES, isLegitimate, leaves, toJsonText, withLeaf, type JsonSchema } from "./values";
+import { withTestRuntime } from "@/tests/helpers/rest";
+import { baseValue, HOSTILE_TEXTS, HOSTILE_VALUES, isLegitimate, leaves, toJsonText, withLeaf, type JsonSchema } from "@/tests/helpers/sweep/values";
 
 type Parameter = { name: string; in: "path" | "query"; schema: JsonSchema };
 type Operation = { parameters?: Parameter[]; requestBody?: { content: Record<string, { schema: JsonSchema }> } };

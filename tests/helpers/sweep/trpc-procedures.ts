@@ -2,8 +2,8 @@ import { z } from "zod";
 import superjson from "superjson";
 import { appRouter } from "@/server/api/root";
 import type { Meta } from "@/server/api/trpc";
-import type { JsonSchema } from "./values";
-import { toJsonText } from "./values";
+import type { JsonSchema } from "@/tests/helpers/sweep/values";
+import { toJsonText } from "@/tests/helpers/sweep/values";
 
 type ProcedureDef = { type: "query" | "mutation" | "subscription"; inputs: z.ZodType[]; meta?: Meta };
 

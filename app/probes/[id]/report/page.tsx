@@ -4,9 +4,9 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { TRPCError } from "@trpc/server";
 import { pageCaller, requirePage } from "@/server/api/page-guard";
 import { parseIdText } from "@/core/contracts/ids";
-import { PROBE_REPORT_DAYS } from "@/server/services/probe-report";
-import { ProbePrintButton } from "@/app/_components/probe-print-button";
-import { probeFormat, UPTIME_WINDOW_SPANS } from "@/app/_components/probe-format";
+import { PROBE_REPORT_DAYS } from "@/server/services/probes/probe-report";
+import { ProbePrintButton } from "@/app/_components/probes/probe-print-button";
+import { probeFormat, UPTIME_WINDOW_SPANS } from "@/app/_components/probes/probe-format";
 import { getFormat } from "@/i18n/server";
 
 export const dynamic = "force-dynamic";

@@ -3,8 +3,8 @@ import { z } from "zod";
 import { defineRoute } from "@/server/api/rest/route";
 import { ZAnomalyPage } from "@/core/contracts/anomalies-api";
 import { ZBlockRef } from "@/core/contracts/ids";
-import { resolveOptionalBlock } from "@/server/services/blocks";
-import { listAnomalies } from "@/server/services/anomalies";
+import { resolveOptionalBlock } from "@/server/services/backlog/blocks";
+import { listAnomalies } from "@/server/services/imports/anomalies";
 
 export const anomaliesRoute = defineRoute(
   {

@@ -4,9 +4,9 @@ import { defineRoute } from "@/server/api/rest/route";
 import { csvResponse } from "@/server/api/rest/responses";
 import { ZBacklogApiResponse } from "@/core/contracts/backlog-api";
 import { ZBlockRef } from "@/core/contracts/ids";
-import { resolveOptionalBlock } from "@/server/services/blocks";
-import { getBacklogSummary } from "@/server/services/backlog-summary";
-import { toBacklogApiResponse } from "@/server/services/backlog-api";
+import { resolveOptionalBlock } from "@/server/services/backlog/blocks";
+import { getBacklogSummary } from "@/server/services/backlog/backlog-summary";
+import { toBacklogApiResponse } from "@/server/services/backlog/backlog-api";
 
 export const backlogRoute = defineRoute(
   {

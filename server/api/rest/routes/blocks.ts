@@ -4,10 +4,10 @@ import { defineRoute } from "@/server/api/rest/route";
 import { csvPagesResponse, csvResponse } from "@/server/api/rest/responses";
 import { ZBlockRef, ZIdText } from "@/core/contracts/ids";
 import { AppError } from "@/server/errors/app-error";
-import { formatIst, istDateKey } from "@/server/domain/ist";
-import { resolveBlock } from "@/server/services/blocks";
-import { listBlockCamps } from "@/server/services/block-camps";
-import { findPendingRecords, PENDING_FILTER_BUCKETS, PENDING_SORT_FIELDS } from "@/server/services/pending-records";
+import { formatIst, istDateKey } from "@/core/time/ist";
+import { resolveBlock } from "@/server/services/backlog/blocks";
+import { listBlockCamps } from "@/server/services/backlog/block-camps";
+import { findPendingRecords, PENDING_FILTER_BUCKETS, PENDING_SORT_FIELDS } from "@/server/services/backlog/pending-records";
 
 const PARAMS = { block: ZBlockRef };
 

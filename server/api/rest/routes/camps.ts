@@ -6,10 +6,10 @@ import { parseIdText, ZBlockRef, ZIdText } from "@/core/contracts/ids";
 import { AppError } from "@/server/errors/app-error";
 import type { Db } from "@/server/db/client";
 import type { Scope } from "@/server/auth/scope";
-import { resolveBlock } from "@/server/services/blocks";
-import { figuresCsv, trendCsv } from "@/server/services/camp-csv";
-import { getBlockCamps, getCamp, getMegaCamp, listMegaCamps } from "@/server/services/camp-totals";
-import { getCampTrend } from "@/server/services/camp-trend";
+import { resolveBlock } from "@/server/services/backlog/blocks";
+import { figuresCsv, trendCsv } from "@/server/services/camps/camp-csv";
+import { getBlockCamps, getCamp, getMegaCamp, listMegaCamps } from "@/server/services/camps/camp-totals";
+import { getCampTrend } from "@/server/services/camps/camp-trend";
 
 const ZCampBlock = ZBlockRef.describe("a block's id, name or URL slug");
 

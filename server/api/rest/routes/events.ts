@@ -2,7 +2,7 @@ import "server-only";
 import { defineRoute } from "@/server/api/rest/route";
 import { sseResponse } from "@/server/api/rest/sse";
 import { ZBlockRef } from "@/core/contracts/ids";
-import { resolveOptionalBlock } from "@/server/services/blocks";
+import { resolveOptionalBlock } from "@/server/services/backlog/blocks";
 import { getEventBus } from "@/server/events/event-bus";
 import { streamEvents } from "@/server/events/event-stream";
 

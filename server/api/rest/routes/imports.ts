@@ -6,11 +6,11 @@ import { openUpload } from "@/server/api/rest/upload";
 import { idText } from "@/core/contracts/ids";
 import { AppError } from "@/server/errors/app-error";
 import { appConfig } from "@/server/config";
-import { importRegister } from "@/server/imports/register-import";
-import { REGISTER_TEMPLATE_CSV } from "@/server/imports/register-template";
-import { rejectedRowsCsv } from "@/server/imports/rejections-csv";
-import { getImport } from "@/server/services/import-batches";
-import { runPortalImport } from "@/server/services/portal-import-run";
+import { importRegister } from "@/server/services/imports/register-import";
+import { REGISTER_TEMPLATE_CSV } from "@/server/services/imports/register-template";
+import { rejectedRowsCsv } from "@/server/services/imports/rejections-csv";
+import { getImport } from "@/server/services/imports/import-batches";
+import { runPortalImport } from "@/server/services/imports/portal-import-run";
 
 const ZImportRowError = z.object({ row: z.number().int(), column: z.string().nullable(), reason: z.string() });
 

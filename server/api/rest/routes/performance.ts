@@ -4,10 +4,10 @@ import { defineRoute } from "@/server/api/rest/route";
 import { csvResponse } from "@/server/api/rest/responses";
 import { ZBlockRef } from "@/core/contracts/ids";
 import { AppError } from "@/server/errors/app-error";
-import { resolveOptionalBlock } from "@/server/services/blocks";
-import { getTimeliness, type TimelinessFigures } from "@/server/services/timeliness";
-import { getBlockForecasts } from "@/server/services/burn-down";
-import { TIMELINESS_TABLES, istDateRange } from "@/app/_components/timeliness-dates";
+import { resolveOptionalBlock } from "@/server/services/backlog/blocks";
+import { getTimeliness, type TimelinessFigures } from "@/server/services/performance/timeliness";
+import { getBlockForecasts } from "@/server/services/performance/burn-down";
+import { TIMELINESS_TABLES, istDateRange } from "@/core/time/ist-date-range";
 
 const pct = (v: number | null) => (v === null ? "" : v.toFixed(1));
 const figures = (f: TimelinessFigures) => [f.entered, f.within24h, pct(f.within24hPercent), f.within48h, pct(f.within48hPercent), f.nightEntries];

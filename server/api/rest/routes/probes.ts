@@ -4,14 +4,14 @@ import { defineRoute } from "@/server/api/rest/route";
 import { csvResponse } from "@/server/api/rest/responses";
 import { ZIdText } from "@/core/contracts/ids";
 import { ZApiProbeTarget, ZFieldReportAnswer, ZIncidentList, ZProbeTargetList } from "@/core/contracts/probes-api";
-import { rangeProblem, ZFieldReport, ZProbeTargetInput, ZProbeTargetPatch } from "@/server/api/schemas/probe-target";
+import { rangeProblem, ZFieldReport, ZProbeTargetInput, ZProbeTargetPatch } from "@/server/services/probes/probe-target-schema";
 import { AppError } from "@/server/errors/app-error";
-import { incidentsCsvRows } from "@/server/domain/incidents";
-import { getProbeStatus, listProbeStatuses, type ProbeTargetStatus } from "@/server/services/probe-status";
-import { assertProbeTargetExists, createProbeTarget, getProbeTargetConfig, updateProbeTarget } from "@/server/services/probe-targets";
-import { listIncidents } from "@/server/services/probe-history";
-import { recordScriptReports } from "@/server/services/field-script-reports";
-import { MAX_REPORTS_PER_REQUEST } from "@/server/services/field-reach";
+import { incidentsCsvRows } from "@/core/domain/incidents";
+import { getProbeStatus, listProbeStatuses, type ProbeTargetStatus } from "@/server/services/probes/probe-status";
+import { assertProbeTargetExists, createProbeTarget, getProbeTargetConfig, updateProbeTarget } from "@/server/services/probes/probe-targets";
+import { listIncidents } from "@/server/services/probes/probe-history";
+import { recordScriptReports } from "@/server/services/probes/field-script-reports";
+import { MAX_REPORTS_PER_REQUEST } from "@/server/services/probes/field-reach";
 import type { Db } from "@/server/db/client";
 
 /** A target as the API shows it: `id`, `state`, the configuration fields, then the figures. */

@@ -1,7 +1,7 @@
 import "server-only";
 import { defineRoute } from "@/server/api/rest/route";
 import { ZStatusAnswers, ZStatusBody } from "@/core/contracts/records";
-import { applyStatusItems } from "@/server/services/record-status-items";
+import { applyStatusItems } from "@/server/services/records/record-status-items";
 
 export const recordsStatusRoute = defineRoute(
   {

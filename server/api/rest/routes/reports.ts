@@ -4,13 +4,13 @@ import { defineRoute } from "@/server/api/rest/route";
 import { csvTextResponse, safeFileName } from "@/server/api/rest/responses";
 import { ZBlockRef } from "@/core/contracts/ids";
 import { AppError } from "@/server/errors/app-error";
-import { safeCsvLines, UTF8_BOM } from "@/server/imports/csv-safe";
-import { istDateKey } from "@/server/domain/ist";
-import { resolveOptionalBlock } from "@/server/services/blocks";
-import { buildDailyReport } from "@/server/services/daily-report";
-import { dailyReportCsvRows } from "@/server/services/daily-report-csv";
-import { renderDailyReportHtml } from "@/server/reports/daily-report-html";
-import { htmlToPdf, PdfUnavailableError } from "@/server/reports/pdf";
+import { safeCsvLines, UTF8_BOM } from "@/server/services/imports/csv-safe";
+import { istDateKey } from "@/core/time/ist";
+import { resolveOptionalBlock } from "@/server/services/backlog/blocks";
+import { buildDailyReport } from "@/server/services/reports/daily-report";
+import { dailyReportCsvRows } from "@/server/services/reports/daily-report-csv";
+import { renderDailyReportHtml } from "@/server/services/reports/daily-report-html";
+import { htmlToPdf, PdfUnavailableError } from "@/server/services/reports/pdf";
 
 /** The daily review report of the caller's scope (or, for the district officer, of one block) as PDF, CSV or JSON. */
 export const dailyReportRoute = defineRoute(

@@ -1,0 +1,41 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useTRPC } from "@/app/_trpc/client";
+import { SummaryTiles } from "@/app/_components/backlog/summary-tiles";
+import { PendingByBlockChart } from "@/app/_components/backlog/pending-by-block-chart";
+import { PendingHistoryChart } from "@/app/_components/backlog/pending-history-chart";
+import { AtRiskBlocks } from "@/app/_components/backlog/at-risk-blocks";
+import { BlockTable } from "@/app/_components/backlog/block-table";
+import { QueryState } from "@/app/_components/common/query-state";
+import { useFormat } from "@/i18n/format-hooks";
+
+export function DistrictOverview() {
+  const trpc = useTRPC();
+  const t = useTranslations("overview");
+  const format = useFormat();
+  const summary = useQuery(trpc.backlog.getSummary.queryOptions(undefined, { refetchInterval: 60_000 }));
+  return (
+    <>
+      <div className="page-title">
+        <h1>{t("title")}</h1>
+        {summary.data ? (
+          <p className="muted">{t("asOf", { when: format.dateTime(summary.data.generatedAt), hours: format.count(summary.data.deadlineHours) })}</p>
+        ) : null}
+      </div>
+      <QueryState query={summary}>
+        {(data) => (
+          <>
+            <SummaryTiles figures={data.district} />
+            <AtRiskBlocks />
+            <PendingHistoryChart title={t("historyTitle")} />
+            <PendingByBlockChart blocks={data.blocks} />
+            <h2>{t("blocks")}</h2>
+            <BlockTable rows={data.blocks} />
+          </>
+        )}
+      </QueryState>
+    </>
+  );
+}

@@ -1,0 +1,48 @@
+import { REGISTER_COLUMNS } from "@/core/domain/register-row";
+import { verhoeffCheckDigit } from "@/core/domain/verhoeff";
+import { UTF8_BOM, safeCsvLines } from "@/server/services/imports/csv-safe";
+
+const COLUMNS = [...REGISTER_COLUMNS.required.slice(0, 7), "mobile", ...REGISTER_COLUMNS.required.slice(7)];
+
+// Fictional people; the Aadhaar numbers are made up but well-formed (their check digit is computed), so the
+// template imports cleanly and shows the format a real number must have.
+const exampleAadhaar = (body: string) => body + verhoeffCheckDigit(body);
+
+const EXAMPLES: Record<string, string>[] = [
+  {
+    register_serial: "PIR-0001",
+    block: "Pirpainti",
+    site: "Middle School Example",
+    vaccinated_at: "2021-06-16 10:42",
+    beneficiary_name: "Sita Devi (example)",
+    birth_year: "1968",
+    gender: "F",
+    mobile: "98765 43210",
+    id_type: "Aadhaar",
+    id_number: exampleAadhaar("98765432101"),
+    dose: "1",
+    vaccine: "Covishield",
+  },
+  {
+    register_serial: "PIR-0002",
+    block: "Pirpainti",
+    site: "Middle School Example",
+    vaccinated_at: "16/06/2021 10:55",
+    beneficiary_name: "रामेश्वर यादव (उदाहरण)",
+    birth_year: "1955",
+    gender: "पुरुष",
+    mobile: "",
+    id_type: "Voter ID",
+    id_number: "XYZ0000001",
+    dose: "2",
+    vaccine: "Covaxin",
+  },
+];
+
+/**
+ * The downloadable register template: header row and two example rows (dates as 2021-06-16 10:42 or
+ * 16/06/2021 10:42 in IST; gender M/F/O or पुरुष/महिला/अन्य; mobile optional; id_last4 may replace
+ * id_number). Starts with a BOM so Excel shows the Hindi example correctly.
+ */
+export const REGISTER_TEMPLATE_COLUMNS: readonly string[] = COLUMNS;
+export const REGISTER_TEMPLATE_CSV: string = UTF8_BOM + safeCsvLines([COLUMNS, ...EXAMPLES.map((row) => COLUMNS.map((c) => row[c] ?? ""))]);
