@@ -7,14 +7,14 @@
  * pulls in `pg` or the scheduler.
  */
 export async function register(): Promise<void> {
+  // Next.js replaces this one variable at build time, per runtime; it must stay a literal process.env read.
+  // eslint-disable-next-line no-restricted-syntax
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  if (process.env.TEEKA_PROBES === "off" || process.env.NEXT_PHASE === "phase-production-build") return;
-  const databaseUrl = process.env.DATABASE_URL;
-  if (!databaseUrl) {
-    const { logger } = await import("@/server/logger");
-    logger.warn({}, "probes not started: DATABASE_URL is not set");
-    return;
-  }
+  const { appConfig, environment } = await import("@/server/config");
+  if (environment().NEXT_PHASE === "phase-production-build") return;
+  // The whole configuration is checked here, at start: a bad or missing value stops the instance with its name.
+  const config = appConfig();
+  if (config.TEEKA_PROBES === "off") return;
   const { startInstanceProbeWorker } = await import("@/server/jobs/probes/instrumentation-node");
-  startInstanceProbeWorker(databaseUrl);
+  startInstanceProbeWorker(config.DATABASE_URL);
 }

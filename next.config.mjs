@@ -1,7 +1,7 @@
 import createNextIntlPlugin from "next-intl/plugin";
 
-// next-intl reads each request's language and messages from i18n/request.ts (no locale in the URL; see i18n/README.md).
-const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
+// next-intl reads each request's language and messages from server/i18n/request.ts (no locale in the URL; see i18n/README.md).
+const withNextIntl = createNextIntlPlugin("./server/i18n/request.ts");
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {

@@ -9,6 +9,7 @@
  */
 import { NextResponse, type NextRequest } from "next/server";
 import { currentProbeOrigins } from "@/server/http/probe-origins";
+import { environment } from "@/server/config";
 import { NONCE_HEADER, PROBE_ORIGINS_HEADER, isHttpsAppUrl, responseKindOf, securityHeaders } from "@/server/http/security-headers";
 
 function newNonce(): string {
@@ -17,14 +18,15 @@ function newNonce(): string {
 
 export async function proxy(request: NextRequest): Promise<NextResponse> {
   const kind = responseKindOf(request.nextUrl.pathname);
+  const env = environment();
   const nonce = newNonce();
   const probeOrigins = kind === "page" ? await currentProbeOrigins() : [];
   const headers = securityHeaders({
     kind,
     nonce,
     probeOrigins,
-    https: isHttpsAppUrl(process.env.NEXTAUTH_URL),
-    dev: process.env.NODE_ENV === "development",
+    https: isHttpsAppUrl(env.NEXTAUTH_URL),
+    dev: env.NODE_ENV === "development",
   });
 
   const requestHeaders = new Headers(request.headers);

@@ -10,7 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { freePort } from "@/scripts/lib/free-port";
 import { createDb } from "@/server/db/client";
-import { createApiToken } from "@/server/services/accounts/api-tokens";
+import { createApiToken } from "@/server/auth/api-tokens";
 import { seedDemoData } from "@/server/seed/seed-demo";
 import { startBenchServer } from "@/bench/lib/server";
 import { ms, table } from "@/bench/lib/timing";

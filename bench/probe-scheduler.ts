@@ -18,7 +18,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { createDb } from "@/server/db/client";
 import { runCheck, type CheckTarget } from "@/server/jobs/probes/check";
-import { SIM_KEYWORD } from "@/server/jobs/probes/simulator";
+import { SIM_KEYWORD } from "@/scripts/lib/portal-simulator";
 import { startProbeWorker } from "@/server/jobs/probes/worker";
 import { freePort } from "@/scripts/lib/free-port";
 import { startBenchServer } from "@/bench/lib/server";

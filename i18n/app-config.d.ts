@@ -1,4 +1,4 @@
-import type { Locale } from "@/i18n/locales";
+import type { Locale } from "@/core/format/locales";
 import type { en } from "@/i18n/messages/en";
 
 // Typed keys and arguments for useTranslations / getTranslations everywhere in the app.

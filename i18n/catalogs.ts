@@ -1,6 +1,6 @@
 import { en } from "@/i18n/messages/en";
 import { hi } from "@/i18n/messages/hi";
-import type { Locale } from "@/i18n/locales";
+import type { Locale } from "@/core/format/locales";
 
 export const CATALOGS = { en, hi } as const;
 

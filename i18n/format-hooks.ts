@@ -1,6 +1,6 @@
 import { useLocale } from "next-intl";
 import { formatCount, formatIstDate, formatIstDateTime, formatIstDateTimeFull } from "@/core/format/format";
-import type { Locale } from "@/i18n/locales";
+import type { Locale } from "@/core/format/locales";
 
 export type Formatters = {
   locale: Locale;

@@ -4,7 +4,7 @@
  * `curl -X POST localhost:4010/__sim/mode -d '{"mode":"down"}'`.
  */
 import { parseArgs } from "node:util";
-import { SIM_MODES, ZSimMode, startPortalSimulator } from "@/server/jobs/probes/simulator";
+import { SIM_MODES, ZSimMode, startPortalSimulator } from "@/scripts/lib/portal-simulator";
 
 function fail(message: string): never {
   console.error(message);

@@ -10,7 +10,7 @@ import { PROJECT_ROOT, readStartConfig } from "@/scripts/lib/config";
 import { prepareDatabase } from "@/scripts/lib/database";
 import { isBuildCurrent, markBuilt, sourceFingerprint } from "@/scripts/lib/build-fingerprint";
 import { simulatorPort } from "@/server/seed/probe-history";
-import { type PortalSimulator, startPortalSimulator } from "@/server/jobs/probes/simulator";
+import { type PortalSimulator, startPortalSimulator } from "@/scripts/lib/portal-simulator";
 
 const NEXT_BIN = path.join(PROJECT_ROOT, "node_modules", "next", "dist", "bin", "next");
 const log = (message: string) => console.log(`[teeka] ${message}`);

@@ -6,6 +6,7 @@
  * `environment()` is the whole schema with every variable optional (what any process may read); `appConfig()`
  * also demands what a serving instance cannot run without (the database and both secrets), with no fallback.
  */
+import "server-only";
 import { z } from "zod";
 
 const port = z.coerce.number().int().min(1).max(65535);

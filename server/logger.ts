@@ -1,3 +1,4 @@
+import "server-only";
 import { environment } from "@/server/config";
 import pino from "pino";
 

@@ -1,5 +1,5 @@
 import { createTranslator } from "use-intl/core";
-import { enServerErrors } from "@/i18n/messages/en-server-errors";
+import { enServerErrors } from "@/core/errors/messages-en";
 import type { ErrorParams } from "@/core/errors/error-codes";
 
 type KeyPaths<T> = { [K in keyof T & string]: T[K] extends string ? K : `${K}.${KeyPaths<T[K]>}` }[keyof T & string];

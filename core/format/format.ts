@@ -7,7 +7,7 @@
  * English, always with Latin digits (numberingSystem "latn"), which is what Hindi-medium staff read on forms.
  * Dates: always Asia/Kolkata, day-month-year, 24-hour clock: "21 Jun 2021, 14:05" / "21 जून 2021, 14:05".
  */
-import type { Locale } from "@/i18n/locales";
+import type { Locale } from "@/core/format/locales";
 
 const TIME_ZONE = "Asia/Kolkata";
 const INTL_LOCALE: Record<Locale, string> = { en: "en-IN", hi: "hi-IN" };

@@ -3,7 +3,7 @@
  * and the same {placeholders} and <tags> (tests/unit/i18n-catalog.test.ts checks that). ICU message syntax:
  * {name} is an argument, {n, plural, one {…} other {…}} a plural, <b>…</b> a tag for t.rich().
  */
-import { enServerErrors } from "@/i18n/messages/en-server-errors";
+import { enServerErrors } from "@/core/errors/messages-en";
 
 export const en = {
   app: {

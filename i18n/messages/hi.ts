@@ -1,5 +1,5 @@
 import type { Catalog } from "@/i18n/messages/en";
-import { hiServerErrors } from "@/i18n/messages/hi-server-errors";
+import { hiServerErrors } from "@/core/errors/messages-hi";
 
 /**
  * हिन्दी: the Hindi of Bihar's health offices (प्रखंड, ज़िला, टीकाकरण, पोर्टल, लंबित प्रविष्टि). Product and

@@ -1,3 +1,4 @@
+import "server-only";
 import { createTRPCRouter, authorized } from "@/server/api/trpc";
 import { backlogRouter } from "@/server/api/routers/backlog";
 import { blocksRouter } from "@/server/api/routers/blocks";

@@ -1,6 +1,7 @@
+import "server-only";
 import { cookies } from "next/headers";
 import { getDb, type Db } from "@/server/db/client";
-import { userForApiToken } from "@/server/services/accounts/api-tokens";
+import { userForApiToken } from "@/server/auth/api-tokens";
 import { userFromCookies } from "@/server/auth/session-cookie";
 import type { SessionOwner } from "@/server/auth/user-sessions";
 

@@ -1,8 +1,9 @@
+import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import { SIGN_IN_INVALID, throttledCode } from "@/core/contracts/sign-in";
 import CredentialsProviderImport from "next-auth/providers/credentials";
 import { getDb } from "@/server/db/client";
-import { signIn } from "@/server/services/accounts/sign-in";
+import { signIn } from "@/server/auth/sign-in";
 import { clientAddress, configuredProxyHeader } from "@/server/auth/client-address";
 import { SESSION_MAX_AGE_MS } from "@/server/auth/session-policy";
 import { endSession, startSession } from "@/server/auth/user-sessions";

@@ -1,3 +1,4 @@
+import "server-only";
 import { Prisma } from "@/server/generated/prisma/client";
 import type { Role } from "@/server/generated/prisma/enums";
 

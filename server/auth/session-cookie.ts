@@ -1,3 +1,4 @@
+import "server-only";
 import { decode } from "next-auth/jwt";
 import { environment } from "@/server/config";
 import type { Db } from "@/server/db/client";

@@ -2,6 +2,7 @@
  * When a signed-in session stops being valid. Pure, with `now` as a parameter; the database code in
  * user-sessions.ts reads a session row and asks this.
  */
+import "server-only";
 import { environment, parseVariable, ZIdleMinutes } from "@/server/config";
 
 export type SessionPolicy = {

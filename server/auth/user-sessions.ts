@@ -1,3 +1,4 @@
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { Prisma } from "@/server/generated/prisma/client";
 import type { Role, SessionEndReason } from "@/server/generated/prisma/enums";

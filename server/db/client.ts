@@ -1,3 +1,4 @@
+import "server-only";
 import { appConfig } from "@/server/config";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/server/generated/prisma/client";

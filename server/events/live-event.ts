@@ -3,6 +3,7 @@
  * 20261126030000_live_events) on the PostgreSQL channel "teeka_events", so every app instance hears every
  * change, whoever made it. An event says what changed and where, never personal data: clients refetch.
  */
+import "server-only";
 import { z } from "zod";
 import type { Scope } from "@/server/auth/scope";
 

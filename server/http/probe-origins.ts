@@ -6,6 +6,7 @@
  * changed after the page loaded) is told so through PROBE_ORIGINS_HEADER and skips the probe rather than
  * report a blocked fetch as an outage.
  */
+import "server-only";
 import { getDb } from "@/server/db/client";
 import { logger } from "@/server/logger";
 import { probeOriginsOf } from "@/server/http/security-headers";

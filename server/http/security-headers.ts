@@ -5,6 +5,7 @@
  * section says why each header is there.
  */
 
+import "server-only";
 /** What a response is, for the headers it needs. */
 export type ResponseKind =
   /** An HTML page (or next-auth's own pages under /api/auth): nonce-based CSP, never stored. */

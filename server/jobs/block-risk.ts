@@ -12,6 +12,7 @@
  * Known limit: no hysteresis. A block whose forecast hovers at the edge (one entry more or less in the rate
  * window) opens and closes episodes as often as it flips.
  */
+import "server-only";
 import type { Db } from "@/server/db/client";
 import { Prisma } from "@/server/generated/prisma/client";
 import { formatIst, istDateKey } from "@/core/time/ist";

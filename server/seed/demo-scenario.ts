@@ -3,6 +3,7 @@
  * vaccinations) moved so that "now" is the anchor, with the portal backlog the news reported at that moment.
  * Pure and deterministic: the same anchor (and hasher) always gives the same output. No database here.
  */
+import "server-only";
 import { idLast4 } from "@/server/services/imports/id-number";
 import { MINUTE_MS, addDays, istDate, istInstant } from "@/server/seed/ist-time";
 import { type Rng, mulberry32, randBetween, randInt } from "@/server/seed/random";

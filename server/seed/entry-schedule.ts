@@ -4,6 +4,7 @@
  * chosen per unit as the slowest one that still gets exactly the planned number of lines done before work
  * stopped, so the backlog at "now" is whatever the plan says while the entry times look like continuous work.
  */
+import "server-only";
 import { HOUR_MS, istTimeOfDayMs } from "@/server/seed/ist-time";
 
 const WORK_RESUMES_MS = 8 * HOUR_MS;

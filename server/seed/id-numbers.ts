@@ -2,6 +2,7 @@
  * Fake but well-formed identity document numbers for the demo. They exist only while the generator runs:
  * the seed keeps the last four characters and a keyed hash, never the number itself.
  */
+import "server-only";
 import type { IdType } from "@/server/generated/prisma/enums";
 import { verhoeffCheckDigit } from "@/core/domain/verhoeff";
 import { type Rng, randInt, randomDigits, randomLetters, weightedPick } from "@/server/seed/random";

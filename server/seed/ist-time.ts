@@ -2,6 +2,7 @@
  * Fixed-offset IST arithmetic for the demo generator. India has no daylight saving, so +05:30 is exact and
  * the generator stays free of time-zone libraries (and of the machine's local zone).
  */
+import "server-only";
 export const MINUTE_MS = 60_000;
 export const HOUR_MS = 60 * MINUTE_MS;
 export const DAY_MS = 24 * HOUR_MS;

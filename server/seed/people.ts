@@ -2,6 +2,7 @@
  * Fictional beneficiaries. Names are common in Bhagalpur's villages, drawn as [Latin, Devanagari] pairs so that
  * some registers can be keyed in Hindi, as they are in the field.
  */
+import "server-only";
 import type { Sex } from "@/server/generated/prisma/enums";
 import { type Rng, chance, pick, randInt, randomDigits, weightedPick } from "@/server/seed/random";
 

@@ -9,6 +9,7 @@
  *   fine: its script keeps trying every 5–10 min, queues the failures ("network unreachable", timeouts) and
  *   sends them as one batch when the link returns (checkedAt = device time, receivedAt = after 03:00).
  */
+import "server-only";
 import { HOUR_MS, MINUTE_MS, istTimeOfDayMs } from "@/server/seed/ist-time";
 import type { ProbeStory, Span } from "@/server/seed/probe-plan";
 import { DEMO_PROBE_TARGET, PROBE_HISTORY_DAYS } from "@/server/seed/probe-plan";

@@ -14,6 +14,7 @@
  * The target's URL is the local portal simulator that `npm start` runs in demo mode (never the internet),
  * on TEEKA_SIM_PORT as seen by the process that seeds; a later start with another port re-points it.
  */
+import "server-only";
 import { environment, type Environment } from "@/server/config";
 import type { Db } from "@/server/db/client";
 import { incidentsFrom } from "@/core/domain/incidents";

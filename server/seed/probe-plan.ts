@@ -17,9 +17,10 @@
  * Each check's state comes from the live state machine (nextProbeState), and the segments from the same rule
  * the readers use (segmentsFromResults), so the history is what the scheduler itself would have written.
  */
+import "server-only";
 import { INITIAL_PROBE_MEMORY, type ProbeMemory, type ProbeState, nextProbeState } from "@/core/domain/probe-state";
 import { segmentsFromResults } from "@/core/domain/uptime";
-import { SIM_KEYWORD } from "@/server/jobs/probes/simulator";
+import { SIM_KEYWORD } from "@/scripts/lib/portal-simulator";
 import { DAY_MS, HOUR_MS, MINUTE_MS, addDays, istDate, istInstant } from "@/server/seed/ist-time";
 import { type Rng, chance, mulberry32, randInt } from "@/server/seed/random";
 import { CAMP_CLOSES_HOUR, CAMP_OPENS_HOUR, MEGA_CAMP_PLANS } from "@/server/seed/scenario-plan";

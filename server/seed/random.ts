@@ -2,6 +2,7 @@
  * A seeded PRNG and the few draws the demo generator needs. mulberry32 is tiny and fast; with a fixed seed
  * every run produces the same sequence, which makes the demo data byte-identical for a given anchor.
  */
+import "server-only";
 export type Rng = () => number;
 
 export function mulberry32(seed: number): Rng {

@@ -2,6 +2,7 @@
  * The district and its 17 units (16 rural blocks plus the city). Needed by every installation, demo or not,
  * so it runs on every start; upserts keep it idempotent and repair a renamed Hindi label.
  */
+import "server-only";
 import { BLOCKS, DISTRICT, URBAN_UNIT } from "@/core/domain/district";
 import type { Prisma } from "@/server/generated/prisma/client";
 

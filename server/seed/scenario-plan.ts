@@ -2,6 +2,7 @@
  * The fixed facts of the demo story (the June 2021 Bhagalpur mega camps): where the camps were, how big each unit
  * is, and how far behind each unit's data room is when the dashboard opens. Volumes are drawn around these.
  */
+import "server-only";
 import { BLOCKS, URBAN_UNIT } from "@/core/domain/district";
 
 export type UnitName = (typeof BLOCKS)[number]["name"] | typeof URBAN_UNIT.name;

@@ -2,6 +2,7 @@
  * Register lines of one camp: who was vaccinated, when, with what and on which ID. Every line starts PENDING;
  * scenario-status.ts later decides which ones the data room has entered by the anchor.
  */
+import "server-only";
 import type { IdType } from "@/server/generated/prisma/enums";
 import { idLast4 } from "@/server/services/imports/id-number";
 import { fakeAadhaar, fakeIdNumber, pickIdType } from "@/server/seed/id-numbers";

@@ -3,6 +3,7 @@
  * and the data room works through the rest page by page, in no particular order (nobody could see which pages
  * were closest to the 48-hour deadline: the problem the dashboard exists to fix).
  */
+import "server-only";
 import { type EntryQueue, lastWorkingInstant, scheduleEntries } from "@/server/seed/entry-schedule";
 import { fakeMobile } from "@/server/seed/people";
 import { MINUTE_MS } from "@/server/seed/ist-time";

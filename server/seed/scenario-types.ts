@@ -1,3 +1,4 @@
+import "server-only";
 import type { RecordStatus, Vaccine } from "@/server/generated/prisma/enums";
 import type { MegaCampKey, UnitName } from "@/server/seed/scenario-plan";
 import type { Beneficiary } from "@/core/domain/beneficiary";

@@ -3,6 +3,7 @@
  * `INSERT ... SELECT FROM unnest(arrays)` statements, which loads in seconds where row-by-row ORM calls take
  * minutes. block_status_counts is left to the triggers, which fire once per statement.
  */
+import "server-only";
 import type { DbClient, ReferenceData } from "@/server/seed/reference-data";
 import { dateKey } from "@/server/seed/ist-time";
 import type { DemoRecord, DemoScenario } from "@/server/seed/scenario-types";

@@ -5,6 +5,7 @@
  * so two processes starting together cannot seed twice. The portal-probe story (probe-history.ts) is written
  * with the records, and written again for the new anchor whenever they move.
  */
+import "server-only";
 import { hashPassword } from "@/server/auth/password";
 import type { Db } from "@/server/db/client";
 import { hashIdNumber } from "@/server/services/imports/id-number";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { DemoScenario } from "@/server/seed/scenario-types";
 import { CAMP_OPENS_HOUR } from "@/server/seed/scenario-plan";
 import { DAY_MS, istDate, istInstant } from "@/server/seed/ist-time";

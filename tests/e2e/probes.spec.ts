@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { startPortalSimulator, type PortalSimulator } from "@/server/jobs/probes/simulator";
+import { startPortalSimulator, type PortalSimulator } from "@/scripts/lib/portal-simulator";
 import { signInAs } from "@/tests/e2e/helpers";
 
 test("the DIO sees pending entries over time with the portal outage drawn on it", async ({ page }) => {

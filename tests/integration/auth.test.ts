@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { signIn } from "@/server/services/accounts/sign-in";
+import { signIn } from "@/server/auth/sign-in";
 import { signInRefusal, throttledCode } from "@/core/contracts/sign-in";
-import { userForApiToken, hashToken } from "@/server/services/accounts/api-tokens";
+import { userForApiToken, hashToken } from "@/server/auth/api-tokens";
 import { callerFor, testDb } from "@/tests/helpers/callers";
 import { TEST_NOW } from "@/tests/helpers/test-clock";
 

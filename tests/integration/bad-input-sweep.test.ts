@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { handleTrpc } from "@/server/api/trpc-handler";
-import { createApiToken } from "@/server/services/accounts/api-tokens";
+import { createApiToken } from "@/server/auth/api-tokens";
 import { callerFor, loadUser, testDb } from "@/tests/helpers/callers";
 import { withTestRuntime } from "@/tests/helpers/rest";
 import { dbFingerprint } from "@/tests/helpers/sweep/db-fingerprint";

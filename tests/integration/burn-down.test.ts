@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import { TRPCError } from "@trpc/server";
 import { GET as forecastsCsv } from "@/app/api/v1/performance/forecasts.csv/route";
-import { createApiToken } from "@/server/services/accounts/api-tokens";
+import { createApiToken } from "@/server/auth/api-tokens";
 import { forecastBurnDown } from "@/core/domain/burn-down";
 import { evaluateBlockRisk, MIN_EPISODE_MS, startBlockRiskJob } from "@/server/jobs/block-risk";
 import type { Db } from "@/server/db/client";

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { GET as totalsCsv } from "@/app/api/v1/camps/totals.csv/route";
 import { GET as trendCsv } from "@/app/api/v1/camps/trend.csv/route";
 import { ageBand } from "@/core/domain/age-band";
-import { createApiToken } from "@/server/services/accounts/api-tokens";
+import { createApiToken } from "@/server/auth/api-tokens";
 import { emptyCampFigures, figuresAddUp, sumCampFigures, type CampFigures } from "@/core/domain/camp-figures";
 import { blockIdOf, callerFor, loadUser, testDb } from "@/tests/helpers/callers";
 

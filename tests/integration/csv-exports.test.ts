@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { GET as getBacklog } from "@/app/api/v1/backlog/route";
 import { GET as getCampsCsv } from "@/app/api/v1/blocks/[block]/camps.csv/route";
 import { GET as getRecordsCsv } from "@/app/api/v1/blocks/[block]/records.csv/route";
-import { createApiToken } from "@/server/services/accounts/api-tokens";
+import { createApiToken } from "@/server/auth/api-tokens";
 import { findPendingRecords } from "@/server/services/backlog/pending-records";
 import { blockIdOf, loadUser, testDb } from "@/tests/helpers/callers";
 import { TEST_ID_HASH_KEY } from "@/tests/helpers/test-clock";

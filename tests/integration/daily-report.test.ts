@@ -7,7 +7,7 @@ import { scopeFor } from "@/server/auth/scope";
 import { storedPortalRow } from "@/core/domain/portal-evidence";
 import { parsePortalRow } from "@/core/domain/portal-row";
 import { closePdfBrowser } from "@/server/services/reports/pdf";
-import { createApiToken } from "@/server/services/accounts/api-tokens";
+import { createApiToken } from "@/server/auth/api-tokens";
 import { listAnomalies } from "@/server/services/imports/anomalies";
 import { buildDailyReport, type DailyReport } from "@/server/services/reports/daily-report";
 import { can } from "@/server/auth/policy";

@@ -7,7 +7,7 @@ import { createCallerFactory, type Meta } from "@/server/api/trpc";
 import { can } from "@/server/auth/policy";
 import { englishText } from "@/server/errors/app-error";
 import { scopeFor } from "@/server/auth/scope";
-import { createApiToken } from "@/server/services/accounts/api-tokens";
+import { createApiToken } from "@/server/auth/api-tokens";
 import { HELPDESK_RATE_LIMIT, searchPeople } from "@/server/services/helpdesk/helpdesk-search";
 import { openPerson } from "@/server/services/helpdesk/helpdesk-person";
 import { HELPDESK_TOKEN_TTL_MS, issuePersonToken } from "@/server/services/helpdesk/helpdesk-token";

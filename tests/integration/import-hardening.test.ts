@@ -8,7 +8,7 @@ import { POST as importRegister } from "@/app/api/v1/imports/register/route";
 import { POST as importPortal } from "@/app/api/v1/imports/portal/route";
 import { GET as getRejections } from "@/app/api/v1/imports/[id]/rejections.csv/route";
 import { MAX_IMPORT_BYTES } from "@/server/services/imports/read-table";
-import { createApiToken } from "@/server/services/accounts/api-tokens";
+import { createApiToken } from "@/server/auth/api-tokens";
 import { beginImport } from "@/server/services/imports/import-batches";
 import { loadUser, testDb } from "@/tests/helpers/callers";
 import { TEST_ID_HASH_KEY } from "@/tests/helpers/test-clock";

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { TRPCError } from "@trpc/server";
 import { POST as postStatus } from "@/app/api/v1/records/status/route";
 import { GET as getEvents } from "@/app/api/v1/events/route";
-import { createApiToken } from "@/server/services/accounts/api-tokens";
+import { createApiToken } from "@/server/auth/api-tokens";
 import { getEventBus } from "@/server/events/event-bus";
 import type { StreamEvent } from "@/server/events/live-event";
 import { blockIdOf, callerFor, loadUser, testDb } from "@/tests/helpers/callers";

@@ -8,7 +8,7 @@ import { withRuntime } from "@/server/api/runtime";
 import { recordsStatusRoute } from "@/server/api/rest/routes/records";
 import { backlogRoute } from "@/server/api/rest/routes/backlog";
 import { probesCreateRoute } from "@/server/api/rest/routes/probes";
-import { createApiToken } from "@/server/services/accounts/api-tokens";
+import { createApiToken } from "@/server/auth/api-tokens";
 import { createDb } from "@/server/db/client";
 import { freePort } from "@/scripts/lib/free-port";
 import { callerFor, loadUser, testDb } from "@/tests/helpers/callers";

@@ -12,8 +12,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gzipSync } from "node:zlib";
 import { DRAIN_LIMIT_BYTES, MAX_BODY_BYTES, describeFetchError, readCapped, runCheck, type CheckTarget } from "@/server/jobs/probes/check";
-import { resolvedAddressAllowed } from "@/server/jobs/probes/target-url";
-import { SIM_KEYWORD, startPortalSimulator, type PortalSimulator } from "@/server/jobs/probes/simulator";
+import { resolvedAddressAllowed } from "@/server/services/probes/target-url";
+import { SIM_KEYWORD, startPortalSimulator, type PortalSimulator } from "@/scripts/lib/portal-simulator";
 import { freePort } from "@/scripts/lib/free-port";
 
 const SLOW_DELAY_MS = 1300;

@@ -4,7 +4,7 @@ import { GET as listProbes, POST as createProbe } from "@/app/api/v1/probes/rout
 import { GET as getProbe, PATCH as patchProbe } from "@/app/api/v1/probes/[id]/route";
 import { GET as getIncidents } from "@/app/api/v1/probes/[id]/incidents/route";
 import { POST as postField } from "@/app/api/v1/probes/field/route";
-import { createApiToken } from "@/server/services/accounts/api-tokens";
+import { createApiToken } from "@/server/auth/api-tokens";
 import { blockIdOf, loadUser, testDb } from "@/tests/helpers/callers";
 
 // Route handlers run on the real clock (like the other REST tests); everything here is relative to it.

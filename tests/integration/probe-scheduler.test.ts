@@ -8,7 +8,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getAlertSettings, setAlertSettings, type AlertSettings } from "@/server/services/alerts/alert-settings";
-import { startPortalSimulator, type PortalSimulator } from "@/server/jobs/probes/simulator";
+import { startPortalSimulator, type PortalSimulator } from "@/scripts/lib/portal-simulator";
 import { startProbeScheduler, type ProbeScheduler } from "@/server/jobs/probes/scheduler";
 import { createAlertEngine, type AlertEngine } from "@/server/jobs/probes/alerts";
 import { rollUpProbeResults } from "@/server/jobs/probes/rollups";

@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes, randomInt } from "node:crypto";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { startPortalSimulator, type PortalSimulator } from "@/server/jobs/probes/simulator";
+import { startPortalSimulator, type PortalSimulator } from "@/scripts/lib/portal-simulator";
 import { testDb } from "@/tests/helpers/callers";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");

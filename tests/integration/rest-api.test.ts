@@ -7,7 +7,7 @@ import { POST as importPortal } from "@/app/api/v1/imports/portal/route";
 import { GET as getAnomalies } from "@/app/api/v1/anomalies/route";
 import { POST as postStatus } from "@/app/api/v1/records/status/route";
 import { GET as getOpenApi } from "@/app/api/v1/openapi.json/route";
-import { createApiToken } from "@/server/services/accounts/api-tokens";
+import { createApiToken } from "@/server/auth/api-tokens";
 import { loadUser, testDb } from "@/tests/helpers/callers";
 import { TEST_ID_HASH_KEY } from "@/tests/helpers/test-clock";
 

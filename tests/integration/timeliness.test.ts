@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import { TRPCError } from "@trpc/server";
 import { GET as timelinessCsv } from "@/app/api/v1/performance/timeliness.csv/route";
-import { createApiToken } from "@/server/services/accounts/api-tokens";
+import { createApiToken } from "@/server/auth/api-tokens";
 import { isNightShift, istHour } from "@/core/domain/working-hours";
 import { entryLagMs, lagHistogram, timeliness } from "@/core/domain/timeliness";
 import { PORTAL_IMPORT_LABEL } from "@/server/services/performance/timeliness";

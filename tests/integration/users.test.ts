@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { ZNewUser, saveUser } from "@/server/services/accounts/users";
-import { signIn } from "@/server/services/accounts/sign-in";
+import { signIn } from "@/server/auth/sign-in";
 import { testDb } from "@/tests/helpers/callers";
 import { TEST_NOW } from "@/tests/helpers/test-clock";
 

@@ -1,6 +1,6 @@
 import type { LookupAddress } from "node:dns";
 import { describe, expect, it } from "vitest";
-import { addressProblem, guardedLookup, isRefusedLookup, resolvedAddressAllowed, validateTargetUrl, type LookupFn } from "@/server/jobs/probes/target-url";
+import { addressProblem, guardedLookup, isRefusedLookup, resolvedAddressAllowed, validateTargetUrl, type LookupFn } from "@/server/services/probes/target-url";
 
 const refused = (raw: string) => {
   const v = validateTargetUrl(raw);

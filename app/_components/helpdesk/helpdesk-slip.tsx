@@ -4,7 +4,7 @@ import { NextIntlClientProvider, useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { formatPrintedAt, type HelpdeskLocale, type SlipMessages } from "@/app/_components/helpdesk/helpdesk-text";
 import { DoseList, PersonFacts, type HelpdeskPersonView } from "@/app/_components/helpdesk/helpdesk-person";
-import { TIME_ZONE } from "@/i18n/locales";
+import { TIME_ZONE } from "@/core/format/locales";
 import type { en } from "@/i18n/messages/en";
 
 /**

@@ -5,7 +5,7 @@
  * Dates are always Asia/Kolkata with a 24-hour clock and Latin digits: "21 Jun 11:00" / "21 जून 11:00".
  */
 import { useLocale, useTranslations } from "next-intl";
-import type { Locale } from "@/i18n/locales";
+import type { Locale } from "@/core/format/locales";
 
 /** The rolling uptime windows shown for a target: key, and the span in hours ("h") or days ("d"). */
 export const UPTIME_WINDOW_SPANS = [

@@ -7,7 +7,7 @@ import { useRouter, useSearchParams } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/app/_trpc/client";
 import { readLocaleCookie } from "@/app/_components/shell/language-switch";
-import { isLocale } from "@/i18n/locales";
+import { isLocale } from "@/core/format/locales";
 import { SIGN_IN_INVALID, signInRefusal } from "@/core/contracts/sign-in";
 
 /** The sign-in endpoint's refusal code, said in the page's language. */

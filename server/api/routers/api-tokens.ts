@@ -1,8 +1,9 @@
+import "server-only";
 import { z } from "zod";
 import { createTRPCRouter, authorized } from "@/server/api/trpc";
 import { ZId } from "@/core/contracts/ids";
 import { AppError } from "@/server/errors/app-error";
-import { createApiToken, listApiTokens, revokeApiToken } from "@/server/services/accounts/api-tokens";
+import { createApiToken, listApiTokens, revokeApiToken } from "@/server/auth/api-tokens";
 
 // Tokens act with their creator's scope; only the district officer hands them out (wall screens, other systems).
 export const apiTokensRouter = createTRPCRouter({

@@ -1,6 +1,7 @@
+import "server-only";
 import { z } from "zod";
 import { createTRPCRouter, authorized } from "@/server/api/trpc";
-import { LOCALES } from "@/i18n/locales";
+import { LOCALES } from "@/core/format/locales";
 import { getUserLocale, setUserLocale } from "@/server/services/accounts/user-preferences";
 
 export const ZSetLocaleInput = z.object({ locale: z.enum(LOCALES) });

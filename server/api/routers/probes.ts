@@ -3,6 +3,7 @@
  * district-wide fact); target, maintenance and alert-setting writes are the district officer's. Field reports
  * come from users with a block, for that block only.
  */
+import "server-only";
 import { z } from "zod";
 import { createTRPCRouter, authorized } from "@/server/api/trpc";
 import { ZId } from "@/core/contracts/ids";

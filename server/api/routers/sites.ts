@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { createTRPCRouter, authorized } from "@/server/api/trpc";
 import { ZId } from "@/core/contracts/ids";

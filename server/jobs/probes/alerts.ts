@@ -11,6 +11,7 @@
  * Nothing here blocks the probing loop: `onOutcome` decides synchronously, and the database work and webhook
  * deliveries run on a queue of their own.
  */
+import "server-only";
 import type { Db } from "@/server/db/client";
 import { formatIst } from "@/core/time/ist";
 import type { ProbeState } from "@/core/domain/probe-state";

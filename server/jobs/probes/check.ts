@@ -30,10 +30,11 @@
  * - Addresses are resolved and validated at connect time (`guardedLookup`), so the address checked is the
  *   address connected to (no DNS-rebinding gap); a reused connection was validated when it was opened.
  */
+import "server-only";
 import http from "node:http";
 import https from "node:https";
 import zlib from "node:zlib";
-import { guardedLookup, isRefusedLookup, validateTargetUrl, type LookupFn, type UrlVerdict } from "@/server/jobs/probes/target-url";
+import { guardedLookup, isRefusedLookup, validateTargetUrl, type LookupFn, type UrlVerdict } from "@/server/services/probes/target-url";
 
 export type CheckTarget = {
   url: string;

@@ -2,6 +2,7 @@
  * The Node.js half of instrumentation.ts: starts this app instance's probe worker (only the lease holder
  * probes). Kept apart so that the Edge bundle never sees `process.once` or `pg`.
  */
+import "server-only";
 import { logger } from "@/server/logger";
 import { getDb } from "@/server/db/client";
 import { startProbeWorker } from "@/server/jobs/probes/worker";

@@ -8,6 +8,7 @@
  * The session also asks the server for short TCP keepalives, so that the lock of a host that vanished from the
  * network (no FIN) is freed in well under a minute rather than after the kernel's two hours.
  */
+import "server-only";
 import pg from "pg";
 
 /** "teeka:probes" folded into a bigint; any constant works as long as every instance uses the same one. */

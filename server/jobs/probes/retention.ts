@@ -2,6 +2,7 @@
  * How long probe data is kept (issue 4). The long view lives in the rollups and the state timeline
  * (probe_segments, kept for good: one row per change of state, small), so raw rows can go early.
  */
+import "server-only";
 import { Prisma } from "@/server/generated/prisma/client";
 import type { Db } from "@/server/db/client";
 

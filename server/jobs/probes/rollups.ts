@@ -10,6 +10,7 @@
  * A bucket with no raw rows left is not touched: pruning raw results must not erase the rollups that outlive
  * them.
  */
+import "server-only";
 import { Prisma } from "@/server/generated/prisma/client";
 import type { Db } from "@/server/db/client";
 

@@ -2,6 +2,7 @@
  * Schedule arithmetic of the probe scheduler (issue 4). Pure: every function takes the clock as a number of
  * milliseconds, so the cadence rules are tested with a pinned clock.
  */
+import "server-only";
 import { isOutage, type ProbeState } from "@/core/domain/probe-state";
 
 /** The engine accepts any interval from 1 s; the API's bounds for targets are stricter. */

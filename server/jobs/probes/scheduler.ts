@@ -17,6 +17,7 @@
  * - Every ~60 s the recent minutes are rolled up; every hour old data is pruned (not in a scoped scheduler,
  *   `onlyTargetIds`, which must never touch data it does not own).
  */
+import "server-only";
 import type pg from "pg";
 import type { Db } from "@/server/db/client";
 import { nextProbeState, type ProbeMemory, type ProbeState } from "@/core/domain/probe-state";

@@ -15,6 +15,7 @@
  *   flush; beyond `maxBuffered` outcomes the oldest are dropped, with a log line, so an outage of the database
  *   cannot exhaust memory.
  */
+import "server-only";
 import type pg from "pg";
 import type { Db } from "@/server/db/client";
 import type { ProbeState, ProbeStep } from "@/core/domain/probe-state";

@@ -3,6 +3,7 @@
  * previous holder of the lease, and the maintenance windows that are not over yet. One cheap raw query each,
  * repeated every few seconds so that edits made through the API take effect without a restart.
  */
+import "server-only";
 import type { Db } from "@/server/db/client";
 import type { ProbeState } from "@/core/domain/probe-state";
 import type { ProbeTargetConfig } from "@/server/services/probes/probe-target-schema";

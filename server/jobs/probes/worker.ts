@@ -2,6 +2,7 @@
  * The probe worker (issue 4): lease + scheduler + alerts. Every app instance (and `npm run worker`) starts one;
  * only the instance holding the lease runs a scheduler, and it stops the scheduler the moment the lease is lost.
  */
+import "server-only";
 import pg from "pg";
 import type { Db } from "@/server/db/client";
 import { createAlertEngine, type AlertEngine, type AlertEngineOptions } from "@/server/jobs/probes/alerts";

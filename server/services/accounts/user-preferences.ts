@@ -1,5 +1,6 @@
+import "server-only";
 import type { Db } from "@/server/db/client";
-import { DEFAULT_LOCALE, isLocale, type Locale } from "@/i18n/locales";
+import { DEFAULT_LOCALE, isLocale, type Locale } from "@/core/format/locales";
 
 /** The user's interface language (users.locale); an unexpected stored value reads as the default. */
 export async function getUserLocale(db: Db, userId: number): Promise<Locale> {

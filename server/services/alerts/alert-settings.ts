@@ -2,6 +2,7 @@
  * District-wide alert settings (issue 4), stored in app_settings so that the district officer can change them
  * in the UI and every app instance (and the worker) reads the same values.
  */
+import "server-only";
 import { z } from "zod";
 import type { Db } from "@/server/db/client";
 

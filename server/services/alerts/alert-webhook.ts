@@ -3,8 +3,9 @@
  * must pass the probe URL checks, redirects are not followed, 3 attempts with backoff, and the outcome is
  * written onto the alert row.
  */
+import "server-only";
 import type { Db } from "@/server/db/client";
-import { resolvedAddressAllowed, validateTargetUrl } from "@/server/jobs/probes/target-url";
+import { resolvedAddressAllowed, validateTargetUrl } from "@/server/services/probes/target-url";
 
 export type WebhookOptions = {
   timeoutMs?: number;

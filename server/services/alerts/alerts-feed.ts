@@ -4,6 +4,7 @@
  * BLOCK_AT_RISK …) are shown only within the caller's scope. The payload and the webhook's last error (which
  * may name the webhook host) are left out.
  */
+import "server-only";
 import type { Db } from "@/server/db/client";
 import type { AlertKind, WebhookStatus } from "@/server/generated/prisma/enums";
 import { blockIdWhere, type Scope } from "@/server/auth/scope";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { BacklogFigures, BacklogSummary } from "@/server/services/backlog/backlog-summary";
 import type { BacklogApiResponse } from "@/core/contracts/backlog-api";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { Prisma } from "@/server/generated/prisma/client";
 import type { Db } from "@/server/db/client";
 import { blockIdSql, type Scope } from "@/server/auth/scope";

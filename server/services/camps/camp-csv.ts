@@ -1,4 +1,5 @@
 /** CSV exports of the camp tables: one row per mega camp / block / site or trend point; every cell formula-safe. */
+import "server-only";
 import { UTF8_BOM, safeCsvLines } from "@/server/services/imports/csv-safe";
 import { CAMP_AGE_BANDS, SEXES, VACCINES, type CampFigures } from "@/core/domain/camp-figures";
 import type { TrendPoint } from "@/server/services/camps/camp-trend";

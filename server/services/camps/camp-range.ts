@@ -2,6 +2,7 @@
  * The date range of a camp trend: IST calendar dates, both ends included, checked before any query runs.
  * Pure (the clock is a parameter), so the edges are unit-tested.
  */
+import "server-only";
 import { istDateKey } from "@/core/time/ist";
 import { AppError } from "@/server/errors/app-error";
 

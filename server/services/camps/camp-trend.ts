@@ -3,6 +3,7 @@
  * uploaded (created_at) or keyed into the portal (entered_at): a register uploaded a day late still counts on
  * the day the people were vaccinated. Empty hours/days are returned as zeros so a chart shows the gaps.
  */
+import "server-only";
 import { Prisma } from "@/server/generated/prisma/client";
 import type { Db } from "@/server/db/client";
 import { blockIdSql, type Scope } from "@/server/auth/scope";

@@ -1,6 +1,7 @@
 /**
  * The access log for the district officer: every helpdesk search (masked) and every person opened, newest first.
  */
+import "server-only";
 import type { Db } from "@/server/db/client";
 
 export const ACCESS_LOG_PAGE_SIZE = 50;

@@ -5,6 +5,7 @@
  * The key comes from NEXTAUTH_SECRET, the same in every instance (never a per-process fallback: two instances would
  * reject each other's tokens).
  */
+import "server-only";
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
 import { appConfig } from "@/server/config";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { ImportFileError } from "@/server/services/imports/import-file-error";
 
 /** "50 MB": limits are stated to users in whole megabytes. */

@@ -1,3 +1,4 @@
+import "server-only";
 import { englishText } from "@/server/errors/app-error";
 import { Readable, pipeline } from "node:stream";
 import { CsvError, parse } from "csv-parse";

@@ -1,3 +1,4 @@
+import "server-only";
 import { stringify } from "csv-stringify/sync";
 
 /** Excel needs the byte-order mark to read a UTF-8 CSV (Devanagari names) as UTF-8. */

@@ -1,3 +1,4 @@
+import "server-only";
 import { createHmac } from "node:crypto";
 
 /** Digits only, so "1234 5678 9012" and "1234-5678-9012" are the same person. */

@@ -5,6 +5,7 @@
  * response. The migration 20261202010000_mask_rejected_ids applies the same rules in SQL to what was stored
  * before; tests/integration/id-redaction.test.ts checks that both agree.
  */
+import "server-only";
 import { parseMobile } from "@/core/domain/register-person";
 
 /** What a masked ID cell looks like: the last 4 characters after a fixed run of X (the length is not kept). */

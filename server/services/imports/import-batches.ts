@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "@/server/db/client";
 import type { Scope } from "@/server/auth/scope";
 import type { ImportKind, Role } from "@/server/generated/prisma/enums";

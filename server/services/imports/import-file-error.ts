@@ -1,3 +1,4 @@
+import "server-only";
 import { AppError, type ErrorKey } from "@/server/errors/app-error";
 import type { ErrorParams } from "@/core/errors/error-codes";
 import { redactIdNumbers } from "@/server/services/imports/id-redaction";

@@ -1,3 +1,4 @@
+import "server-only";
 import { AppError } from "@/server/errors/app-error";
 import type { Role } from "@/server/generated/prisma/enums";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { Prisma } from "@/server/generated/prisma/client";
 import type { AnomalyKind, RecordStatus, Sex } from "@/server/generated/prisma/enums";
 import type { DbTx } from "@/server/services/records/record-status";

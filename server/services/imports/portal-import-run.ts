@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "@/server/db/client";
 import { openTable, type TableRow, type TableSource, type TableSpec } from "@/server/services/imports/read-table";
 import { reconcilePortalRows } from "@/server/services/imports/portal-import";

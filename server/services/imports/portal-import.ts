@@ -5,6 +5,7 @@
  * Exports carry only the last 4 of an ID number, but a file may hold a full one anywhere (an unmasked
  * id_last4, an extra column): what is stored of a row goes through safeStoredCells first.
  */
+import "server-only";
 import type { Db } from "@/server/db/client";
 import type { Prisma } from "@/server/generated/prisma/client";
 import { matchPortalRow, type RegisterCandidate } from "@/core/domain/portal-match";

@@ -2,6 +2,7 @@
  * Reads an uploaded table (CSV or XLSX) row by row without holding the file: the byte limit is enforced as
  * the bytes arrive, and the kind is told by the content (zip magic), not by the name.
  */
+import "server-only";
 import { isZip, knownBinaryKind, limitBytes, peekBytes } from "@/server/services/imports/byte-stream";
 import { readCsvRecords } from "@/server/services/imports/csv-records";
 import { ImportFileError } from "@/server/services/imports/import-file-error";

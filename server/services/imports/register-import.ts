@@ -6,6 +6,7 @@
  * watch it (and tell when its server died). A rejected row is stored with its ID number masked: the full
  * number exists only in memory, long enough to compute the keyed hash of the rows that go in.
  */
+import "server-only";
 import { createHash, type Hash } from "node:crypto";
 import type { Db } from "@/server/db/client";
 import type { Prisma } from "@/server/generated/prisma/client";

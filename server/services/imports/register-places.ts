@@ -2,6 +2,7 @@
  * Where register lines were written: blocks, sites and camps (a site on an IST date), found or created for
  * an import. Everything small is loaded once; camps are looked up per batch, set-based.
  */
+import "server-only";
 import type { Prisma } from "@/server/generated/prisma/client";
 import { tidyText } from "@/core/domain/register-person";
 

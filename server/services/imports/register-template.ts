@@ -1,3 +1,4 @@
+import "server-only";
 import { REGISTER_COLUMNS } from "@/core/domain/register-row";
 import { verhoeffCheckDigit } from "@/core/domain/verhoeff";
 import { UTF8_BOM, safeCsvLines } from "@/server/services/imports/csv-safe";

@@ -3,6 +3,7 @@
  * PENDING history rows in the same statement), and one per batch of rejections. Statement-level triggers
  * keep the counter tables exact, once per batch instead of once per row.
  */
+import "server-only";
 import type { Prisma } from "@/server/generated/prisma/client";
 import type { Vaccine } from "@/server/generated/prisma/enums";
 import type { Beneficiary } from "@/core/domain/beneficiary";

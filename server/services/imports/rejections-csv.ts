@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "@/server/db/client";
 import { REGISTER_COLUMNS } from "@/core/domain/register-row";
 import { UTF8_BOM, safeCsvLines } from "@/server/services/imports/csv-safe";

@@ -1,3 +1,4 @@
+import "server-only";
 import { englishText } from "@/server/errors/app-error";
 import { ImportFileError } from "@/server/services/imports/import-file-error";
 

@@ -3,6 +3,7 @@
  * mistake and gets a 400 with what to send instead, never a 500 from deeper down.
  */
 
+import "server-only";
 /** import_batches.id is a PostgreSQL int4. */
 export const MAX_IMPORT_ID = 2_147_483_647;
 

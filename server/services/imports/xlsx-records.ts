@@ -1,3 +1,4 @@
+import "server-only";
 import { once } from "node:events";
 import { PassThrough } from "node:stream";
 import { ImportFileError } from "@/server/services/imports/import-file-error";

@@ -8,6 +8,7 @@
  *   the rate window, i.e. the last 3 working hours (08:00–22:00 IST) before `now`;
  * - whether it ever entered anything (trigger-kept block_status_counts), to tell NO_RATE from STALLED.
  */
+import "server-only";
 import { Prisma } from "@/server/generated/prisma/client";
 import type { Db } from "@/server/db/client";
 import { blockIdSql, type Scope } from "@/server/auth/scope";

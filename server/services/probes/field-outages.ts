@@ -5,6 +5,7 @@
  * PORTAL when the portal itself was down (DOWN, PENDING or in maintenance) for at least half of it, otherwise
  * BLOCK_NETWORK — the block's own link, as on Pirpainti's night after the second camp.
  */
+import "server-only";
 import { Prisma } from "@/server/generated/prisma/client";
 import type { Db } from "@/server/db/client";
 import { blockIdSql, type Scope } from "@/server/auth/scope";

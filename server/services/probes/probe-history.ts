@@ -5,6 +5,7 @@
  * Grain: a range up to 6 h is drawn per minute, up to 14 days per hour, longer per day (≤ 400 points at most).
  * Minute rollups are kept 14 days and hour rollups 400 days, so an older range falls back to the next grain.
  */
+import "server-only";
 import type { Db } from "@/server/db/client";
 import type { RollupGrain } from "@/server/generated/prisma/enums";
 import type { ProbeState } from "@/core/domain/probe-state";

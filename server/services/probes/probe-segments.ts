@@ -7,6 +7,7 @@
  * lastSeenAt + 2 intervals when the checks stopped. An open row whose last check is older than 2 intervals is
  * therefore a stalled scheduler: it is read as ending there, exactly like `segmentsFromResults` does.
  */
+import "server-only";
 import { Prisma } from "@/server/generated/prisma/client";
 import type { Db } from "@/server/db/client";
 import type { ProbeState } from "@/core/domain/probe-state";

@@ -7,6 +7,7 @@
  * results of the last 24 h (kept 30 days), computed in PostgreSQL with percentile_disc, which is the
  * nearest-rank rule of server/domain/uptime.ts (a latency that was really measured).
  */
+import "server-only";
 import { Prisma } from "@/server/generated/prisma/client";
 import type { Db } from "@/server/db/client";
 import type { ProbeState } from "@/core/domain/probe-state";

@@ -11,8 +11,9 @@
  *   update, see server/services/probe-targets.ts.
  * Every message says what was wrong and what to do.
  */
+import "server-only";
 import { z } from "zod";
-import { validateTargetUrl } from "@/server/jobs/probes/target-url";
+import { validateTargetUrl } from "@/server/services/probes/target-url";
 import { ZId } from "@/core/contracts/ids";
 import { keyedIssue } from "@/core/errors/english";
 

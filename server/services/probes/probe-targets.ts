@@ -12,7 +12,7 @@ import { Prisma } from "@/server/generated/prisma/client";
 import { AppError, invalidFields } from "@/server/errors/app-error";
 import type { Db } from "@/server/db/client";
 import { crossFieldProblems, type MaintenanceWindowInput, type ProbeTargetConfig, type ProbeTargetInput, type ProbeTargetPatch } from "@/server/services/probes/probe-target-schema";
-import { resolvedAddressAllowed, validateTargetUrl, type LookupFn } from "@/server/jobs/probes/target-url";
+import { resolvedAddressAllowed, validateTargetUrl, type LookupFn } from "@/server/services/probes/target-url";
 
 export type WriteOptions = { lookup?: LookupFn };
 

@@ -1,3 +1,4 @@
+import "server-only";
 import type { z } from "zod";
 import type { Db } from "@/server/db/client";
 import { blockIdWhere, type Scope } from "@/server/auth/scope";

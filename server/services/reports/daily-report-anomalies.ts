@@ -4,6 +4,7 @@
  * anomalies. An anomaly without a block (a portal row naming no known block) is district-wide: only the district
  * officer's unfiltered report counts it.
  */
+import "server-only";
 import type { Db } from "@/server/db/client";
 import type { AnomalyKind } from "@/server/generated/prisma/enums";
 import { blockIdWhere, type Scope } from "@/server/auth/scope";

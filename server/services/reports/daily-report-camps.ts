@@ -4,6 +4,7 @@
  * held that day, the most recent earlier camp day is shown instead and labelled as such.
  * Rows are per block for the district, per site (camp) for one block.
  */
+import "server-only";
 import { Prisma } from "@/server/generated/prisma/client";
 import type { Db } from "@/server/db/client";
 import { blockIdSql, type Scope } from "@/server/auth/scope";

@@ -3,6 +3,7 @@
  * a header row, separated by an empty line. Machine columns (ISO 8601 UTC times, plain counts, English and Hindi
  * block names) whatever the report's language; every cell goes through server/imports/csv-safe.ts.
  */
+import "server-only";
 import type { DailyReport } from "@/server/services/reports/daily-report";
 
 type Row = readonly unknown[];

@@ -7,7 +7,7 @@ import { parseIdText } from "@/core/contracts/ids";
 import { PROBE_REPORT_DAYS } from "@/server/services/probes/probe-report";
 import { ProbePrintButton } from "@/app/_components/probes/probe-print-button";
 import { probeFormat, UPTIME_WINDOW_SPANS } from "@/app/_components/probes/probe-format";
-import { getFormat } from "@/i18n/server";
+import { getFormat } from "@/server/i18n/format";
 
 export const dynamic = "force-dynamic";
 

@@ -3,7 +3,7 @@ import { cookies } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { cache } from "react";
 import { messagesFor } from "@/i18n/catalogs";
-import { DEFAULT_LOCALE, LOCALE_COOKIE, TIME_ZONE, isLocale, type Locale } from "@/i18n/locales";
+import { DEFAULT_LOCALE, LOCALE_COOKIE, TIME_ZONE, isLocale, type Locale } from "@/core/format/locales";
 import { currentUser } from "@/server/api/page-guard";
 
 /**

@@ -18,6 +18,7 @@
  * answers differently the second time (rebinding) therefore gets a refused connection, not a request to the
  * metadata service. (Webhook posts still go through `fetch`, which resolves again on its own.)
  */
+import "server-only";
 import dns from "node:dns/promises";
 import type { LookupAddress } from "node:dns";
 import net from "node:net";

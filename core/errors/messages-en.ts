@@ -1,7 +1,8 @@
 /**
  * What the server says when it refuses something, by message key (AppError in server/errors/app-error.ts). The
  * REST API answers with the English sentence and the key; the browser shows the sentence of the reader's language
- * from the same key and parameters. hi-server-errors.ts has the same keys and {placeholders}.
+ * from the same key and parameters (the catalogues include them under errors.server). messages-hi.ts has the same
+ * keys and {placeholders}.
  */
 export const enServerErrors = {
   internal: "Something went wrong on the server (request {requestId}). Try again; if it keeps happening, give this request id to the district office.",

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "@/server/db/client";
 import { verifyPassword } from "@/server/auth/password";
 import { addressThrottleKey } from "@/server/auth/client-address";

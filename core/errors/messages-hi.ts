@@ -1,7 +1,9 @@
-import type { Catalog } from "@/i18n/messages/en";
+import type { enServerErrors } from "@/core/errors/messages-en";
 
-/** सर्वर के इनकार, कुंजी के अनुसार (देखें en-server-errors.ts)। वही कुंजियाँ और {placeholders}। */
-export const hiServerErrors: Catalog["errors"]["server"] = {
+type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+
+/** सर्वर के इनकार, कुंजी के अनुसार (देखें messages-en.ts)। वही कुंजियाँ और {placeholders}। */
+export const hiServerErrors: Widen<typeof enServerErrors> = {
   internal: "सर्वर पर कुछ गड़बड़ हुई (अनुरोध {requestId})। फिर से कोशिश करें; बार-बार हो तो यह अनुरोध संख्या ज़िला कार्यालय को बताएँ।",
   databaseUnavailable: "अभी डेटाबेस तक नहीं पहुँचा जा सका, इसलिए न कुछ पढ़ा गया न सहेजा गया। {seconds} सेकंड बाद फिर से कोशिश करें।",
   busy: "सर्वर अभी व्यस्त है। {seconds} सेकंड बाद फिर से कोशिश करें।",
