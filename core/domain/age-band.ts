@@ -3,7 +3,7 @@
  * is the IST calendar year of vaccination minus the birth year — the portal's own rule, which is why a person
  * born in 1976 counted as 45 for the whole of 2021.
  */
-const IST_OFFSET_MS = 5.5 * 3_600_000;
+import { IST_OFFSET_MS } from "@/core/time/ist";
 
 export const AGE_BANDS = ["18-44", "45-59", "60+"] as const;
 export type AgeBand = (typeof AGE_BANDS)[number] | "unknown";

@@ -1,10 +1,10 @@
+import { IST_OFFSET_MS } from "@/core/time/ist";
 /**
  * Date-times as they appear in portal exports and hand-edited spreadsheets. Indian exports write the day first
  * ("16/06/2021 10:42", "16-06-2021"); machine exports write ISO ("2021-06-16 10:42", with or without an offset).
  * A value without an offset is India Standard Time: the portal and the camps are in India, and IST has had a fixed
  * offset (UTC+05:30, no daylight saving) since 1945, so plain arithmetic is exact.
  */
-const IST_OFFSET_MS = 330 * 60_000;
 
 export type PortalDateTime = {
   at: Date;

@@ -1,3 +1,4 @@
+import { IST_OFFSET_MINUTES } from "@/core/time/ist";
 /**
  * When a register line says the dose was given. Registers are kept in India, so a time without an offset
  * is India Standard Time. IST is a fixed UTC+05:30 (no daylight saving since 1945), so plain arithmetic is
@@ -6,7 +7,6 @@
  * A date without a time is taken as 00:00 IST that day: the earliest instant it can mean, so the 48-hour
  * deadline computed from it is never later than the real one and a backlog never looks safer than it is.
  */
-export const IST_OFFSET_MINUTES = 330;
 /** India's COVID-19 vaccination drive began on 16 January 2021; an earlier dose is a typo. */
 export const DRIVE_START = new Date(Date.UTC(2021, 0, 16) - IST_OFFSET_MINUTES * 60_000);
 

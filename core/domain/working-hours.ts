@@ -1,3 +1,4 @@
+import { IST_OFFSET_MS } from "@/core/time/ist";
 /**
  * Block HQ working hours, for entry rates and burn-down forecasts (issue 5). Pure; IST has no daylight saving,
  * so an IST wall-clock hour is always UTC + 5:30 and plain arithmetic is exact.
@@ -8,7 +9,6 @@
  */
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
-const IST_OFFSET_MS = 5.5 * HOUR_MS;
 
 export type WorkingHours = { startHour: number; endHour: number };
 export const BLOCK_WORKING_HOURS: WorkingHours = { startHour: 8, endHour: 22 };

@@ -7,9 +7,10 @@
  * English, always with Latin digits (numberingSystem "latn"), which is what Hindi-medium staff read on forms.
  * Dates: always Asia/Kolkata, day-month-year, 24-hour clock: "21 Jun 2021, 14:05" / "21 जून 2021, 14:05".
  */
+import { IST } from "@/core/time/ist";
 import type { Locale } from "@/core/format/locales";
 
-const TIME_ZONE = "Asia/Kolkata";
+const TIME_ZONE = IST;
 const INTL_LOCALE: Record<Locale, string> = { en: "en-IN", hi: "hi-IN" };
 
 function perLocale<T>(make: (intlLocale: string) => T): (locale: Locale) => T {

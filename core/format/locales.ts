@@ -1,3 +1,4 @@
+import { IST } from "@/core/time/ist";
 /**
  * The interface languages and where the choice is kept. No catalogs here: client code (the switch, formatters)
  * imports this without pulling both catalogs into the browser bundle.
@@ -11,7 +12,7 @@ export const LOCALE_COOKIE = "teeka-locale";
 export const LOCALE_COOKIE_MAX_AGE_S = 365 * 24 * 3600;
 
 /** Every date in the interface is shown in India Standard Time, whatever the phone's own zone. */
-export const TIME_ZONE = "Asia/Kolkata";
+export const TIME_ZONE = IST;
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (LOCALES as readonly string[]).includes(value);

@@ -2,6 +2,7 @@
  * Every visible string of the daily review report, in English and Hindi, with the number and date formats of each.
  * Counts use Indian grouping in both languages (2,150; 2,07,338), as the dashboard does; times are IST.
  */
+import { IST } from "@/core/time/ist";
 import type { AnomalyKind } from "@/server/generated/prisma/enums";
 import type { ForecastStatus } from "@/core/domain/burn-down";
 
@@ -250,12 +251,12 @@ const COUNT = new Intl.NumberFormat("en-IN");
 const DECIMAL = new Intl.NumberFormat("en-IN", { maximumFractionDigits: 1 });
 const PERCENT = new Intl.NumberFormat("en-IN", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const DATE_TIME: Record<ReportLang, Intl.DateTimeFormat> = {
-  en: new Intl.DateTimeFormat("en-IN", { timeZone: "Asia/Kolkata", day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", hour12: false }),
-  hi: new Intl.DateTimeFormat("hi-IN", { timeZone: "Asia/Kolkata", day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", hour12: false, numberingSystem: "latn" }),
+  en: new Intl.DateTimeFormat("en-IN", { timeZone: IST, day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", hour12: false }),
+  hi: new Intl.DateTimeFormat("hi-IN", { timeZone: IST, day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", hour12: false, numberingSystem: "latn" }),
 };
 const SHORT: Record<ReportLang, Intl.DateTimeFormat> = {
-  en: new Intl.DateTimeFormat("en-IN", { timeZone: "Asia/Kolkata", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", hour12: false }),
-  hi: new Intl.DateTimeFormat("hi-IN", { timeZone: "Asia/Kolkata", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", hour12: false, numberingSystem: "latn" }),
+  en: new Intl.DateTimeFormat("en-IN", { timeZone: IST, day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", hour12: false }),
+  hi: new Intl.DateTimeFormat("hi-IN", { timeZone: IST, day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", hour12: false, numberingSystem: "latn" }),
 };
 const DAY: Record<ReportLang, Intl.DateTimeFormat> = {
   en: new Intl.DateTimeFormat("en-IN", { timeZone: "UTC", weekday: "short", day: "numeric", month: "long", year: "numeric" }),

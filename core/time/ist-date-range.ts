@@ -1,3 +1,4 @@
+import { IST_OFFSET_MS } from "@/core/time/ist";
 /**
  * The timeliness date range as IST calendar dates (yyyy-MM-dd, `to` inclusive), shared by the page and the CSV
  * route. Pure (no nuqs, no server modules), so both the browser and route handlers can import it.
@@ -6,7 +7,6 @@ export const TIMELINESS_TABLES = ["blocks", "operators", "hours"] as const;
 export type TimelinessTable = (typeof TIMELINESS_TABLES)[number];
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const IST_OFFSET_MS = 5.5 * 3_600_000;
 const DAY_MS = 86_400_000;
 
 /** 00:00 IST of a yyyy-MM-dd date as an instant; null when the text is not a real date. */

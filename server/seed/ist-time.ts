@@ -2,11 +2,11 @@
  * Fixed-offset IST arithmetic for the demo generator. India has no daylight saving, so +05:30 is exact and
  * the generator stays free of time-zone libraries (and of the machine's local zone).
  */
+import { IST_OFFSET_MS } from "@/core/time/ist";
 import "server-only";
 export const MINUTE_MS = 60_000;
 export const HOUR_MS = 60 * MINUTE_MS;
 export const DAY_MS = 24 * HOUR_MS;
-const IST_OFFSET_MS = 5 * HOUR_MS + 30 * MINUTE_MS;
 
 /** The IST calendar date of an instant, as UTC midnight of that date (how Prisma represents @db.Date). */
 export function istDate(instant: Date): Date {

@@ -1,5 +1,6 @@
 "use client";
 
+import { istMidnightOfKey } from "@/core/time/ist";
 import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { useQueryStates } from "nuqs";
@@ -23,7 +24,7 @@ type SiteRow = Out["getBlockCamps"]["sites"][number];
 type T = ReturnType<typeof useTranslations<"camps">>;
 
 /** "2021-06-21" (an IST calendar date) as "21 Jun 2021" / "21 जून 2021". */
-const showDate = (format: Formatters, key: string) => format.date(new Date(`${key}T00:00:00+05:30`));
+const showDate = (format: Formatters, key: string) => format.date(istMidnightOfKey(key));
 
 function NameLink({ href, children }: { href: string; children: ReactNode }) {
   // The row is clickable too; the link is what a keyboard or screen reader uses.

@@ -1,5 +1,6 @@
 "use client";
 
+import { istMidnightOfKey } from "@/core/time/ist";
 import { useMemo } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { useQueryStates } from "nuqs";
@@ -89,7 +90,7 @@ function makeColumns(t: ReturnType<typeof useTranslations<"camps">>, format: For
 }
 
 /** "2021-06-21" (an IST calendar date) in the active language: "21 Jun 2021" / "21 जून 2021". */
-const showDay = (format: Formatters, key: string) => format.date(new Date(`${key}T00:00:00+05:30`));
+const showDay = (format: Formatters, key: string) => format.date(istMidnightOfKey(key));
 
 function TrendBody({ data, csvHref }: { data: Trend; csvHref: string }) {
   const t = useTranslations("camps");

@@ -3,6 +3,7 @@
  * follows the हिन्दी / English switch. What stays here: the slip's printed-at line, and the slip's own catalogs
  * (the slip can be printed in the other language on demand, see helpdesk-slip.tsx).
  */
+import { IST } from "@/core/time/ist";
 import type { HelpdeskLocale } from "@/core/domain/helpdesk-explain";
 import type { Catalog } from "@/i18n/messages/en";
 
@@ -16,7 +17,7 @@ const MONTHS_HI = ["जनवरी", "फ़रवरी", "मार्च", "
 /** "23 June 2021, 12:00 pm" / "23 जून 2021, 12:00" in IST, for the slip's printed-at line. */
 export function formatPrintedAt(date: Date, locale: HelpdeskLocale): string {
   const parts = new Intl.DateTimeFormat("en-IN", {
-    timeZone: "Asia/Kolkata",
+    timeZone: IST,
     day: "numeric",
     month: "long",
     year: "numeric",
@@ -27,7 +28,7 @@ export function formatPrintedAt(date: Date, locale: HelpdeskLocale): string {
   }).formatToParts(date);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
   if (locale === "hi") {
-    const month = MONTHS_HI[Number(new Intl.DateTimeFormat("en-IN", { timeZone: "Asia/Kolkata", month: "numeric" }).format(date)) - 1];
+    const month = MONTHS_HI[Number(new Intl.DateTimeFormat("en-IN", { timeZone: IST, month: "numeric" }).format(date)) - 1];
     return `${get("day")} ${month} ${get("year")}, ${get("hour").padStart(2, "0")}:${get("minute")} बजे (IST)`;
   }
   return `${get("day")} ${get("month")} ${get("year")}, ${get("hour")}:${get("minute")} ${get("dayPeriod").toLowerCase()} IST`;

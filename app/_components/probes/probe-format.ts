@@ -4,6 +4,7 @@
  * async server components: `probeFormat(await getLocale(), await getTranslations("probes"))`.
  * Dates are always Asia/Kolkata with a 24-hour clock and Latin digits: "21 Jun 11:00" / "21 जून 11:00".
  */
+import { IST, istMidnightsBetween } from "@/core/time/ist";
 import { useLocale, useTranslations } from "next-intl";
 import type { Locale } from "@/core/format/locales";
 
@@ -15,7 +16,6 @@ export const UPTIME_WINDOW_SPANS = [
   ["30d", "d", 30],
 ] as const;
 
-const IST = "Asia/Kolkata";
 const INTL_LOCALE: Record<Locale, string> = { en: "en-IN", hi: "hi-IN" };
 
 function perLocale(options: Intl.DateTimeFormatOptions): (locale: Locale) => Intl.DateTimeFormat {
@@ -35,8 +35,6 @@ const TIME = perLocale({ hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
 const TIME_SECONDS = perLocale({ hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" });
 const DATE_KEY = new Intl.DateTimeFormat("en-CA", { timeZone: IST, year: "numeric", month: "2-digit", day: "2-digit" });
 
-const IST_OFFSET_MS = 330 * 60_000;
-const DAY_MS = 86_400_000;
 
 /** "21 Jun" / "21 जून" */
 export function istDay(date: Date | number, locale: Locale = "en"): string {
@@ -54,12 +52,7 @@ export function istDayTime(date: Date | number, locale: Locale = "en"): string {
 }
 
 /** IST midnights (as epoch ms) inside [from, to]. */
-export function istMidnights(from: number, to: number): number[] {
-  const first = Math.ceil((from + IST_OFFSET_MS) / DAY_MS) * DAY_MS - IST_OFFSET_MS;
-  const out: number[] = [];
-  for (let t = first; t <= to; t += DAY_MS) out.push(t);
-  return out;
-}
+export const istMidnights = istMidnightsBetween;
 
 export type ProbeStateName = "UP" | "DEGRADED" | "PENDING" | "DOWN" | "MAINTENANCE";
 

@@ -1,5 +1,6 @@
 "use client";
 
+import { IST_ISO_OFFSET } from "@/core/time/ist";
 import { useState, type FormEvent } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
@@ -10,7 +11,7 @@ import { useProbeFormat } from "@/app/_components/probes/probe-format";
 
 /** A datetime-local value ("2021-06-24T22:00") read as IST, whatever the device's zone. */
 function istInput(value: string): Date {
-  return new Date(value ? `${value}:00+05:30` : "invalid");
+  return new Date(value ? `${value}:00${IST_ISO_OFFSET}` : "invalid");
 }
 
 /** Planned work on a target: checks inside a window count as MAINTENANCE and are left out of uptime. */

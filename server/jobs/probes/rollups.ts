@@ -10,6 +10,7 @@
  * A bucket with no raw rows left is not touched: pruning raw results must not erase the rollups that outlive
  * them.
  */
+import { IST } from "@/core/time/ist";
 import "server-only";
 import { Prisma } from "@/server/generated/prisma/client";
 import type { Db } from "@/server/db/client";
@@ -20,9 +21,12 @@ export type RollupCounts = { minute: number; hour: number; day: number };
 
 type Grain = "minute" | "hour" | "day";
 
+// A literal, not a bound parameter: the same bucket expression appears in SELECT and GROUP BY.
+const IST_SQL_ZONE = Prisma.raw(`'${IST}'`);
+
 /** A timestamp(3) column holding UTC → the start of its IST `grain`, again as UTC timestamp(3). */
 function istBucket(grain: Grain, column: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`(date_trunc(${grain}, ${column} AT TIME ZONE 'UTC' AT TIME ZONE 'Asia/Kolkata') AT TIME ZONE 'Asia/Kolkata' AT TIME ZONE 'UTC')::timestamp(3)`;
+  return Prisma.sql`(date_trunc(${grain}, ${column} AT TIME ZONE 'UTC' AT TIME ZONE ${IST_SQL_ZONE}) AT TIME ZONE ${IST_SQL_ZONE} AT TIME ZONE 'UTC')::timestamp(3)`;
 }
 
 /** [start of the bucket holding `from`, end of the bucket holding `to`): every bucket that overlaps the range. */

@@ -2,6 +2,7 @@
  * The date range of a camp trend: IST calendar dates, both ends included, checked before any query runs.
  * Pure (the clock is a parameter), so the edges are unit-tested.
  */
+import { IST_OFFSET_MS } from "@/core/time/ist";
 import "server-only";
 import { istDateKey } from "@/core/time/ist";
 import { AppError } from "@/server/errors/app-error";
@@ -17,7 +18,6 @@ export const DEFAULT_RANGE_DAYS: Record<TrendGrain, number> = { hour: 8, day: 30
 export const MEGA_CAMP_SPAN_DAYS = 2;
 
 const DAY_MS = 86_400_000;
-const IST_OFFSET_MS = 5.5 * 3_600_000;
 const DATE_KEY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export type TrendRange = {

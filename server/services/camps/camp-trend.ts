@@ -3,6 +3,7 @@
  * uploaded (created_at) or keyed into the portal (entered_at): a register uploaded a day late still counts on
  * the day the people were vaccinated. Empty hours/days are returned as zeros so a chart shows the gaps.
  */
+import { IST_OFFSET_MS, IST_SQL_INTERVAL } from "@/core/time/ist";
 import "server-only";
 import { Prisma } from "@/server/generated/prisma/client";
 import type { Db } from "@/server/db/client";
@@ -10,7 +11,6 @@ import { blockIdSql, type Scope } from "@/server/auth/scope";
 import { dateKey, findBlockInScope, findCampInScope, findMegaCamp } from "@/server/services/camps/camp-totals";
 import { resolveTrendRange, type TrendGrain } from "@/server/services/camps/camp-range";
 
-const IST_OFFSET_MS = 5.5 * 3_600_000;
 
 export type TrendPoint = {
   /** Start of the IST hour or day, as an instant. */
@@ -40,7 +40,7 @@ export async function getCampTrend(db: Db, scope: Scope, now: Date, q: TrendQuer
   const step = q.grain === "hour" ? "1 hour" : "1 day";
   const rows = await db.$queryRaw<TrendRow[]>`
     WITH counts AS (
-      SELECT date_trunc(${q.grain}, r.vaccinated_at + interval '330 minutes') AS t,
+      SELECT date_trunc(${q.grain}, r.vaccinated_at + ${Prisma.raw(IST_SQL_INTERVAL)}) AS t,
         count(*)::int AS vaccinated,
         count(*) FILTER (WHERE r.dose = 1)::int AS dose1,
         count(*) FILTER (WHERE r.dose = 2)::int AS dose2,

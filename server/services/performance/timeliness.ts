@@ -14,6 +14,7 @@
  *   A change without a user, or one written by a portal export import, is shown as "Portal import" per block
  *   (the uploader of a portal export did not key those entries in).
  */
+import { IST_OFFSET_MS, IST_SQL_INTERVAL } from "@/core/time/ist";
 import "server-only";
 import { AppError } from "@/server/errors/app-error";
 import { Prisma } from "@/server/generated/prisma/client";
@@ -26,7 +27,6 @@ import { LAG_BUCKET_EDGES_HOURS, type LagBucket } from "@/core/domain/timeliness
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
-const IST_OFFSET_MS = 5.5 * HOUR_MS;
 export const DEFAULT_RANGE_DAYS = 30;
 export const MAX_RANGE_DAYS = 366;
 export const PORTAL_IMPORT_LABEL = "Portal import (no operator recorded)";
@@ -140,7 +140,7 @@ export async function getTimeliness(db: Db, scope: Scope, now: Date, query: Time
       ), e AS (
         SELECT r.block_id,
           r.entered_at - r.vaccinated_at AS lag,
-          date_trunc('hour', r.entered_at + interval '5 hours 30 minutes') AS ist_hour,
+          date_trunc('hour', r.entered_at + ${Prisma.raw(IST_SQL_INTERVAL)}) AS ist_hour,
           CASE WHEN c.changed_by_id IS NULL OR c.note LIKE 'portal export%' THEN NULL ELSE c.changed_by_id END AS operator_id
         FROM r LEFT JOIN c ON c.record_id = r.id
       ), b AS (

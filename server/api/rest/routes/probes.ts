@@ -1,3 +1,4 @@
+import { istMidnightOfKey } from "@/core/time/ist";
 import "server-only";
 import { z } from "zod";
 import { defineRoute } from "@/server/api/rest/route";
@@ -99,7 +100,7 @@ const ZInstant = (name: string) =>
   z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2}))?$/, `${name} must be an ISO 8601 date or date-time with offset, e.g. 2021-06-21 or 2021-06-21T10:00:00+05:30.`)
-    .transform((s) => new Date(s.length === 10 ? `${s}T00:00:00+05:30` : s))
+    .transform((s) => (s.length === 10 ? istMidnightOfKey(s) : new Date(s)))
     .refine((d) => !Number.isNaN(d.getTime()), `${name} is not a real date.`);
 
 export const probeIncidentsRoute = defineRoute(
