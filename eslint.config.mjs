@@ -66,7 +66,7 @@ const config = [
     ignores: ["server/config.ts"],
     rules: { "no-restricted-syntax": ["error", processEnv] },
   },
-  { ignores: [".next/**", "node_modules/**", "server/generated/**", "test-results/**", "playwright-report/**", ".data/**", "next-env.d.ts"] },
+  { ignores: [".next/**", "node_modules/**", "server/generated/**", "test-results/**", "playwright-report/**", ".data/**", "next-env.d.ts", "tests/generated/**"] },
 ];
 
 export default config;

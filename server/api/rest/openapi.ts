@@ -88,7 +88,12 @@ export function openApiDocument(routes: readonly RestRoute[]): Json {
   }
   return {
     openapi: "3.1.0",
-    info: { title: "Teeka Monitor API", version: "1", description: "Backlog of offline vaccination register entries against the portal's entry deadline, per block." },
+    info: {
+      title: "Teeka Monitor API",
+      version: "1",
+      description: "Backlog of offline vaccination register entries against the portal's entry deadline, per block.",
+      license: { name: "Proprietary: for the health department that runs this installation" },
+    },
     servers: [{ url: "/api/v1" }],
     security: [{ bearerAuth: [] }, { sessionCookie: [] }],
     components: {
