@@ -8,11 +8,13 @@
  */
 import { parseArgs } from "node:util";
 import { createInterface } from "node:readline/promises";
+import { environment } from "@/server/config";
 import { createDb } from "@/server/db/client";
 import { ZNewUser, saveUser, setUserDisabled } from "@/server/services/accounts/users";
 
 async function readPassword(): Promise<string> {
-  if (process.env.TEEKA_NEW_PASSWORD) return process.env.TEEKA_NEW_PASSWORD;
+  const given = environment().TEEKA_NEW_PASSWORD;
+  if (given) return given;
   const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: false });
   process.stderr.write("Password (at least 10 characters): ");
   const line = await rl[Symbol.asyncIterator]().next();
@@ -32,7 +34,7 @@ async function main() {
       enable: { type: "string" },
     },
   });
-  const url = process.env.DATABASE_URL;
+  const url = environment().DATABASE_URL;
   if (!url) throw new Error("Set DATABASE_URL to the database to add the user to.");
   const toggle = values.disable ?? values.enable;
   if (values.disable !== undefined && values.enable !== undefined) throw new Error("Give either --disable or --enable, not both.");

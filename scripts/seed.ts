@@ -2,16 +2,17 @@
  * Loads the demo story into an existing, migrated database (or moves it forward to today), then prints the
  * backlog per block. Usage: DATABASE_URL=postgresql://... TEEKA_ID_HASH_KEY=... tsx scripts/seed.ts
  */
+import { environment } from "@/server/config";
 import { createDb, type Db } from "@/server/db/client";
 import { dueSoonCutoff, overdueCutoff } from "@/core/domain/aging";
 import { seedDemoData } from "@/server/seed/seed-demo";
 
 type BlockBacklog = { block: string; total: number; pending: number; overdue: number; due_within_6h: number };
 
-function requireEnv(name: string, hint: string, minLength = 1): string {
-  const value = process.env[name];
-  if (!value || value.length < minLength) {
-    console.error(`${name} is ${value ? `shorter than ${minLength} characters` : "not set"}: ${hint}`);
+function requireEnv(name: "DATABASE_URL" | "TEEKA_ID_HASH_KEY", hint: string): string {
+  const value = environment()[name];
+  if (!value) {
+    console.error(`${name} is not set: ${hint}`);
     process.exit(2);
   }
   return value;
@@ -38,7 +39,7 @@ function printBacklog(rows: BlockBacklog[]): void {
 
 async function main(): Promise<void> {
   const databaseUrl = requireEnv("DATABASE_URL", "point it at a migrated database, e.g. postgresql://user:pass@host:5432/teeka");
-  const idHashKey = requireEnv("TEEKA_ID_HASH_KEY", "set the same secret key the app uses to hash ID numbers", 16);
+  const idHashKey = requireEnv("TEEKA_ID_HASH_KEY", "set the same secret key the app uses to hash ID numbers (at least 16 characters)");
   const db = createDb(databaseUrl);
   try {
     const now = new Date();

@@ -4,36 +4,22 @@
  * SIGINT/SIGTERM write what is buffered, release the lease and exit.
  * TEEKA_PROBE_LEASE_KEY overrides the advisory-lock key (tests run workers side by side on one database).
  */
+import { appConfig } from "@/server/config";
 import { createDb } from "@/server/db/client";
 import { logger } from "@/server/logger";
 import { startProbeWorker } from "@/server/jobs/probes/worker";
 
-function leaseKey(): bigint | undefined {
-  const raw = process.env.TEEKA_PROBE_LEASE_KEY;
-  if (!raw) return undefined;
-  if (!/^-?\d{1,18}$/.test(raw)) {
-    console.error(`TEEKA_PROBE_LEASE_KEY must be an integer, got "${raw}"`);
+function configuration() {
+  try {
+    return appConfig();
+  } catch (error) {
+    console.error(`${(error as Error).message} (the worker probes the targets of that database: DATABASE_URL=postgresql://… npm run worker)`);
     process.exit(2);
   }
-  return BigInt(raw);
 }
 
-function onlyTargetIds(): number[] | undefined {
-  const raw = process.env.TEEKA_PROBE_TARGET_IDS;
-  if (!raw) return undefined;
-  const ids = raw.split(",").map((s) => Number(s.trim()));
-  if (ids.some((n) => !Number.isInteger(n) || n <= 0)) {
-    console.error(`TEEKA_PROBE_TARGET_IDS must be comma-separated target ids, got "${raw}"`);
-    process.exit(2);
-  }
-  return ids;
-}
-
-const databaseUrl = process.env.DATABASE_URL;
-if (!databaseUrl) {
-  console.error("DATABASE_URL is not set: the worker probes the targets of that database (e.g. DATABASE_URL=postgresql://… npm run worker).");
-  process.exit(2);
-}
+const config = configuration();
+const databaseUrl = config.DATABASE_URL;
 
 const db = createDb(databaseUrl);
 const log = logger.child({ component: "probes" });
@@ -41,11 +27,11 @@ const worker = startProbeWorker({
   databaseUrl,
   db,
   log,
-  leaseKey: leaseKey(),
-  leaseRetryMs: Number(process.env.TEEKA_PROBE_LEASE_RETRY_MS) || undefined,
-  scheduler: { onlyTargetIds: onlyTargetIds() },
+  leaseKey: config.TEEKA_PROBE_LEASE_KEY,
+  leaseRetryMs: config.TEEKA_PROBE_LEASE_RETRY_MS,
+  scheduler: { onlyTargetIds: config.TEEKA_PROBE_TARGET_IDS },
   // A worker limited to some targets (tests, trials) leaves the district-wide block-risk alerts alone.
-  blockRisk: onlyTargetIds() === undefined,
+  blockRisk: config.TEEKA_PROBE_TARGET_IDS === undefined,
 });
 log.info({ pid: process.pid }, "probe worker started; waiting for the lease");
 

@@ -1,20 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { z } from "zod";
+import { environment, type Environment } from "@/server/config";
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, "..", "..");
 
-const ZStartConfig = z.object({
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  DATABASE_URL: z.string().url().optional(),
-  TEEKA_DATA_DIR: z.string().min(1).default(path.join(PROJECT_ROOT, ".data")),
-  TEEKA_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54321),
-  TEEKA_DEMO_DATA: z.enum(["0", "1"]).optional(),
-  NEXTAUTH_URL: z.string().url().optional(),
-  NEXTAUTH_SECRET: z.string().min(16).optional(),
-  TEEKA_ID_HASH_KEY: z.string().min(16).optional(),
-});
 
 export type StartConfig = {
   port: number;
@@ -27,15 +17,10 @@ export type StartConfig = {
   idHashKey: string;
 };
 
-export function readStartConfig(env: NodeJS.ProcessEnv = process.env): StartConfig {
-  // An empty variable means "not set" (as in `DATABASE_URL= npm start`).
-  const parsed = ZStartConfig.safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== "")));
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("\n  ");
-    throw new Error(`Invalid configuration:\n  ${problems}`);
-  }
-  const c = parsed.data;
-  const dataDir = path.resolve(c.TEEKA_DATA_DIR);
+/** What `npm start` needs, read with the app's one configuration schema (server/config.ts). */
+export function readStartConfig(env: Environment = environment()): StartConfig {
+  const c = env;
+  const dataDir = path.resolve(c.TEEKA_DATA_DIR ?? path.join(PROJECT_ROOT, ".data"));
   const secrets = c.NEXTAUTH_SECRET && c.TEEKA_ID_HASH_KEY ? null : localSecrets(dataDir);
   return {
     port: c.PORT,
