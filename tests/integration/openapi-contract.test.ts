@@ -21,7 +21,7 @@ type Doc = { paths: Record<string, Record<string, { operationId: string; respons
 const doc = openApiDocument(REST_ROUTES) as unknown as Doc;
 const touched = restorePendingAfterAll();
 let token = "";
-let marks = { target: 0, report: 0n, batch: 0 };
+let marks = { target: 0, report: 0n, batch: 0, camp: 0, site: 0 };
 
 beforeAll(async () => {
   token = (await createApiToken(testDb(), (await loadUser("dio")).id, "contract test")).token;
@@ -29,6 +29,8 @@ beforeAll(async () => {
     target: (await testDb().probeTarget.aggregate({ _max: { id: true } }))._max.id ?? 0,
     report: (await testDb().fieldProbeReport.aggregate({ _max: { id: true } }))._max.id ?? 0n,
     batch: (await testDb().importBatch.aggregate({ _max: { id: true } }))._max.id ?? 0,
+    camp: (await testDb().camp.aggregate({ _max: { id: true } }))._max.id ?? 0,
+    site: (await testDb().site.aggregate({ _max: { id: true } }))._max.id ?? 0,
   };
 });
 
@@ -36,7 +38,10 @@ afterAll(async () => {
   await testDb().apiToken.deleteMany({ where: { name: "contract test" } });
   await testDb().fieldProbeReport.deleteMany({ where: { id: { gt: marks.report } } });
   await testDb().probeTarget.deleteMany({ where: { id: { gt: marks.target } } });
+  await testDb().anomaly.deleteMany({ where: { importId: { gt: marks.batch } } });
   await testDb().vaccinationRecord.deleteMany({ where: { importId: { gt: marks.batch } } });
+  await testDb().camp.deleteMany({ where: { id: { gt: marks.camp } } });
+  await testDb().site.deleteMany({ where: { id: { gt: marks.site } } });
   await testDb().importBatch.deleteMany({ where: { id: { gt: marks.batch } } });
 });
 

@@ -10,7 +10,7 @@ import { Prisma } from "@/server/generated/prisma/client";
 import type { Db } from "@/server/db/client";
 import { canSeeBlock, type Scope } from "@/server/auth/scope";
 import { blockSlug } from "@/core/domain/district";
-import { listBlocksInScope } from "@/server/services/backlog/blocks";
+import { listBlocksInScope, resolveBlock } from "@/server/services/backlog/blocks";
 import { aggregateCamps, figuresOf } from "@/server/services/camps/camp-aggregate";
 import { AppError } from "@/server/errors/app-error";
 import { sumCampFigures, type CampFigures } from "@/core/domain/camp-figures";
@@ -39,11 +39,10 @@ export async function findMegaCamp(db: Db, id: number): Promise<MegaCampRef> {
   return megaRef(mega);
 }
 
-/** The block, if it exists (else NOT_FOUND) and the caller may see it (else FORBIDDEN). */
+/** The block in the caller's scope (an unknown one and one outside it read the same: NOT_FOUND). */
 export async function findBlockInScope(db: Db, scope: Scope, blockId: number): Promise<BlockRefLite> {
-  const block = await db.block.findUnique({ where: { id: blockId } });
-  if (!block || !canSeeBlock(scope, block.id)) throw new AppError("NOT_FOUND", "blockIdNotFound", { id: blockId });
-  return { blockId: block.id, block: block.name, blockHi: block.nameHi, slug: blockSlug(block.name), isUrban: block.isUrban };
+  const block = await resolveBlock(db, scope, blockId);
+  return { blockId: block.id, block: block.name, blockHi: block.nameHi, slug: block.slug, isUrban: block.isUrban };
 }
 
 /** Every mega camp (latest first) with its totals, plus the camps held outside any; `district` is the sum of all. */

@@ -1,5 +1,7 @@
 import "server-only";
 import { AppError } from "@/server/errors/app-error";
+import { can } from "@/server/auth/policy";
+import { scopeFor } from "@/server/auth/scope";
 import type { Role } from "@/server/generated/prisma/enums";
 
 /** Who is importing; a data operator's block decides which rows they may bring in. */
@@ -29,6 +31,18 @@ export class ImportForbiddenError extends AppError {
   constructor() {
     super("FORBIDDEN", "importForbidden");
   }
+}
+
+/**
+ * The one block an importer's rows may be for (a data operator's own), or null for a district-wide importer; refused
+ * (before anything is read) for anyone the policy does not let import. Scope decides the rest.
+ */
+export function importerBlockId(actor: ImportActor, refusal: () => AppError = () => new ImportForbiddenError()): number | null {
+  if (!can(actor, "imports.run")) throw refusal();
+  const scope = scopeFor(actor);
+  if (scope.kind === "block") return scope.blockId;
+  if (scope.kind === "district") return null;
+  throw refusal();
 }
 
 export type ImportSource = { bytes: AsyncIterable<Uint8Array>; fileName: string; contentType?: string | null };

@@ -21,6 +21,7 @@ import {
   type PortalReconcileResult,
   type TableRow,
 } from "@/server/services/imports/portal-types";
+import { importerBlockId } from "@/server/services/imports/import-types";
 
 /** Rows matched per candidate query: one query per ~1,000 rows, not one per row. */
 export const PORTAL_BATCH_SIZE = 1_000;
@@ -36,6 +37,8 @@ type ValidRow = { rowNumber: number; cells: Record<string, string>; row: PortalR
 type Context = {
   tx: DbTx;
   actor: ImportActor;
+  /** The importer's own block (a data operator), or null for the whole district. */
+  ownBlockId: number | null;
   options: PortalReconcileOptions;
   blockIdByName: Map<string, number>;
   result: PortalReconcileResult;
@@ -49,7 +52,8 @@ export async function reconcilePortalRows(
   rows: AsyncIterable<TableRow>,
   options: PortalReconcileOptions,
 ): Promise<PortalReconcileResult> {
-  assertMayReconcile(actor);
+  // A data operator reconciles their own block's rows; the district officer any; nobody else.
+  const ownBlockId = importerBlockId(actor, () => new PortalImportForbiddenError(actor.role));
   return db.$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${RECONCILE_LOCK_KEY})`;
@@ -58,6 +62,7 @@ export async function reconcilePortalRows(
       const blocks = await tx.block.findMany({ select: { id: true, name: true } });
       const ctx: Context = {
         tx,
+        ownBlockId,
         actor,
         options,
         blockIdByName: new Map(blocks.map((b) => [b.name, b.id])),
@@ -93,12 +98,6 @@ export async function reconcilePortalRows(
   );
 }
 
-/** A data operator reconciles their own block's rows; the district officer any; nobody else. */
-function assertMayReconcile(actor: ImportActor): void {
-  if (actor.role === "DISTRICT_OFFICER") return;
-  if (actor.role === "DATA_OPERATOR" && actor.blockId !== null) return;
-  throw new PortalImportForbiddenError(actor.role);
-}
 
 async function reconcileBatch(ctx: Context, rows: TableRow[]): Promise<void> {
   const { tx, options, result } = ctx;
@@ -173,7 +172,7 @@ function checkRow(ctx: Context, tableRow: TableRow): ValidRow | { column: string
   if (!parsed.ok) return { column: parsed.column, reason: parsed.reason };
   const blockId = ctx.blockIdByName.get(parsed.row.block);
   if (blockId === undefined) return { column: "block", reason: `block ${parsed.row.block} is not set up in this installation` };
-  if (ctx.actor.role !== "DISTRICT_OFFICER" && blockId !== ctx.actor.blockId) {
+  if (ctx.ownBlockId !== null && blockId !== ctx.ownBlockId) {
     return { column: "block", reason: `row is for ${parsed.row.block}; a data operator reconciles only their own block's rows` };
   }
   return { rowNumber: tableRow.rowNumber, cells: tableRow.cells, row: parsed.row, blockId };

@@ -18,7 +18,7 @@ import { failImport, reportImportProgress, startHeartbeat } from "@/server/servi
 import { RegisterPlaces } from "@/server/services/imports/register-places";
 import { insertRecords, insertRejections, type PreparedRecord, type Rejection, type WriteContext } from "@/server/services/imports/register-writer";
 import {
-  ImportForbiddenError,
+  importerBlockId,
   MAX_RESULT_ERRORS,
   type ImportActor,
   type ImportOptions,
@@ -42,15 +42,9 @@ const TRANSACTION_TIMEOUT_MS = 15 * 60_000;
 // lean on, so two imports of overlapping files at once could otherwise both insert the same dose.
 const IMPORT_LOCK_KEY = 2_021_061_601;
 
-/** Null for a district-wide importer, the block id for a data operator; throws for anyone else. */
-function importScope(actor: ImportActor): number | null {
-  if (actor.role === "DISTRICT_OFFICER") return null;
-  if (actor.role === "DATA_OPERATOR" && actor.blockId !== null) return actor.blockId;
-  throw new ImportForbiddenError();
-}
 
 export async function importRegister(db: Db, actor: ImportActor, source: ImportSource, options: ImportOptions): Promise<ImportResult> {
-  const ownBlockId = importScope(actor);
+  const ownBlockId = importerBlockId(actor);
   const now = options.now ?? new Date();
   const started = performance.now();
   const sha256 = createHash("sha256");

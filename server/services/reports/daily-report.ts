@@ -6,13 +6,14 @@
  */
 import "server-only";
 import type { Db } from "@/server/db/client";
-import { canSeeBlock, type Scope } from "@/server/auth/scope";
+import type { Scope } from "@/server/auth/scope";
 import { AppError } from "@/server/errors/app-error";
 import { blockSlug } from "@/core/domain/district";
 import { DEADLINE_HOURS } from "@/core/domain/aging";
 import type { ForecastStatus } from "@/core/domain/burn-down";
 import type { ProbeState } from "@/core/domain/probe-state";
 import { getBacklogSummary, type BacklogCounts } from "@/server/services/backlog/backlog-summary";
+import { resolveBlock } from "@/server/services/backlog/blocks";
 import { atRiskFirst, getBlockForecasts } from "@/server/services/performance/burn-down";
 import { listProbeStatuses } from "@/server/services/probes/probe-status";
 import { listIncidents } from "@/server/services/probes/probe-history";
@@ -67,19 +68,17 @@ export async function buildDailyReport(db: Db, scope: Scope, now: Date, options:
   if (scope.kind === "none") throw new AppError("FORBIDDEN", "noScope");
   // A block user's report is always about their own block; a district officer may narrow it to any one block.
   const blockId = options.blockId ?? (scope.kind === "block" ? scope.blockId : undefined);
-  if (blockId !== undefined && !canSeeBlock(scope, blockId)) throw new AppError("NOT_FOUND", "blockIdNotFound", { id: blockId });
+  const block = blockId === undefined ? null : await resolveBlock(db, scope, blockId);
 
   const window = { from: new Date(now.getTime() - DAY_MS), to: now };
-  const [summary, forecasts, probes, camps, anomalies, block] = await Promise.all([
+  const [summary, forecasts, probes, camps, anomalies] = await Promise.all([
     getBacklogSummary(db, scope, now, blockId),
     getBlockForecasts(db, scope, now, blockId),
     listProbeStatuses(db, now),
     getCampDay(db, scope, now, blockId),
     getTopAnomalies(db, scope, blockId),
-    blockId === undefined ? null : db.block.findUnique({ where: { id: blockId } }),
   ]);
   const districtRow = block ? null : await db.district.findFirstOrThrow({ orderBy: { id: "asc" } });
-  if (blockId !== undefined && !block) throw new AppError("NOT_FOUND", "blockIdNotFound", { id: blockId });
 
   const blocks: ReportBacklogRow[] = summary.blocks.map((b) => ({
     blockId: b.blockId,
@@ -119,7 +118,7 @@ export async function buildDailyReport(db: Db, scope: Scope, now: Date, options:
   return {
     generatedAt: now,
     scope: block
-      ? { kind: "block", blockId: block.id, block: block.name, blockHi: block.nameHi, slug: blockSlug(block.name) }
+      ? { kind: "block", blockId: block.id, block: block.name, blockHi: block.nameHi, slug: block.slug }
       : { kind: "district", district: districtRow!.name, districtHi: districtRow!.nameHi, slug: blockSlug(districtRow!.name) },
     deadlineHours: DEADLINE_HOURS,
     backlog: { district, blocks },
