@@ -102,8 +102,8 @@ async function insertRecordsWithHistory(tx: DbClient, records: readonly DemoReco
   );
   const changes = records.flatMap((record, i) => record.history.map((change) => ({ id: ids[i]!, record, change })));
   return tx.$executeRawUnsafe(
-    `INSERT INTO status_changes (record_id, from_status, to_status, changed_at, changed_by_id, note)
-     SELECT * FROM unnest($1::int[], $2::"RecordStatus"[], $3::"RecordStatus"[], $4::timestamp(3)[], $5::int[], $6::text[])`,
+    `INSERT INTO status_changes (record_id, from_status, to_status, changed_at, changed_by_id, note, source)
+     SELECT *, 'SEED'::"ChangeSource" FROM unnest($1::int[], $2::"RecordStatus"[], $3::"RecordStatus"[], $4::timestamp(3)[], $5::int[], $6::text[])`,
     changes.map((c) => c.id),
     changes.map((c) => c.change.from),
     changes.map((c) => c.change.to),

@@ -14,10 +14,10 @@ export function testDb(): Db {
 
 const createCaller = createCallerFactory(appRouter);
 
-/** A tRPC caller acting as `username` (a demo account), or anonymously with null; the clock is pinned. */
-export async function callerFor(username: string | null) {
+/** A tRPC caller acting as `username` (a demo account), or anonymously with null; the clock is pinned (TEST_NOW unless given). */
+export async function callerFor(username: string | null, now: Date = TEST_NOW) {
   const user = username ? await loadUser(username) : null;
-  return createCaller({ db: testDb(), user, now: () => TEST_NOW });
+  return createCaller({ db: testDb(), user, now: () => now });
 }
 
 export async function loadUser(username: string): Promise<SessionUser> {

@@ -3,13 +3,17 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import { TRPCError } from "@trpc/server";
-import { GET as forecastsCsv } from "@/app/api/v1/performance/forecasts.csv/route";
+import { GET as forecastsCsvRoute } from "@/app/api/v1/performance/forecasts.csv/route";
 import { createApiToken } from "@/server/auth/api-tokens";
 import { forecastBurnDown } from "@/core/domain/burn-down";
 import { evaluateBlockRisk, MIN_EPISODE_MS, startBlockRiskJob } from "@/server/jobs/block-risk";
 import type { Db } from "@/server/db/client";
 import { blockIdOf, callerFor, loadUser, testDb } from "@/tests/helpers/callers";
 import { TEST_NOW } from "@/tests/helpers/test-clock";
+import { atTestNow } from "@/tests/helpers/rest";
+
+// The route runs at the pinned test clock (TEST_NOW), like the tRPC callers its rows are compared with.
+const forecastsCsv = atTestNow(forecastsCsvRoute);
 
 const MINUTE = 60_000;
 const SECOND = 1000;
@@ -98,6 +102,15 @@ describe("GET /api/v1/performance/forecasts.csv", () => {
     const lines = (await dio.text()).replace(/^\uFEFF/, "").trim().split("\r\n");
     expect(lines[0]).toMatch(/^block,status,at_risk,pending,rate_per_hour/);
     expect(lines).toHaveLength(18);
+    // Each row is the block's forecast at TEST_NOW, as performance.getForecasts gives it (Pirpainti at risk).
+    const iso = (d: Date | null) => (d ? d.toISOString() : "");
+    const forecasts = await (await callerFor("dio")).performance.getForecasts();
+    for (const { block, atRisk, forecast: f } of forecasts.blocks) {
+      const expected = [block, f.status, atRisk ? "yes" : "no", f.pending, f.ratePerHour === null ? "" : f.ratePerHour.toFixed(2), f.entriesInWindow,
+        iso(f.rateWindow.from), iso(f.rateWindow.to), iso(f.clearsAt), f.alreadyOverdue, f.willCrossDeadline, iso(f.firstMissAt)].join(",");
+      expect(lines.find((l) => l.startsWith(`${block},`)), block).toBe(expected);
+    }
+    expect(lines.find((l) => l.startsWith("Pirpainti,"))).toMatch(/^Pirpainti,AT_RISK,yes,202,/);
     const sup = (await (await get("", "sup.sultanganj")).text()).replace(/^\uFEFF/, "").trim().split("\r\n");
     expect(sup).toHaveLength(2);
     expect(sup[1]).toMatch(/^Sultanganj,/);

@@ -1,10 +1,15 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { GET as totalsCsv } from "@/app/api/v1/camps/totals.csv/route";
-import { GET as trendCsv } from "@/app/api/v1/camps/trend.csv/route";
+import { GET as totalsCsvRoute } from "@/app/api/v1/camps/totals.csv/route";
+import { GET as trendCsvRoute } from "@/app/api/v1/camps/trend.csv/route";
 import { ageBand } from "@/core/domain/age-band";
 import { createApiToken } from "@/server/auth/api-tokens";
 import { emptyCampFigures, figuresAddUp, sumCampFigures, type CampFigures } from "@/core/domain/camp-figures";
 import { blockIdOf, callerFor, loadUser, testDb } from "@/tests/helpers/callers";
+import { atTestNow } from "@/tests/helpers/rest";
+
+// The routes run at the pinned test clock (TEST_NOW), like the tRPC callers they are compared with.
+const totalsCsv = atTestNow(totalsCsvRoute);
+const trendCsv = atTestNow(trendCsvRoute);
 
 const tokens: Record<string, string> = {};
 const timings: Record<string, number> = {};
@@ -232,6 +237,12 @@ describe("CSV exports", () => {
     const trend = await trendCsv(get(`/api/v1/camps/trend.csv?grain=hour&megaCamp=${mega.id}`, "dio"));
     expect(trend.headers.get("content-type")).toMatch(/^text\/csv/);
     expect(await lines(trend)).toHaveLength(1 + 48);
+    // Without a range the trend is the last 8 days up to the request's clock: the screen's, at TEST_NOW.
+    const recent = await dio.camps.getTrend({ grain: "day" });
+    const recentCsv = await trendCsv(get("/api/v1/camps/trend.csv?grain=day", "dio"));
+    expect(recentCsv.headers.get("content-disposition")).toContain(`vaccinations-by-day-${recent.from}-${recent.to}.csv`);
+    expect(recent.to).toBe("2021-06-23");
+    expect((await lines(recentCsv)).slice(1)).toEqual(recent.points.map((p) => [p.label, p.vaccinated, p.dose1, p.dose2, p.entered, p.pending, p.rejected].join(",")));
   });
 
   it("is scoped and refuses bad requests like the API", async () => {

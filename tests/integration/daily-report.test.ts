@@ -2,7 +2,7 @@ import { parse } from "csv-parse/sync";
 import { resetEnvironment } from "@/server/config";
 import { extractText, getDocumentProxy } from "unpdf";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { GET as getDailyReport } from "@/app/api/v1/reports/daily/route";
+import { GET as getDailyReportRoute } from "@/app/api/v1/reports/daily/route";
 import { scopeFor } from "@/server/auth/scope";
 import { storedPortalRow } from "@/core/domain/portal-evidence";
 import { parsePortalRow } from "@/core/domain/portal-row";
@@ -15,6 +15,7 @@ import { DAILY_REPORT_CSV_SECTIONS } from "@/server/services/reports/daily-repor
 import { blockIdOf, callerFor, loadUser, testDb } from "@/tests/helpers/callers";
 import { TEST_ID_HASH_KEY, TEST_NOW } from "@/tests/helpers/test-clock";
 import { fixtureRows } from "@/tests/integration/portal-test-db";
+import { atTestNow } from "@/tests/helpers/rest";
 
 const TOKEN_PREFIX = "daily report test ";
 const tokens: Record<string, string> = {};
@@ -54,6 +55,8 @@ afterAll(async () => {
   await testDb().apiToken.deleteMany({ where: { name: { startsWith: TOKEN_PREFIX } } });
 });
 
+// The route runs at the pinned test clock (TEST_NOW), the clock buildDailyReport is called with below.
+const getDailyReport = atTestNow(getDailyReportRoute);
 const get = (query: string, as: string) => getDailyReport(new Request(`http://localhost/api/v1/reports/daily${query}`, { headers: { authorization: `Bearer ${tokens[as]}` } }));
 
 async function pdfText(res: Response): Promise<{ text: string; pages: number; bytes: Uint8Array }> {
@@ -175,6 +178,9 @@ describe("GET /api/v1/reports/daily", () => {
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(body.backlog.district.pending).toBe(2150);
+    // The whole report is the one built at TEST_NOW, as JSON.
+    expect(body).toEqual(JSON.parse(JSON.stringify(await buildDailyReport(testDb(), { kind: "district" }, TEST_NOW))));
+    expect(body.generatedAt).toBe(TEST_NOW.toISOString());
     const sup = await (await get("?format=json", "sup.pirpainti")).json();
     expect(sup.backlog.blocks.map((b: { block: string }) => b.block)).toEqual(["Pirpainti"]);
     const own = await get("?block=pirpainti", "op.pirpainti");
@@ -199,7 +205,7 @@ describe("GET /api/v1/reports/daily", () => {
     const res = await get("?format=csv", "dio");
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/^text\/csv/);
-    expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="daily-report-bhagalpur-\d{4}-\d{2}-\d{2}\.csv"/);
+    expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="daily-report-bhagalpur-2021-06-23\.csv"/);
     const rows = parse((await res.text()).replace(/^\uFEFF/, ""), { relax_column_count: true, skip_empty_lines: true }) as string[][];
     const titles = rows.filter((r) => r[0]?.startsWith("# ")).map((r) => r[0]!.slice(2));
     expect(titles).toEqual([...DAILY_REPORT_CSV_SECTIONS]);

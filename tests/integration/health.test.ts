@@ -13,6 +13,8 @@ async function useDatabase(url: string) {
   resetEnvironment();
 }
 
+// Not run through withTestRuntime: the health route reads no clock, and what it checks is the process's own
+// database connection (getDb()), which each test points at a reachable or an unreachable server.
 describe("GET /api/health", () => {
   afterEach(() => useDatabase(inject("databaseUrl")));
 

@@ -14,6 +14,7 @@ import { HELPDESK_TOKEN_TTL_MS, issuePersonToken } from "@/server/services/helpd
 import { transliterate } from "@/core/domain/name-match";
 import { reconcilePortalRows } from "@/server/services/imports/portal-import";
 import { blockIdOf, callerFor, loadUser, testDb } from "@/tests/helpers/callers";
+import { withTestRuntime } from "@/tests/helpers/rest";
 import { TEST_ID_HASH_KEY, TEST_NOW } from "@/tests/helpers/test-clock";
 import { actorOf, fixtureRows, markDb, newPortalImport, streamOf, undoSince, type DbMarks } from "@/tests/integration/portal-test-db";
 
@@ -125,7 +126,7 @@ describe("REST for a helpdesk bearer token", () => {
         const url = `http://localhost/api/v1/${route.replace("[block]", "sultanganj").replace("[id]", "1")}`;
         const body = method === "GET" ? undefined : JSON.stringify({ items: [] });
         const req = new Request(url, { method, body, headers: { authorization: `Bearer ${token}`, "content-type": "application/json" } });
-        const res = await handler(req, { params: Promise.resolve({ block: "sultanganj", id: "1" }) });
+        const res = await withTestRuntime(() => handler(req, { params: Promise.resolve({ block: "sultanganj", id: "1" }) }));
         expect(res.status, `${method} ${route}`).toBe(403);
         expect((await res.json()).error).toMatch(/helpdesk/i);
         calls++;

@@ -4,14 +4,20 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
-import { POST as importRegister } from "@/app/api/v1/imports/register/route";
-import { POST as importPortal } from "@/app/api/v1/imports/portal/route";
-import { GET as getRejections } from "@/app/api/v1/imports/[id]/rejections.csv/route";
+import { POST as importRegisterRoute } from "@/app/api/v1/imports/register/route";
+import { POST as importPortalRoute } from "@/app/api/v1/imports/portal/route";
+import { GET as getRejectionsRoute } from "@/app/api/v1/imports/[id]/rejections.csv/route";
 import { MAX_IMPORT_BYTES } from "@/server/services/imports/read-table";
 import { createApiToken } from "@/server/auth/api-tokens";
 import { beginImport } from "@/server/services/imports/import-batches";
 import { loadUser, testDb } from "@/tests/helpers/callers";
-import { TEST_ID_HASH_KEY } from "@/tests/helpers/test-clock";
+import { atTestNow } from "@/tests/helpers/rest";
+import { TEST_ID_HASH_KEY, TEST_NOW } from "@/tests/helpers/test-clock";
+
+// Every route runs at the pinned test clock (TEST_NOW): the rows below are from the story's June 2021.
+const importRegister = atTestNow(importRegisterRoute);
+const importPortal = atTestNow(importPortalRoute);
+const getRejections = atTestNow(getRejectionsRoute);
 
 const HEADER = "register_serial,block,site,vaccinated_at,beneficiary_name,birth_year,gender,id_type,id_number,dose,vaccine";
 const tokens: Record<string, string> = {};
@@ -83,7 +89,11 @@ describe("X-File-Name", () => {
     const ok = await postRegister({ "x-file-name": encodeURIComponent(hindi) });
     expect(ok.status).toBe(200);
     const { importId } = await ok.json();
-    expect((await testDb().importBatch.findUniqueOrThrow({ where: { id: importId } })).fileName).toBe(hindi);
+    const batch = await testDb().importBatch.findUniqueOrThrow({ where: { id: importId } });
+    expect(batch).toMatchObject({ fileName: hindi, status: "COMPLETED", startedAt: TEST_NOW });
+    // Finished at the request's clock plus the time the import took.
+    expect(batch.finishedAt!.getTime() - TEST_NOW.getTime()).toBeGreaterThanOrEqual(0);
+    expect(batch.finishedAt!.getTime() - TEST_NOW.getTime()).toBeLessThan(60_000);
   });
 });
 

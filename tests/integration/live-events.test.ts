@@ -1,13 +1,19 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { TRPCError } from "@trpc/server";
-import { POST as postStatus } from "@/app/api/v1/records/status/route";
-import { GET as getEvents } from "@/app/api/v1/events/route";
+import { POST as postStatusRoute } from "@/app/api/v1/records/status/route";
+import { GET as getEventsRoute } from "@/app/api/v1/events/route";
 import { createApiToken } from "@/server/auth/api-tokens";
 import { getEventBus } from "@/server/events/event-bus";
 import type { StreamEvent } from "@/server/events/live-event";
 import { blockIdOf, callerFor, loadUser, testDb } from "@/tests/helpers/callers";
-import { TEST_ID_HASH_KEY } from "@/tests/helpers/test-clock";
+import { TEST_ID_HASH_KEY, TEST_NOW } from "@/tests/helpers/test-clock";
 import { restorePendingAfterAll } from "@/tests/helpers/restore-pending";
+import { atTestNow } from "@/tests/helpers/rest";
+
+// The routes run at the pinned test clock (TEST_NOW). An event's `at` is stamped by the database trigger that
+// announces it (clock_timestamp()), so it is the database's real time, not the request's.
+const postStatus = atTestNow(postStatusRoute);
+const getEvents = atTestNow(getEventsRoute);
 
 const tokens: Record<string, string> = {};
 const touched = restorePendingAfterAll();
@@ -81,6 +87,7 @@ describe("live events (tRPC subscription over the PostgreSQL channel)", () => {
       request("/api/v1/records/status", "op.pirpainti", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ items: [{ id, status: "ENTERED", portalRef: "CWN-7700000001" }] }) }),
     );
     expect(res.status).toBe(200);
+    expect((await testDb().vaccinationRecord.findUniqueOrThrow({ where: { id } })).enteredAt).toEqual(TEST_NOW);
     const statusEvent = (s: ReturnType<typeof collect>) => s.events.find((e) => e.event.type === "record.status");
     await until(() => Boolean(statusEvent(dio) && statusEvent(pirpainti)), 2_000);
     await new Promise((r) => setTimeout(r, 300)); // time for a wrongly routed event to show up too

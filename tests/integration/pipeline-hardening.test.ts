@@ -9,11 +9,12 @@ import { recordsStatusRoute } from "@/server/api/rest/routes/records";
 import { backlogRoute } from "@/server/api/rest/routes/backlog";
 import { probesCreateRoute } from "@/server/api/rest/routes/probes";
 import { createApiToken } from "@/server/auth/api-tokens";
-import { createDb } from "@/server/db/client";
+import { createDb, type Db } from "@/server/db/client";
 import { freePort } from "@/scripts/lib/free-port";
 import { callerFor, loadUser, testDb } from "@/tests/helpers/callers";
 import { withTestRuntime } from "@/tests/helpers/rest";
 import { NextAuthBrowser } from "@/tests/helpers/next-auth-driver";
+import { TEST_NOW } from "@/tests/helpers/test-clock";
 
 const APP = "http://localhost:3000";
 let cookie = "";
@@ -34,8 +35,12 @@ afterAll(async () => {
 });
 
 const items = JSON.stringify({ items: [{ id: 2_000_000_000, status: "ENTERED", portalRef: "CWN-1234567890" }] });
-// The real clock: the session record was made now.
+// Requests authenticated by the session cookie run on the real clock: next-auth signed the cookie in (and its
+// JWT expires) by the real clock, and made the session record at the real time, so a request at TEST_NOW would
+// be checked against a session that begins five years later. Bearer-token requests run at TEST_NOW.
 const live = <T>(fn: () => T) => withRuntime({ db: testDb() }, fn);
+/** The pinned test clock on another database (a broken or unreachable one). */
+const pinnedOn = <T>(db: Db, fn: () => T) => withRuntime({ db, now: () => TEST_NOW }, fn);
 
 describe("CSRF: writes that a browser authenticates with its cookie", () => {
   const post = (headers: Record<string, string>, body = items) =>
@@ -77,7 +82,7 @@ describe("CSRF: writes that a browser authenticates with its cookie", () => {
   });
 
   it("leave bearer-token clients alone: no Origin, any content type they send for JSON", async () => {
-    const res = await live(() => recordsStatusRoute.handle(new Request(`${APP}/api/v1/records/status`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: items })));
+    const res = await withTestRuntime(() => recordsStatusRoute.handle(new Request(`${APP}/api/v1/records/status`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: items })));
     expect(res.status).toBe(200);
   });
 });
@@ -111,7 +116,7 @@ describe("inputs that answered 500", () => {
       get: (target, key) => (key === "probeTarget" ? { findFirst: () => Promise.reject(new Error("relation secret_table does not exist")) } : Reflect.get(target, key)),
     });
     const dio = (await createApiToken(testDb(), (await loadUser("dio")).id, "hardening test")).token;
-    const res = await withRuntime({ db: broken as never }, () =>
+    const res = await pinnedOn(broken as never, () =>
       probesCreateRoute.handle(new Request(`${APP}/api/v1/probes`, { method: "POST", headers: { authorization: `Bearer ${dio}`, "content-type": "application/json" }, body: JSON.stringify({ name: "fault", url: "http://127.0.0.1:9/" }) })),
     );
     expect(res.status).toBe(500);
@@ -126,11 +131,11 @@ describe("the database down", () => {
   it("answers 503 with a JSON error and Retry-After on REST and tRPC", async () => {
     const dead = createDb(`postgresql://postgres:postgres@127.0.0.1:${await freePort()}/nothing`);
     try {
-      const rest = await withRuntime({ db: dead }, () => backlogRoute.handle(new Request(`${APP}/api/v1/backlog`, { headers: { authorization: `Bearer ${token}` } })));
+      const rest = await pinnedOn(dead, () => backlogRoute.handle(new Request(`${APP}/api/v1/backlog`, { headers: { authorization: `Bearer ${token}` } })));
       expect(rest.status).toBe(503);
       expect(rest.headers.get("retry-after")).toMatch(/^\d+$/);
       expect(await rest.json()).toMatchObject({ code: "UNAVAILABLE", key: "databaseUnavailable" });
-      const trpc = await withRuntime({ db: dead }, () => handleTrpc(new Request(`${APP}/api/trpc/backlog.getSummary`, { headers: { authorization: `Bearer ${token}` } })));
+      const trpc = await pinnedOn(dead, () => handleTrpc(new Request(`${APP}/api/trpc/backlog.getSummary`, { headers: { authorization: `Bearer ${token}` } })));
       expect(trpc.status).toBe(503);
       expect(trpc.headers.get("retry-after")).toMatch(/^\d+$/);
       expect((await trpc.json()).error.json.data).toMatchObject({ code: "SERVICE_UNAVAILABLE" });

@@ -2,12 +2,10 @@
  * runCheck against the local portal simulator and small ad-hoc servers, all on 127.0.0.1. No database: this
  * file lives in the integration project only because it opens sockets and takes a few seconds.
  */
-import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import http from "node:http";
 import https from "node:https";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gzipSync } from "node:zlib";
@@ -394,16 +392,14 @@ describe("runCheck: connections (keep-alive pool, connect-time address check)", 
   });
 });
 
-const hasOpenssl = spawnSync("openssl", ["version"], { stdio: "ignore" }).status === 0;
+const TLS_FIXTURES = path.resolve(import.meta.dirname, "../fixtures/tls");
 
 describe("runCheck over TLS", () => {
-  it.skipIf(!hasOpenssl)("a self-signed certificate → TLS failure reason (skipped only when openssl is not on PATH)", async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "teeka-probe-tls-"));
-    const keyFile = path.join(dir, "key.pem");
-    const certFile = path.join(dir, "cert.pem");
-    const args = ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days", "1", "-subj", "/CN=localhost"];
-    execFileSync("openssl", [...args, "-keyout", keyFile, "-out", certFile], { stdio: "ignore" });
-    const server = https.createServer({ key: readFileSync(keyFile), cert: readFileSync(certFile) }, (_req, res) => res.end(SIM_KEYWORD));
+  it("a self-signed certificate → TLS failure reason", async () => {
+    // A committed throwaway certificate (tests/fixtures/tls), so the test needs no openssl and never skips.
+    const key = readFileSync(path.join(TLS_FIXTURES, "self-signed-key.pem"));
+    const cert = readFileSync(path.join(TLS_FIXTURES, "self-signed-cert.pem"));
+    const server = https.createServer({ key, cert }, (_req, res) => res.end(SIM_KEYWORD));
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     try {
       const { port } = server.address() as AddressInfo;
@@ -411,7 +407,6 @@ describe("runCheck over TLS", () => {
     } finally {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -1,32 +1,39 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
-import { GET as listProbes, POST as createProbe } from "@/app/api/v1/probes/route";
-import { GET as getProbe, PATCH as patchProbe } from "@/app/api/v1/probes/[id]/route";
-import { GET as getIncidents } from "@/app/api/v1/probes/[id]/incidents/route";
-import { POST as postField } from "@/app/api/v1/probes/field/route";
+import { GET as listProbesRoute, POST as createProbeRoute } from "@/app/api/v1/probes/route";
+import { GET as getProbeRoute, PATCH as patchProbeRoute } from "@/app/api/v1/probes/[id]/route";
+import { GET as getIncidentsRoute } from "@/app/api/v1/probes/[id]/incidents/route";
+import { POST as postFieldRoute } from "@/app/api/v1/probes/field/route";
 import { createApiToken } from "@/server/auth/api-tokens";
 import { blockIdOf, loadUser, testDb } from "@/tests/helpers/callers";
+import { atTestNow } from "@/tests/helpers/rest";
+import { TEST_NOW } from "@/tests/helpers/test-clock";
 
-// Route handlers run on the real clock (like the other REST tests); everything here is relative to it.
+// Every route runs at the pinned test clock (TEST_NOW); the segments and report times here are relative to it.
+const listProbes = atTestNow(listProbesRoute);
+const createProbe = atTestNow(createProbeRoute);
+const getProbe = atTestNow(getProbeRoute);
+const patchProbe = atTestNow(patchProbeRoute);
+const getIncidents = atTestNow(getIncidentsRoute);
+const postField = atTestNow(postFieldRoute);
+
 const PREFIX = "probe-rest test ";
 const HOUR = 3_600_000;
 const tokens: Record<string, string> = {};
-const userIds: number[] = [];
-const startedAt = new Date(Date.now() - 1000);
 const body = { url: "http://127.0.0.1:9/portal", intervalSeconds: 60, timeoutMs: 5000, slowMs: 2000, retries: 1 };
 
 beforeAll(async () => {
   process.env.DATABASE_URL = inject("databaseUrl");
   for (const username of ["dio", "op.pirpainti", "sup.sultanganj"]) {
     const user = await loadUser(username);
-    userIds.push(user.id);
     tokens[username] = (await createApiToken(testDb(), user.id, `${PREFIX}${username}`)).token;
   }
 });
 
 afterAll(async () => {
   const db = testDb();
-  await db.fieldProbeReport.deleteMany({ where: { reportedById: { in: userIds }, source: "SCRIPT", receivedAt: { gte: startedAt } } });
+  // Every report stored here names one of this file's targets (deleting a target keeps its reports).
+  await db.fieldProbeReport.deleteMany({ where: { target: { name: { startsWith: PREFIX } } } });
   await db.probeTarget.deleteMany({ where: { name: { startsWith: PREFIX } } });
   await db.apiToken.deleteMany({ where: { name: { startsWith: PREFIX } } });
 });
@@ -128,7 +135,7 @@ describe("GET/PATCH /api/v1/probes/:id", () => {
 describe("GET /api/v1/probes/:id/incidents", () => {
   it("answers JSON or a CSV download, with formula-looking errors neutralised", async () => {
     const { id } = await (await create("incidents")).json();
-    const now = Date.now();
+    const now = TEST_NOW.getTime();
     await testDb().probeSegment.createMany({
       data: [
         { targetId: id, state: "UP", startedAt: new Date(now - 6 * HOUR), lastSeenAt: new Date(now - 5 * HOUR - 60_000), endedAt: new Date(now - 5 * HOUR) },
@@ -182,7 +189,7 @@ describe("GET /api/v1/probes/:id/incidents", () => {
 
 describe("POST /api/v1/probes/field", () => {
   const post = (as: string, json: unknown) => postField(request("/api/v1/probes/field", { method: "POST", as, json }));
-  const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString();
+  const minutesAgo = (m: number) => new Date(TEST_NOW.getTime() - m * 60_000).toISOString();
 
   it("stores a report, or a backlog array, for the token owner's block", async () => {
     const pirpainti = await blockIdOf("Pirpainti");
@@ -200,9 +207,12 @@ describe("POST /api/v1/probes/field", () => {
     expect(batch.status).toBe(201);
     expect(await batch.json()).toEqual({ stored: 3, duplicates: 0 });
     expect(await (await post("op.pirpainti", backlog)).json()).toEqual({ stored: 0, duplicates: 3 });
-    const rows = await testDb().fieldProbeReport.findMany({ where: { targetId: target } });
+    const rows = await testDb().fieldProbeReport.findMany({ where: { targetId: target }, orderBy: { checkedAt: "asc" } });
     expect(rows).toHaveLength(4);
     expect(rows.every((r) => r.blockId === pirpainti && r.source === "SCRIPT")).toBe(true);
+    // Received at the request's clock; a report without checkedAt was checked then too.
+    expect(rows.map((r) => r.receivedAt)).toEqual([TEST_NOW, TEST_NOW, TEST_NOW, TEST_NOW]);
+    expect(rows.map((r) => r.checkedAt.toISOString())).toEqual([minutesAgo(30), minutesAgo(25), minutesAgo(20), TEST_NOW.toISOString()]);
 
     const dio = await post("dio", { ok: true, block: "pirpainti", target });
     expect(dio.status).toBe(201);
@@ -214,8 +224,10 @@ describe("POST /api/v1/probes/field", () => {
       ["dio", { ok: true }, 400, /must name the block/],
       ["dio", { ok: true, block: "Atlantis" }, 404, /There is no block "Atlantis" that you can see/],
       ["op.pirpainti", { ok: true, block: "sultanganj" }, 404, /There is no block "sultanganj" that you can see/],
-      ["op.pirpainti", { ok: true, checkedAt: new Date(Date.now() + HOUR).toISOString() }, 400, /in the future/],
+      ["op.pirpainti", { ok: true, checkedAt: new Date(TEST_NOW.getTime() + HOUR).toISOString() }, 400, /in the future/],
       ["op.pirpainti", { ok: true, checkedAt: minutesAgo(25 * 60) }, 400, /older than 24 hours/],
+      // The edges are the request's clock: today's date is in the future at TEST_NOW.
+      ["op.pirpainti", { ok: true, checkedAt: new Date().toISOString() }, 400, /in the future/],
       ["op.pirpainti", { ok: true, checkedAt: "2021-06-21 10:00" }, 400, /ISO 8601/],
       ["op.pirpainti", [{ ok: true }, { ok: "yes" }], 400, /^Report 2: ok must be true/],
       ["op.pirpainti", [], 400, /empty/],

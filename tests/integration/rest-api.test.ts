@@ -2,14 +2,22 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
-import { POST as importRegister } from "@/app/api/v1/imports/register/route";
-import { POST as importPortal } from "@/app/api/v1/imports/portal/route";
-import { GET as getAnomalies } from "@/app/api/v1/anomalies/route";
-import { POST as postStatus } from "@/app/api/v1/records/status/route";
-import { GET as getOpenApi } from "@/app/api/v1/openapi.json/route";
+import { POST as importRegisterRoute } from "@/app/api/v1/imports/register/route";
+import { POST as importPortalRoute } from "@/app/api/v1/imports/portal/route";
+import { GET as getAnomaliesRoute } from "@/app/api/v1/anomalies/route";
+import { POST as postStatusRoute } from "@/app/api/v1/records/status/route";
+import { GET as getOpenApiRoute } from "@/app/api/v1/openapi.json/route";
 import { createApiToken } from "@/server/auth/api-tokens";
 import { loadUser, testDb } from "@/tests/helpers/callers";
+import { atTestNow } from "@/tests/helpers/rest";
 import { TEST_ID_HASH_KEY } from "@/tests/helpers/test-clock";
+
+// Every route runs at the pinned test clock (TEST_NOW), like the tRPC callers.
+const importRegister = atTestNow(importRegisterRoute);
+const importPortal = atTestNow(importPortalRoute);
+const getAnomalies = atTestNow(getAnomaliesRoute);
+const postStatus = atTestNow(postStatusRoute);
+const getOpenApi = atTestNow(getOpenApiRoute);
 
 const fixture = (...parts: string[]) => readFileSync(path.join(import.meta.dirname, "..", "fixtures", ...parts));
 const tokens: Record<string, string> = {};
@@ -67,12 +75,20 @@ describe("POST /api/v1/imports/portal", () => {
     const res = await importPortal(request("/api/v1/imports/portal", { method: "POST", body: fixture("portal", "bad-rows.csv"), headers: { "x-file-name": "bad-rows.csv" }, as: "dio" }));
     expect(res.status).toBe(200);
     const body = await res.json();
-    // The route runs on the real clock, so the fixture's "entered in the future" row (future only for the 2021
-    // test clock) is valid here; it names a person the register lacks and goes to the queue.
-    expect(body).toMatchObject({ rows: 6, rejected: 5, matched: 0, anomalies: 1 });
+    // At TEST_NOW (12:00 IST on 23 June 2021) the row entered on 24 June is in the future: every row is refused.
+    expect(body).toMatchObject({ rows: 6, rejected: 6, matched: 0, anomalies: 0, duplicates: 0 });
     expect(body.rows).toBe(body.matched + body.duplicates + body.anomalies + body.rejected);
-    expect(body.errors).toHaveLength(5);
-    expect(body.errors[0]).toEqual({ row: expect.any(Number), column: expect.any(String), reason: expect.any(String) });
+    expect(body.errors).toHaveLength(6);
+    for (const error of body.errors) expect(error).toEqual({ row: expect.any(Number), column: expect.any(String), reason: expect.any(String) });
+    expect(body.errors.find((e: { row: number }) => e.row === 6)).toEqual({ row: 6, column: "entered_at", reason: "entered_at is in the future" });
+    // The same row entered before TEST_NOW is valid; it names a person the register lacks and goes to the queue.
+    const [header, , , , , future] = fixture("portal", "bad-rows.csv").toString("utf8").trim().split("\n");
+    const past = `${header}\n${future!.replace("2021-06-24 10:00", "2021-06-23 09:00")}\n`;
+    const queued = await importPortal(request("/api/v1/imports/portal", { method: "POST", body: past, headers: { "x-file-name": "past-row.csv" }, as: "dio" }));
+    expect(queued.status).toBe(200);
+    const queuedBody = await queued.json();
+    expect(queuedBody).toMatchObject({ importId: expect.any(Number), rows: 1, rejected: 0, matched: 0, anomalies: 1 });
+    expect(await testDb().anomaly.count({ where: { importId: queuedBody.importId, portalRef: "CWN-8800000014" } })).toBe(1);
   });
 });
 

@@ -143,6 +143,8 @@ describe("disabling a user and changing a password", () => {
   });
 });
 
+// On the real clock: next-auth signs the cookie in and makes the session record by the real clock (its JWT
+// expiry is checked against it too), so the checks here use the same clock, not TEST_NOW.
 describe("the app's next-auth configuration", () => {
   it("creates a session record at sign-in and ends it at POST /api/auth/signout (the sign-out button's request)", async () => {
     const browser = new NextAuthBrowser();

@@ -72,6 +72,8 @@ export type SchedulerStats = {
   /** Actual start − due time of the last (up to) 20,000 checks, in ms. */
   lateness: LatencyStats;
   buffered: number;
+  /** Timers held for the repeating jobs (reload, rollup, prune): one per job while running, none once stopped. */
+  jobTimers: number;
 };
 
 export type ProbeScheduler = {
@@ -106,7 +108,8 @@ export function startProbeScheduler(opts: SchedulerOptions): ProbeScheduler {
   const entries = new Map<number, Entry>();
   const lateness = new Float64Array(LATENESS_SAMPLES);
   const counters = { started: 0, done: 0, skipped: 0, errors: 0, samples: 0 };
-  const jobTimers: ReturnType<typeof setTimeout>[] = [];
+  /** The live timer of each repeating job, by job name: a run replaces its job's timer, so this never grows. */
+  const jobTimers = new Map<string, ReturnType<typeof setTimeout>>();
   let stopped = false;
   let reloading: Promise<void> | null = null;
 
@@ -273,9 +276,9 @@ export function startProbeScheduler(opts: SchedulerOptions): ProbeScheduler {
         counters.errors += 1;
         log.error({ err }, `probe: ${name} failed`);
       }
-      if (!stopped) jobTimers.push(setTimeout(run, everyMs));
+      if (!stopped) jobTimers.set(name, setTimeout(run, everyMs));
     };
-    jobTimers.push(setTimeout(run, firstMs));
+    jobTimers.set(name, setTimeout(run, firstMs));
   }
 
   const reloadMs = opts.reloadMs ?? 5000;
@@ -302,6 +305,7 @@ export function startProbeScheduler(opts: SchedulerOptions): ProbeScheduler {
       if (stopped) return;
       stopped = true;
       jobTimers.forEach(clearTimeout);
+      jobTimers.clear();
       if (slotTimer) clearTimeout(slotTimer);
       slots.clear();
       if (stopOpts?.discard) store.discard();
@@ -318,6 +322,7 @@ export function startProbeScheduler(opts: SchedulerOptions): ProbeScheduler {
         errors: counters.errors,
         lateness: { samples: counters.samples, p50: percentileOfSorted(sorted, 50), p95: percentileOfSorted(sorted, 95), max: sorted.length ? sorted[sorted.length - 1]! : null },
         buffered: store.buffered(),
+        jobTimers: jobTimers.size,
       };
     },
     reload,

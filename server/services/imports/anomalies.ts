@@ -165,6 +165,7 @@ async function acceptPortal(
     tx,
     [{ recordId, to: "ENTERED", portalRef: portal.portalRef, enteredAt: new Date(portal.enteredAt), note }],
     actorId,
+    "ANOMALY_RESOLUTION",
     now,
   );
   return { recordId, note: `portal version accepted for record ${recordId}` };

@@ -161,7 +161,8 @@ async function reconcileBatch(ctx: Context, rows: TableRow[]): Promise<void> {
     }
   }
 
-  await applyStatusChanges(tx, changes, ctx.actor.userId, options.now);
+  // The uploader brought the file; the entries themselves were keyed in on the portal (timeliness tells them apart).
+  await applyStatusChanges(tx, changes, ctx.actor.userId, "PORTAL_IMPORT", options.now);
   if (anomalies.length > 0) await tx.anomaly.createMany({ data: anomalies });
   if (rejections.length > 0) await tx.importRejection.createMany({ data: rejections });
   options.onProgress?.(result.rows);

@@ -71,8 +71,8 @@ export async function insertRecords(tx: Tx, records: readonly PreparedRecord[], 
        RETURNING id
      ),
      history AS (
-       INSERT INTO status_changes (record_id, from_status, to_status, changed_at, changed_by_id)
-       SELECT id, NULL, 'PENDING', $2::timestamp(3), $4::int FROM inserted
+       INSERT INTO status_changes (record_id, from_status, to_status, changed_at, changed_by_id, source)
+       SELECT id, NULL, 'PENDING', $2::timestamp(3), $4::int, 'REGISTER_IMPORT' FROM inserted
        RETURNING 1
      )
      SELECT count(*)::int AS created FROM history`,

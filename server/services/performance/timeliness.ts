@@ -11,8 +11,9 @@
  *   entries are measured wherever they fall. Records of the cohort still pending are reported apart (pending,
  *   of which already past 48 h), because a share over entered records alone flatters a block that is behind.
  * - Who made the entry: the latest status change to ENTERED that was not undone (and is not itself an undo).
- *   A change without a user, or one written by a portal export import, is shown as "Portal import" per block
- *   (the uploader of a portal export did not key those entries in).
+ *   A change without a user, or one a portal export import made (source PORTAL_IMPORT), is shown as "Portal
+ *   import" per block (the uploader of a portal export did not key those entries in). Everything else — a mark
+ *   in the app or through the API, an accepted anomaly, the demo's entries — counts for the user who made it.
  */
 import { IST_OFFSET_MS, IST_SQL_INTERVAL } from "@/core/time/ist";
 import "server-only";
@@ -133,7 +134,7 @@ export async function getTimeliness(db: Db, scope: Scope, now: Date, query: Time
       ), c AS (
         -- Who made each entry: its latest change to ENTERED that was not undone. One sorted pass over the changes
         -- and a hash join; joining r here instead invites a nested loop per record when statistics are stale.
-        SELECT DISTINCT ON (s.record_id) s.record_id, s.changed_by_id, s.note
+        SELECT DISTINCT ON (s.record_id) s.record_id, s.changed_by_id, s.source
         FROM status_changes s
         WHERE s.to_status = 'ENTERED' AND s.undone_at IS NULL AND s.undo_of_id IS NULL
         ORDER BY s.record_id, s.changed_at DESC, s.id DESC
@@ -141,7 +142,7 @@ export async function getTimeliness(db: Db, scope: Scope, now: Date, query: Time
         SELECT r.block_id,
           r.entered_at - r.vaccinated_at AS lag,
           date_trunc('hour', r.entered_at + ${Prisma.raw(IST_SQL_INTERVAL)}) AS ist_hour,
-          CASE WHEN c.changed_by_id IS NULL OR c.note LIKE 'portal export%' THEN NULL ELSE c.changed_by_id END AS operator_id
+          CASE WHEN c.changed_by_id IS NULL OR c.source = 'PORTAL_IMPORT' THEN NULL ELSE c.changed_by_id END AS operator_id
         FROM r LEFT JOIN c ON c.record_id = r.id
       ), b AS (
         SELECT block_id, operator_id, ist_hour, ${bucketCase} AS bucket,

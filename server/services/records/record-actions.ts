@@ -24,7 +24,7 @@ export async function markRecords(db: Db, scope: Scope, actorId: number, actions
         ? { recordId: a.recordId, to: "ENTERED", portalRef: a.portalRef, enteredAt: a.enteredAt, note: "marked entered" }
         : { recordId: a.recordId, to: "REJECTED", reason: a.reason, note: "marked rejected" },
     );
-    return applyStatusChanges(tx, requests, actorId, now);
+    return applyStatusChanges(tx, requests, actorId, "APP", now);
   });
 }
 
@@ -87,7 +87,7 @@ export async function undoStatusChange(db: Db, scope: Scope, actorId: number, ch
     }
     const latest = await tx.statusChange.findFirst({ where: { recordId: change.recordId }, orderBy: [{ changedAt: "desc" }, { id: "desc" }] });
     if (latest?.id !== change.id) throw new AppError("CONFLICT", "undoOnlyLatest");
-    const [outcome] = await applyStatusChanges(tx, [{ recordId: change.recordId, to: "PENDING", note: `undo of change #${change.id}` }], actorId, now);
+    const [outcome] = await applyStatusChanges(tx, [{ recordId: change.recordId, to: "PENDING", note: `undo of change #${change.id}` }], actorId, "UNDO", now);
     const reversal = await tx.statusChange.findFirstOrThrow({ where: { recordId: change.recordId }, orderBy: { id: "desc" } });
     await tx.statusChange.update({ where: { id: reversal.id }, data: { undoOfId: change.id } });
     await tx.statusChange.update({ where: { id: change.id }, data: { undoneAt: now } });

@@ -43,7 +43,7 @@ export async function applyStatusItems(db: Db, scope: Scope, actorId: number, ra
     requests.push({ index, request });
   });
 
-  const outcomes = await db.$transaction((tx) => applyStatusChanges(tx, requests.map((r) => r.request), actorId, now));
+  const outcomes = await db.$transaction((tx) => applyStatusChanges(tx, requests.map((r) => r.request), actorId, "API", now));
   outcomes.forEach((o, i) => answers.push({ index: requests[i]!.index, recordId: o.recordId, result: o.changed ? "changed" : "unchanged", status: o.to }));
   return answers.sort((a, b) => a.index - b.index);
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "@/server/db/client";
 import type { Prisma } from "@/server/generated/prisma/client";
-import type { RecordStatus } from "@/server/generated/prisma/enums";
+import type { ChangeSource, RecordStatus } from "@/server/generated/prisma/enums";
 
 /** A Prisma client or an open transaction. */
 export type DbTx = Prisma.TransactionClient | Db;
@@ -14,7 +14,7 @@ export type StatusChangeRequest =
 export type StatusChangeOutcome = { recordId: number; from: RecordStatus; to: RecordStatus; changed: boolean };
 
 /**
- * Moves records to a new status and writes one history row per real change (who, when, from → to).
+ * Moves records to a new status and writes one history row per real change (who, how, when, from → to).
  * Idempotent: a record already in the asked-for state (same portal ref / reason) is left alone and
  * reported as unchanged. Callers check scope before; this only writes.
  */
@@ -22,6 +22,7 @@ export async function applyStatusChanges(
   tx: DbTx,
   requests: StatusChangeRequest[],
   actorId: number | null,
+  source: ChangeSource,
   now: Date,
 ): Promise<StatusChangeOutcome[]> {
   if (requests.length === 0) return [];
@@ -45,7 +46,7 @@ export async function applyStatusChanges(
     const from = record.status;
     await tx.vaccinationRecord.update({ where: { id: record.id }, data: statusFields(request) });
     await tx.statusChange.create({
-      data: { recordId: record.id, fromStatus: from, toStatus: request.to, changedAt: now, changedById: actorId, note: request.note ?? null },
+      data: { recordId: record.id, fromStatus: from, toStatus: request.to, changedAt: now, changedById: actorId, source, note: request.note ?? null },
     });
     // A later request for the same record in this batch sees the new state.
     Object.assign(record, { status: request.to, portalRef: request.to === "ENTERED" ? request.portalRef : null, rejectionReason: request.to === "REJECTED" ? request.reason : null });
