@@ -123,8 +123,10 @@ async function main() {
   const sim = await startSimulatorProcess();
   const db = createDb(server.url);
   try {
+    const state = await db.state.create({ data: { name: "Bench state", nameHi: "बेंच राज्य" } });
     await db.probeTarget.createMany({
       data: Array.from({ length: opts.targets }, (_, i) => ({
+        stateId: state.id,
         name: `bench-${String(i + 1).padStart(3, "0")}`,
         url: `${sim.url}?target=${i + 1}`,
         expectedStatus: [200],

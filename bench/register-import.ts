@@ -10,9 +10,9 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { createDb } from "@/server/db/client";
-import { BLOCKS, URBAN_UNIT } from "@/core/domain/district";
+import { BHAGALPUR } from "@/server/seed/demo-places";
 import { importRegister } from "@/server/services/imports/register-import";
-import { ensureReferenceData } from "@/server/seed/reference-data";
+import { ensureDemoPlaces } from "@/server/seed/reference-data";
 import { benchSites, writeRegisterCsv } from "@/bench/lib/register-data";
 import { copyRecords, dumpImported, resetImported } from "@/bench/lib/register-floor";
 import { startBenchServer } from "@/bench/lib/server";
@@ -45,14 +45,14 @@ async function main(): Promise<void> {
   const pool = new pg.Pool({ connectionString: server.url, max: 2 });
   const dir = await mkdtemp(path.join(os.tmpdir(), "teeka-import-bench-"));
   try {
-    const ref = await ensureReferenceData(db);
+    const ref = (await db.$transaction((tx) => ensureDemoPlaces(tx, NOW))).districts.get(BHAGALPUR.name)!;
     for (const date of MEGA_CAMP_DATES) {
       await db.megaCamp.create({ data: { districtId: ref.districtId, name: `Mega camp ${date}`, date: new Date(date) } });
     }
-    for (const unit of [...BLOCKS.map((b) => b.name), URBAN_UNIT.name]) {
-      await db.site.createMany({ data: benchSites(unit).map((name) => ({ blockId: ref.blockIds.get(unit)!, name })) });
+    for (const unit of BHAGALPUR.blocks.map((b) => b.name)) {
+      await db.site.createMany({ data: benchSites(unit).map((name) => ({ districtId: ref.districtId, blockId: ref.blockIds.get(unit)!, name })) });
     }
-    const dio = await db.user.create({ data: { username: "dio", displayName: "DIO", passwordHash: "-", role: "DISTRICT_OFFICER" } });
+    const dio = await db.user.create({ data: { username: "dio", displayName: "DIO", passwordHash: "-", role: "DISTRICT_OFFICER", districtId: ref.districtId } });
     const file = path.join(dir, "register.csv");
     let started = performance.now();
     await writeRegisterCsv(file, { rows: ROWS, megaCampDates: MEGA_CAMP_DATES });
@@ -68,7 +68,7 @@ async function main(): Promise<void> {
         await resetImported(client);
         started = performance.now();
         const { value: result, peakRss } = await withPeakRss(() =>
-          importRegister(db, { userId: dio.id, role: dio.role, blockId: null }, { bytes: createReadStream(file), fileName: "register.csv" }, { now: NOW, idHashKey: "bench-key" }),
+          importRegister(db, { userId: dio.id, role: dio.role, stateId: ref.stateId, districtId: ref.districtId, blockId: null }, { bytes: createReadStream(file), fileName: "register.csv" }, { now: NOW, idHashKey: "bench-key" }),
         );
         const seconds = (performance.now() - started) / 1000;
         if (result.created !== ROWS) throw new Error(`run ${run}: expected ${ROWS} created, got ${JSON.stringify({ ...result, errors: result.errors.slice(0, 3) })}`);

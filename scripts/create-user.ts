@@ -1,6 +1,7 @@
 /**
- * `npm run create-user -- --username dio.bhagalpur --name "DIO Bhagalpur" --role DISTRICT_OFFICER`
- * Accounts for a real database (demo accounts exist only in demo data). The password is read from
+ * `npm run create-user -- --username dio.purnia --name "DIO Purnia" --role DISTRICT_OFFICER --district Purnia`
+ * Accounts for a real database (demo accounts exist only in demo data). A state officer takes `--state`; every
+ * other role `--district` (and `--state` when the database holds more than one state); block roles also `--block`. The password is read from
  * TEEKA_NEW_PASSWORD or from standard input, never from the command line (it would land in shell history).
  * `--reset-password` sets a new password and signs the account out everywhere.
  * `npm run create-user -- --disable op.kharik` stops an account at once (sign-in, sessions, API tokens);
@@ -28,6 +29,8 @@ async function main() {
       username: { type: "string" },
       name: { type: "string" },
       role: { type: "string" },
+      state: { type: "string" },
+      district: { type: "string" },
       block: { type: "string" },
       "reset-password": { type: "boolean", default: false },
       disable: { type: "string" },
@@ -43,6 +46,8 @@ async function main() {
     username: values.username,
     displayName: values.name ?? values.username,
     role: values.role,
+    state: values.state,
+    district: values.district,
     block: values.block,
     password: await readPassword(),
   });

@@ -1,6 +1,6 @@
 import type pg from "pg";
-import { BLOCKS, DISTRICT, URBAN_UNIT } from "@/core/domain/district";
 
+const BLOCK_COUNT = 17;
 const SITES_PER_BLOCK = 3;
 const CAMP_DAYS = 10;
 const CHUNK = 200_000;
@@ -17,27 +17,31 @@ export const SHAPE = {
   rejectedShare: 0.003,
 } as const;
 
-/** District, 16 blocks + the urban unit, sites and camps; plus a session-local lookup used by refill(). */
+/**
+ * One state with one district of 16 blocks + an urban unit (named "Block 01"…: the benchmark needs no real
+ * places), sites and camps; plus a session-local lookup used by refill().
+ */
 export async function insertReferenceData(client: pg.ClientBase, now: Date): Promise<void> {
-  await client.query(`INSERT INTO districts (name, name_hi) VALUES ($1, $2)`, [DISTRICT.name, DISTRICT.nameHi]);
-  const units = [...BLOCKS.map((b) => ({ ...b, isUrban: false })), { ...URBAN_UNIT, isUrban: true }];
+  await client.query(`INSERT INTO states (name, name_hi) VALUES ('Bench state', 'बेंच राज्य')`);
+  await client.query(`INSERT INTO districts (state_id, name, name_hi, set_up_at) SELECT id, 'Bench district', 'बेंच ज़िला', $1 FROM states`, [now.toISOString()]);
   await client.query(
     `INSERT INTO blocks (district_id, name, name_hi, is_urban)
-     SELECT (SELECT id FROM districts), * FROM unnest($1::text[], $2::text[], $3::bool[])`,
-    [units.map((u) => u.name), units.map((u) => u.nameHi), units.map((u) => u.isUrban)],
+     SELECT (SELECT id FROM districts), 'Block ' || lpad(i::text, 2, '0'), 'प्रखंड ' || i, i = $1::int FROM generate_series(1, $1::int) i`,
+    [BLOCK_COUNT],
   );
-  await client.query(`INSERT INTO sites (block_id, name) SELECT b.id, b.name || ' site ' || s FROM blocks b, generate_series(1, $1::int) s`, [
-    SITES_PER_BLOCK,
-  ]);
   await client.query(
-    `INSERT INTO camps (site_id, date, target) SELECT s.id, $1::date - d * 3, 300 FROM sites s, generate_series(0, $2::int - 1) d`,
+    `INSERT INTO sites (district_id, block_id, name) SELECT b.district_id, b.id, b.name || ' site ' || s FROM blocks b, generate_series(1, $1::int) s`,
+    [SITES_PER_BLOCK],
+  );
+  await client.query(
+    `INSERT INTO camps (district_id, site_id, date, target) SELECT s.district_id, s.id, $1::date - d * 3, 300 FROM sites s, generate_series(0, $2::int - 1) d`,
     [now.toISOString().slice(0, 10), CAMP_DAYS],
   );
   await client.query(`
     CREATE TEMP TABLE bench_block_camps AS
-    SELECT (row_number() OVER (ORDER BY b.id))::int AS idx, b.id AS block_id, array_agg(c.id ORDER BY c.id) AS camp_ids
+    SELECT (row_number() OVER (ORDER BY b.id))::int AS idx, b.district_id, b.id AS block_id, array_agg(c.id ORDER BY c.id) AS camp_ids
     FROM blocks b JOIN sites s ON s.block_id = b.id JOIN camps c ON c.site_id = s.id
-    GROUP BY b.id`);
+    GROUP BY b.district_id, b.id`);
   // Same data on every run, so figures are comparable between runs.
   await client.query(`SELECT setseed(0.42)`);
 }
@@ -46,9 +50,9 @@ export async function insertReferenceData(client: pg.ClientBase, now: Date): Pro
 // Row i of N is (N - i + jitter) slots old, so insertion order is vaccination order.
 // Block index 1 + floor(17 * u^1.6) spreads records unevenly (~17% in the first block, ~4% in the last).
 const INSERT_CHUNK = `
-INSERT INTO vaccination_records (block_id, camp_id, register_serial, vaccinated_at, dose, vaccine, beneficiary_name,
+INSERT INTO vaccination_records (district_id, block_id, camp_id, register_serial, vaccinated_at, dose, vaccine, beneficiary_name,
   birth_year, sex, mobile, id_type, id_last4, id_hash, status, entered_at, portal_ref, rejection_reason, created_at, updated_at)
-SELECT bc.block_id, bc.camp_ids[1 + r.i % cardinality(bc.camp_ids)], 'R' || lpad(r.i::text, 9, '0'), r.vaccinated_at,
+SELECT bc.district_id, bc.block_id, bc.camp_ids[1 + r.i % cardinality(bc.camp_ids)], 'R' || lpad(r.i::text, 9, '0'), r.vaccinated_at,
   1 + r.i % 2, (enum_range(NULL::"Vaccine"))[1 + r.i % 3], 'Beneficiary ' || r.i, 1940 + r.i % 66,
   CASE WHEN r.i % 100 = 0 THEN 'OTHER' WHEN r.i % 2 = 0 THEN 'FEMALE' ELSE 'MALE' END::"Sex",
   CASE WHEN r.i % 4 = 0 THEN NULL ELSE '9' || lpad((r.i % 1000000000)::text, 9, '0') END,

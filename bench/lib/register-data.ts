@@ -5,14 +5,14 @@
  */
 import { createWriteStream } from "node:fs";
 import { once } from "node:events";
-import { BLOCKS, URBAN_UNIT } from "@/core/domain/district";
+import { BHAGALPUR } from "@/server/seed/demo-places";
 import { verhoeffCheckDigit } from "@/core/domain/verhoeff";
 import { mulberry32, pick, randInt } from "@/server/seed/random";
 
 export const REGISTER_HEADER = "register_serial,block,site,vaccinated_at,beneficiary_name,birth_year,gender,mobile,id_type,id_number,dose,vaccine";
 export const SITES_PER_BLOCK = 10;
 
-const UNITS = [...BLOCKS.map((b) => b.name), URBAN_UNIT.name];
+const UNITS = BHAGALPUR.blocks.map((b) => b.name);
 const OLD_SPELLINGS: Record<string, string> = { Pirpainti: "Pirpainty", Kahalgaon: "Colgong", Naugachhia: "Naugachia", Sanhaula: "Sonhaula", "Bhagalpur Urban": "Bhagalpur City" };
 const GIVEN = ["Sunita", "Ramesh", "Anita", "Suresh", "Rekha", "Manoj", "Pooja", "Rajesh", "Kavita", "Sanjay", "सुनीता", "रमेश", "अनीता", "मनोज"];
 const FAMILY = ["Kumari", "Devi", "Yadav", "Mandal", "Paswan", "Singh", "Ansari", "Sah", "Mahto", "Jha", "देवी", "यादव", "मंडल"];

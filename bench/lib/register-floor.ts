@@ -9,9 +9,9 @@ import type pg from "pg";
 import { from as copyFrom, to as copyTo } from "pg-copy-streams";
 
 export const RECORD_COLUMNS =
-  "id, block_id, camp_id, register_serial, vaccinated_at, dose, vaccine, beneficiary_name, birth_year, sex, mobile, id_type, id_last4, id_hash, status, created_at, updated_at, import_id";
+  "id, district_id, block_id, camp_id, register_serial, vaccinated_at, dose, vaccine, beneficiary_name, birth_year, sex, mobile, id_type, id_last4, id_hash, status, created_at, updated_at, import_id";
 
-const HISTORY_COLUMNS = "record_id, from_status, to_status, changed_at, changed_by_id, source";
+const HISTORY_COLUMNS = "district_id, record_id, from_status, to_status, changed_at, changed_by_id, source";
 
 export type Dump = { records: Buffer; history: Buffer };
 

@@ -21,12 +21,3 @@ export const BLOCKS = [
 ] as const;
 
 export const URBAN_UNIT = { name: "Bhagalpur Urban", nameHi: "भागलपुर शहरी" } as const;
-
-/** URL form of a block name: "Rangra Chowk" -> "rangra-chowk". */
-export function blockSlug(name: string): string {
-  return name
-    .trim()
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "");
-}

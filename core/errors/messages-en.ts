@@ -118,4 +118,9 @@ export const enServerErrors = {
   fileNameInvalid: "{reason}",
   importIdInvalid: "X-Import-Id must be a whole number from 1 to {max} (the id the page got when it opened the import); leave the header out to start a new import.",
   importNotClaimable: "X-Import-Id {id} is not an unused {kind} import of yours; leave the header out to start a new import.",
+  blockAmbiguous: "\"{block}\" names {count} blocks in different districts of your state. Use the block's id, or open the district first.",
+  setupNoBlocks: "The list has no blocks: give at least one row with a block's name and Hindi name.",
+  setupSpellingTwice: "\"{spelling}\" is given for both {block} and {other}: one spelling may name one block only.",
+  setupNewDistrictNeedsHindi: "{district} is not on the state's list: give its Hindi name too to add it.",
+  setupAliasTaken: "\"{alias}\" already names {other}: it cannot also be an alias of {block}.",
 } as const;

@@ -117,4 +117,9 @@ export const hiServerErrors: Widen<typeof enServerErrors> = {
   fileNameInvalid: "फ़ाइल का नाम मान्य नहीं है: {reason}",
   importIdInvalid: "X-Import-Id 1 से {max} तक की पूर्ण संख्या होनी चाहिए (आयात खोलते समय पृष्ठ को मिली id); नया आयात शुरू करने के लिए यह हेडर छोड़ दें।",
   importNotClaimable: "X-Import-Id {id} आपका कोई अप्रयुक्त {kind} आयात नहीं है; नया आयात शुरू करने के लिए यह हेडर छोड़ दें।",
+  blockAmbiguous: "\"{block}\" आपके राज्य के अलग-अलग ज़िलों के {count} प्रखंडों का नाम है। प्रखंड की आईडी का उपयोग करें, या पहले ज़िला खोलें।",
+  setupNoBlocks: "सूची में कोई प्रखंड नहीं है: प्रखंड के नाम और हिंदी नाम वाली कम से कम एक पंक्ति दें।",
+  setupSpellingTwice: "\"{spelling}\" {block} और {other} दोनों के लिए दिया गया है: एक वर्तनी केवल एक प्रखंड का नाम हो सकती है।",
+  setupNewDistrictNeedsHindi: "{district} राज्य की सूची में नहीं है: इसे जोड़ने के लिए इसका हिंदी नाम भी दें।",
+  setupAliasTaken: "\"{alias}\" पहले से {other} का नाम है: यह {block} का दूसरा नाम नहीं हो सकता।",
 };

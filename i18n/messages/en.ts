@@ -34,6 +34,7 @@ export const en = {
     signOut: "Sign out",
   },
   roles: {
+    STATE_OFFICER: "State officer",
     DISTRICT_OFFICER: "District officer",
     BLOCK_SUPERVISOR: "Block supervisor",
     DATA_OPERATOR: "Data operator",

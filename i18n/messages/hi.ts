@@ -34,6 +34,7 @@ export const hi: Catalog = {
     signOut: "साइन आउट",
   },
   roles: {
+    STATE_OFFICER: "राज्य प्रतिरक्षण पदाधिकारी",
     DISTRICT_OFFICER: "ज़िला प्रतिरक्षण पदाधिकारी",
     BLOCK_SUPERVISOR: "प्रखंड पर्यवेक्षक",
     DATA_OPERATOR: "डेटा ऑपरेटर",

@@ -2,14 +2,17 @@ import path from "node:path";
 import { startEmbeddedPostgres } from "@/server/db/embedded-postgres";
 import { migrateDatabase } from "@/server/db/migrate";
 import { createDb } from "@/server/db/client";
-import { ensureReferenceData } from "@/server/seed/reference-data";
 import { seedDemoData } from "@/server/seed/seed-demo";
 import { failStaleImports } from "@/server/services/imports/import-batches";
 import type { StartConfig } from "@/scripts/lib/config";
 
 export type PreparedDatabase = { url: string; stop: () => Promise<void> };
 
-/** An external server when DATABASE_URL is set, else the embedded one; migrated, with reference (and demo) data. */
+/**
+ * An external server when DATABASE_URL is set, else the embedded one; migrated, and with the demo data when asked
+ * for (TEEKA_DEMO_DATA). Nothing else is written: a real database gets its states and districts from the operator
+ * (npm run create-district), never from a start.
+ */
 export async function prepareDatabase(config: StartConfig, log: (message: string) => void): Promise<PreparedDatabase> {
   let url = config.databaseUrl;
   let stop: () => Promise<void> = async () => {};
@@ -24,7 +27,6 @@ export async function prepareDatabase(config: StartConfig, log: (message: string
     await migrateDatabase(url);
     const db = createDb(url);
     try {
-      await ensureReferenceData(db);
       // Imports left RUNNING by a server that died (their rows were rolled back with it). Only stale ones:
       // another instance may be running an import right now.
       const failed = await failStaleImports(db, new Date());

@@ -3,7 +3,7 @@ import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
 import type { Db } from "@/server/db/client";
-import { scopeFor, type Scope } from "@/server/auth/scope";
+import { scopeOf, type Scope } from "@/server/auth/scope";
 import { can, type Capability } from "@/server/auth/policy";
 import type { SessionUser } from "@/server/auth/current-user";
 import { AppError, englishText } from "@/server/errors/app-error";
@@ -103,11 +103,11 @@ export const publicProcedure = t.procedure.use(mapErrors);
 
 /** Refused before any input is read: not signed in, lacking the capability, or no scope at all. */
 function authorize(capability: Capability) {
-  return t.middleware(({ ctx, next }) => {
+  return t.middleware(async ({ ctx, next }) => {
     const user = ctx.user;
     if (!user) throw new AppError("UNAUTHORIZED", "signInRequired");
     if (!can(user, capability)) throw new AppError("FORBIDDEN", user.role === "HELPDESK" ? "helpdeskOnly" : "notAllowed");
-    const scope: Scope = scopeFor(user);
+    const scope: Scope = await scopeOf(ctx.db, user);
     if (scope.kind === "none" && user.role !== "HELPDESK") throw new AppError("FORBIDDEN", "noScope");
     return next({ ctx: { ...ctx, user, scope } });
   });

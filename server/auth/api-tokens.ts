@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "@/server/db/client";
+import { sessionOwnerOf } from "@/server/auth/user-sessions";
 
 const TOKEN_PREFIX = "tm_";
 
@@ -33,10 +34,10 @@ export async function revokeApiToken(db: Db, userId: number, tokenId: number, no
 /** The user behind a live token, or null; a disabled user's tokens are refused (and work again if re-enabled). */
 export async function userForApiToken(db: Db, token: string, now: Date) {
   if (!token.startsWith(TOKEN_PREFIX)) return null;
-  const row = await db.apiToken.findUnique({ where: { tokenHash: hashToken(token) }, include: { user: true } });
+  const row = await db.apiToken.findUnique({ where: { tokenHash: hashToken(token) }, include: { user: { include: { district: { select: { stateId: true } } } } } });
   if (!row || row.revokedAt || row.user.disabledAt) return null;
   await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
-  return row.user;
+  return sessionOwnerOf(row.user);
 }
 
 function toInfo(row: { id: number; name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null }): ApiTokenInfo {

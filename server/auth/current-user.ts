@@ -24,10 +24,5 @@ export async function userFromSession(db: Db = getDb(), now: Date = new Date()):
 export async function userFromBearer(db: Db, header: string | null, now: Date): Promise<SessionUser | null> {
   const match = header?.match(/^Bearer\s+(\S+)$/i);
   if (!match?.[1]) return null;
-  const user = await userForApiToken(db, match[1], now);
-  return user ? toSessionUser(user) : null;
-}
-
-function toSessionUser(user: SessionUser & Record<string, unknown>): SessionUser {
-  return { id: user.id, username: user.username, displayName: user.displayName, role: user.role, blockId: user.blockId, locale: user.locale };
+  return userForApiToken(db, match[1], now);
 }

@@ -29,7 +29,7 @@ export const CAPABILITIES = [
   "sites.manage",
   /** Create and revoke API tokens. */
   "tokens.manage",
-  /** Add and change probe targets, maintenance windows, alert settings. */
+  /** Add and change probe targets, maintenance windows, alert settings: the state's, shared by its districts. */
   "probes.manage",
   /** Report "can this block HQ reach the portal?" */
   "probes.reportField",
@@ -41,6 +41,8 @@ export const CAPABILITIES = [
   "reports.daily",
   /** Use the REST API at all (the helpdesk has no use for bulk reads). */
   "api.use",
+  /** The state's programme rules, its districts (set one up, edit its blocks' aliases): the state officer. */
+  "state.configure",
 ] as const;
 
 export type Capability = (typeof CAPABILITIES)[number];
@@ -48,6 +50,9 @@ export type Capability = (typeof CAPABILITIES)[number];
 const BLOCK_STAFF: readonly Capability[] = ["self", "dashboard.read", "records.mark", "imports.read", "anomalies.resolve", "probes.reportField", "reports.daily", "api.use"];
 
 const GRANTS: Readonly<Record<Role, readonly Capability[]>> = {
+  // Reads every district of the state and configures what the state shares (rules, districts, the probe targets
+  // its districts share); marks, imports and resolves nothing: that work is the districts'.
+  STATE_OFFICER: ["self", "dashboard.read", "imports.read", "tokens.manage", "probes.manage", "reports.daily", "api.use", "state.configure"],
   DISTRICT_OFFICER: [
     "self",
     "dashboard.read",
@@ -58,7 +63,6 @@ const GRANTS: Readonly<Record<Role, readonly Capability[]>> = {
     "anomalies.resolve",
     "sites.manage",
     "tokens.manage",
-    "probes.manage",
     "probes.reportField",
     "helpdesk.lookup",
     "helpdesk.auditLog",

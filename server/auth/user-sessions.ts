@@ -5,8 +5,36 @@ import type { Role, SessionEndReason } from "@/server/generated/prisma/enums";
 import type { Db } from "@/server/db/client";
 import { sessionPolicy, sessionVerdict, type SessionPolicy } from "@/server/auth/session-policy";
 
-/** The signed-in user as every request sees it (their interface language included, so pages need no second read). */
-export type SessionOwner = { id: number; username: string; displayName: string; role: Role; blockId: number | null; locale: string };
+/**
+ * The signed-in user as every request sees it (their interface language included, so pages need no second read),
+ * with their place: `stateId` is the user's state (a state officer's own, everyone else's district's).
+ */
+export type SessionOwner = {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  stateId: number | null;
+  districtId: number | null;
+  blockId: number | null;
+  locale: string;
+};
+
+/** A user row with its district's state, as the session and the API token loaders read it. */
+export type UserWithPlace = Omit<SessionOwner, "stateId"> & { stateId: number | null; district: { stateId: number } | null };
+
+export function sessionOwnerOf(user: UserWithPlace): SessionOwner {
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    stateId: user.stateId ?? user.district?.stateId ?? null,
+    districtId: user.districtId,
+    blockId: user.blockId,
+    locale: user.locale,
+  };
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_USER_AGENT = 300;
@@ -41,6 +69,8 @@ type Row = {
   username: string;
   displayName: string;
   role: Role;
+  stateId: number | null;
+  districtId: number | null;
   blockId: number | null;
   locale: string;
   disabledAt: Date | null;
@@ -55,8 +85,9 @@ export async function userOfSession(db: Db, sessionId: string, now: Date, policy
   const rows = await db.$queryRaw<Row[]>`
     SELECT s.created_at AS "createdAt", s.last_seen_at AS "lastSeenAt", s.ended_at AS "endedAt",
            u.id AS "userId", u.username, u.display_name AS "displayName", u.role::text AS role,
-           u.block_id AS "blockId", u.locale, u.disabled_at AS "disabledAt"
-    FROM user_sessions s JOIN users u ON u.id = s.user_id
+           COALESCE(u.state_id, d.state_id) AS "stateId", u.district_id AS "districtId", u.block_id AS "blockId",
+           u.locale, u.disabled_at AS "disabledAt"
+    FROM user_sessions s JOIN users u ON u.id = s.user_id LEFT JOIN districts d ON d.id = u.district_id
     WHERE s.id = ${sessionId}::uuid`;
   const row = rows[0];
   if (!row) return null;
@@ -77,5 +108,6 @@ export async function userOfSession(db: Db, sessionId: string, now: Date, policy
       data: { lastSeenAt: now },
     });
   }
-  return { id: row.userId, username: row.username, displayName: row.displayName, role: row.role, blockId: row.blockId, locale: row.locale };
+  const { userId: id, username, displayName, role, stateId, districtId, blockId, locale } = row;
+  return { id, username, displayName, role, stateId, districtId, blockId, locale };
 }

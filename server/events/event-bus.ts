@@ -58,7 +58,7 @@ export function createEventBus(databaseUrl: string): EventBus {
       connected = true;
       failures = 0;
       readyResolve();
-      if (wasReconnect) emit({ type: "sync", blockId: null, block: null, at: new Date().toISOString(), reason: "server reconnected" });
+      if (wasReconnect) emit({ type: "sync", stateId: null, districtId: null, blockId: null, block: null, at: new Date().toISOString(), reason: "server reconnected" });
     } catch (err) {
       logger.warn({ err }, "Live events: cannot LISTEN yet; retrying");
       lost(err as Error);

@@ -42,5 +42,5 @@ export async function* streamEvents(bus: EventBus, scope: Scope, signal: AbortSi
 }
 
 function syncEvent(reason: string): StreamEvent {
-  return { type: "sync", blockId: null, block: null, at: new Date().toISOString(), reason };
+  return { type: "sync", stateId: null, districtId: null, blockId: null, block: null, at: new Date().toISOString(), reason };
 }

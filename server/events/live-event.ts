@@ -5,7 +5,7 @@
  */
 import "server-only";
 import { z } from "zod";
-import type { Scope } from "@/server/auth/scope";
+import { canSeeBlock, canSeeDistrict, type Scope } from "@/server/auth/scope";
 
 export const EVENT_CHANNEL = "teeka_events";
 
@@ -22,6 +22,9 @@ export const LIVE_EVENT_TYPES = [
 
 export const ZLiveEvent = z.looseObject({
   type: z.enum(LIVE_EVENT_TYPES),
+  /** Whose event it is: a district's (districtId, and blockId for a block's) or its state's (districtId null). */
+  stateId: z.number().int().nullable(),
+  districtId: z.number().int().nullable(),
   blockId: z.number().int().nullable(),
   block: z.string().nullable(),
   at: z.string(),
@@ -33,7 +36,9 @@ export type LiveEvent = z.infer<typeof ZLiveEvent>;
  * server's own listener reconnects, meaning "events may have been missed: refetch what you show". That is how
  * a tab that slept, or a dropped connection, catches up without an event store.
  */
-export type StreamEvent = LiveEvent | { type: "sync"; blockId: null; block: null; at: string; reason: string };
+export type StreamEvent =
+  | LiveEvent
+  | { type: "sync"; stateId: null; districtId: null; blockId: null; block: null; at: string; reason: string };
 
 /** Null for a payload that is not one of ours (someone else's NOTIFY on the channel): ignored, not fatal. */
 export function parseLiveEvent(payload: string | undefined): LiveEvent | null {
@@ -47,13 +52,16 @@ export function parseLiveEvent(payload: string | undefined): LiveEvent | null {
 }
 
 /**
- * Deny by default, like the rest of the scope module: a block user gets their block's events and the
- * district-wide ones (blockId null: the portal's state concerns every block); a district user gets all.
+ * Deny by default, like the rest of the scope module. A state-wide event (a probe target's: districtId null) reaches
+ * everyone of that state; a district's event reaches the scopes that see that district; a block's event the scopes
+ * that see that block (a block user: their own block only). "sync" reaches every non-empty scope.
  * `onlyBlockId` narrows a stream further (a wall screen for one block); callers check it is in scope first.
  */
 export function eventVisibleTo(event: StreamEvent, scope: Scope, onlyBlockId?: number): boolean {
+  if (scope.kind === "none") return false;
+  if (event.type === "sync") return true;
   if (onlyBlockId !== undefined && event.blockId !== null && event.blockId !== onlyBlockId) return false;
-  if (event.blockId === null) return scope.kind !== "none";
-  if (scope.kind === "district") return true;
-  return scope.kind === "block" && scope.blockId === event.blockId;
+  if (event.districtId === null) return event.stateId === scope.stateId;
+  if (event.blockId === null) return canSeeDistrict(scope, event.districtId);
+  return canSeeBlock(scope, { id: event.blockId, districtId: event.districtId });
 }

@@ -113,9 +113,21 @@ function episodeStartOf(latest: LatestAlert): Date {
 
 export const MIN_EPISODE_MS = 30 * 60_000;
 
+/** The forecasts of every block of every district with blocks, each district under its own rules. */
+async function forecastEveryBlock(db: Db, now: Date): Promise<(BlockForecast & { districtId: number; stateId: number })[]> {
+  const districts = await db.district.findMany({ where: { blocks: { some: {} } }, select: { id: true, stateId: true }, orderBy: { id: "asc" } });
+  const lists = await Promise.all(
+    districts.map(async (d) => {
+      const list = await getBlockForecasts(db, { kind: "district", stateId: d.stateId, districtId: d.id }, now);
+      return list.blocks.map((b) => ({ ...b, districtId: d.id, stateId: d.stateId }));
+    }),
+  );
+  return lists.flat();
+}
+
 /** Forecasts every block at `now` and writes the alerts for blocks that turned at risk or back on track. */
 export async function evaluateBlockRisk(db: Db, now: Date, opts: EvaluateOptions = {}): Promise<BlockRiskOutcome> {
-  const forecasts = await getBlockForecasts(db, { kind: "district" }, now);
+  const forecasts = { blocks: await forecastEveryBlock(db, now) };
   const latest = await db.$queryRaw<LatestAlert[]>(latestSql(Prisma.sql`TRUE`));
   const openEpisode = new Map(latest.filter((l) => l.kind === "BLOCK_AT_RISK").map((l) => [l.block_id, l]));
   const changed = forecasts.blocks.filter((b) => {
@@ -127,8 +139,10 @@ export async function evaluateBlockRisk(db: Db, now: Date, opts: EvaluateOptions
   });
   const raised: RaisedAlert[] = [];
   if (changed.length > 0) {
-    const { webhookUrl } = await getAlertSettings(db);
+    const settings = new Map<number, string | null>();
     for (const b of changed) {
+      if (!settings.has(b.stateId)) settings.set(b.stateId, (await getAlertSettings(db, b.stateId)).webhookUrl);
+      const webhookUrl = settings.get(b.stateId) ?? null;
       const alert = await writeTransition(db, b, now, webhookUrl !== null);
       if (!alert) continue;
       raised.push({ alertId: alert.id, blockId: b.blockId, kind: alert.kind, dedupeKey: alert.dedupeKey });
@@ -142,7 +156,7 @@ export async function evaluateBlockRisk(db: Db, now: Date, opts: EvaluateOptions
   return { evaluated: forecasts.blocks.length, atRisk: forecasts.blocks.filter((b) => b.atRisk).map((b) => b.blockId), raised };
 }
 
-async function writeTransition(db: Db, b: BlockForecast, now: Date, withWebhook: boolean) {
+async function writeTransition(db: Db, b: BlockForecast & { districtId: number }, now: Date, withWebhook: boolean) {
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_NAMESPACE}::int, ${b.blockId}::int)`;
     const [current] = await tx.$queryRaw<LatestAlert[]>(latestSql(Prisma.sql`block_id = ${b.blockId}`));
@@ -156,8 +170,8 @@ async function writeTransition(db: Db, b: BlockForecast, now: Date, withWebhook:
       ? `${b.block} is at risk of missing the 48-hour deadline: ${describeForecast(b.forecast)}.`
       : `${b.block} is back on track (at risk since ${formatIst(episodeStart)} IST): ${describeForecast(b.forecast)}.`;
     const rows = await tx.$queryRaw<{ id: number }[]>`
-      INSERT INTO alerts (kind, dedupe_key, block_id, message, payload, created_at, webhook_status)
-      VALUES (${kind}::"AlertKind", ${dedupeKey}, ${b.blockId}, ${message}, ${JSON.stringify(payload)}::jsonb,
+      INSERT INTO alerts (kind, dedupe_key, district_id, block_id, message, payload, created_at, webhook_status)
+      VALUES (${kind}::"AlertKind", ${dedupeKey}, ${b.districtId}, ${b.blockId}, ${message}, ${JSON.stringify(payload)}::jsonb,
               ${now}::timestamp(3), ${withWebhook ? "PENDING" : "NONE"}::"WebhookStatus")
       ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`;
     const id = rows[0]?.id;

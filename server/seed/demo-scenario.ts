@@ -1,19 +1,20 @@
 /**
- * The demo story as plain data: the two Bhagalpur mega camps of June 2021 (16 and 21 June, about 95,000
- * vaccinations) moved so that "now" is the anchor, with the portal backlog the news reported at that moment.
- * Pure and deterministic: the same anchor (and hasher) always gives the same output. No database here.
+ * The demo story as plain data, one district at a time: the two Bhagalpur mega camps of June 2021 (16 and 21 June,
+ * about 95,000 vaccinations) moved so that "now" is the anchor, with the portal backlog the news reported at that
+ * moment; Banka's smaller camp with its own backlog. Pure and deterministic: the same plan, anchor (and hasher)
+ * always give the same output, whatever other districts are built. No database here.
  */
 import "server-only";
 import { idLast4 } from "@/server/services/imports/id-number";
 import { MINUTE_MS, addDays, istDate, istInstant } from "@/server/seed/ist-time";
 import { type Rng, mulberry32, randBetween, randInt } from "@/server/seed/random";
 import {
+  BHAGALPUR_PLAN,
   CAMP_CLOSES_HOUR,
   CAMP_OPENS_HOUR,
-  MEGA_CAMP_PLANS,
+  type DistrictPlan,
   type MegaCampKey,
   STORY_BENEFICIARY,
-  UNIT_PLANS,
   type UnitPlan,
 } from "@/server/seed/scenario-plan";
 import { type RecordContext, draftCampRecords, uniqueIdNumber } from "@/server/seed/scenario-records";
@@ -24,32 +25,33 @@ export type * from "@/server/seed/scenario-types";
 export { isVerhoeffValid, verhoeffCheckDigit } from "@/core/domain/verhoeff";
 export { STORY_BENEFICIARY, UNIT_PLANS } from "@/server/seed/scenario-plan";
 
-const SEED = 0x16_06_2021;
-
 type Builder = {
+  plan: DistrictPlan;
   ctx: RecordContext;
   out: DemoScenario;
   portalRefs: Set<string>;
   totalWeight: number;
 };
 
-export function buildDemoScenario(anchor: Date, hashId: IdHasher): DemoScenario {
-  const rng = mulberry32(SEED);
+export function buildDemoScenario(anchor: Date, hashId: IdHasher, plan: DistrictPlan = BHAGALPUR_PLAN): DemoScenario {
+  const rng = mulberry32(plan.seed);
   const today = istDate(anchor);
   const builder: Builder = {
+    plan,
     ctx: { rng, hashId, referenceYear: anchor.getUTCFullYear(), usedIdNumbers: new Set() },
     out: {
       anchor: new Date(anchor.getTime()),
-      megaCamps: MEGA_CAMP_PLANS.map((p) => ({ key: p.key, name: p.name, date: addDays(today, -p.daysBeforeAnchor) })),
+      district: plan.district,
+      megaCamps: plan.megaCamps.map((p) => ({ key: p.key, name: p.name, date: addDays(today, -p.daysBeforeAnchor) })),
       sites: [],
       camps: [],
       records: [],
     },
     portalRefs: new Set(),
-    totalWeight: UNIT_PLANS.reduce((sum, plan) => sum + plan.weight, 0),
+    totalWeight: plan.units.reduce((sum, unit) => sum + unit.weight, 0),
   };
-  for (const plan of UNIT_PLANS) {
-    settleUnit(rng, buildUnit(builder, plan, today), anchor.getTime(), builder.portalRefs);
+  for (const unit of plan.units) {
+    settleUnit(rng, buildUnit(builder, unit, today), anchor.getTime(), builder.portalRefs);
   }
   builder.out.records.forEach(fillHistory);
   return builder.out;
@@ -58,10 +60,10 @@ export function buildDemoScenario(anchor: Date, hashId: IdHasher): DemoScenario 
 function buildUnit(builder: Builder, plan: UnitPlan, today: Date): UnitRegisters {
   const { ctx, out } = builder;
   out.sites.push(...plan.sites.map((name) => ({ unit: plan.name, name })));
-  const story = plan.name === STORY_BENEFICIARY.unit ? addRoutineCamp(builder, plan, today) : null;
+  const story = builder.plan.story && plan.name === STORY_BENEFICIARY.unit ? addRoutineCamp(builder, plan, today) : null;
   const shares = siteShares(ctx.rng, plan.sites.length);
   const unit: UnitRegisters = { plan, mc1Camps: [], mc2Camps: [], registerArrivesAt: new Map(), forcedStragglers: [] };
-  for (const megaCamp of MEGA_CAMP_PLANS) {
+  for (const megaCamp of builder.plan.megaCamps) {
     const day = addDays(today, -megaCamp.daysBeforeAnchor);
     const unitLines = (megaCamp.expectedTotal * plan.weight) / builder.totalWeight;
     let nextSerial = 1;

@@ -42,6 +42,9 @@ export const demoPortalUrl = (env: Environment = environment()) => `http://127.0
 export type DemoProbeOptions = {
   /** The demo anchor: the history ends here. */
   now: Date;
+  /** The state whose target it is (shared by its districts), and the district the field reports come from. */
+  stateId: number;
+  districtId: number;
   blockIds: ReadonlyMap<string, number>;
   /** Write the history again even if the target exists (the story moved forward). */
   regenerate: boolean;
@@ -65,8 +68,8 @@ export async function ensureDemoProbeHistory(tx: DbClient, opts: DemoProbeOption
   const target =
     known ??
     (await tx.probeTarget.upsert({
-      where: { name: DEMO_PROBE_TARGET.name },
-      create: { ...DEMO_PROBE_TARGET, expectedStatus: [...DEMO_PROBE_TARGET.expectedStatus], url, createdAt: new Date(first.getTime() - HOUR_MS) },
+      where: { stateId_name: { stateId: opts.stateId, name: DEMO_PROBE_TARGET.name } },
+      create: { ...DEMO_PROBE_TARGET, stateId: opts.stateId, expectedStatus: [...DEMO_PROBE_TARGET.expectedStatus], url, createdAt: new Date(first.getTime() - HOUR_MS) },
       update: {},
     }));
   const id = target.id;
@@ -78,8 +81,8 @@ export async function ensureDemoProbeHistory(tx: DbClient, opts: DemoProbeOption
   await insertResults(tx, id, plan);
   await insertSegments(tx, id, plan);
   await writeMemory(tx, id, plan);
-  await insertAlerts(tx, { id, name: target.name, url: target.url }, plan);
-  const reports = await insertFieldReports(tx, id, plan, opts.blockIds);
+  await insertAlerts(tx, { id, name: target.name, url: target.url }, opts.stateId, plan);
+  const reports = await insertFieldReports(tx, id, plan, opts.districtId, opts.blockIds);
   // The rollup module takes a client; inside the seed's transaction the transaction client does the same job.
   await rollUpProbeResults(tx as unknown as Db, { from: first, to: opts.now, targetIds: [id] });
   await tx.appSetting.upsert({ where: { key: DEMO_PROBE_TARGET_KEY }, create: { key: DEMO_PROBE_TARGET_KEY, value: String(id) }, update: { value: String(id) } });
@@ -130,7 +133,7 @@ async function writeMemory(tx: DbClient, targetId: number, { checks, memory }: P
  * have raised them: the DOWN alert at the first check DOWN for the default threshold, the recovery at the
  * first check after it; same keys, messages and payloads.
  */
-async function insertAlerts(tx: DbClient, target: AlertTarget, plan: ProbeHistoryPlan): Promise<void> {
+async function insertAlerts(tx: DbClient, target: AlertTarget, stateId: number, plan: ProbeHistoryPlan): Promise<void> {
   const domainSegments = plan.segments.map((s) => ({ state: s.state, from: s.startedAt, to: s.endedAt, error: s.firstError }));
   const downs = incidentsFrom(domainSegments, plan.story.now).filter((i) => i.state === "DOWN" && i.endedAt !== null);
   const rows: Prisma.AlertCreateManyInput[] = [];
@@ -154,6 +157,7 @@ async function insertAlerts(tx: DbClient, target: AlertTarget, plan: ProbeHistor
         kind: kind === "down" ? "PROBE_DOWN" : "PROBE_RECOVERED",
         dedupeKey: alertDedupeKey(target.id, startedAt, kind),
         targetId: target.id,
+        stateId,
         message: alertMessage(kind, target, { startedAt, downSince: kind === "down" ? startedAt : null, at, firstError }),
         payload,
         createdAt: at,
@@ -164,7 +168,7 @@ async function insertAlerts(tx: DbClient, target: AlertTarget, plan: ProbeHistor
   if (rows.length > 0) await tx.alert.createMany({ data: rows });
 }
 
-async function insertFieldReports(tx: DbClient, targetId: number, plan: ProbeHistoryPlan, blockIds: ReadonlyMap<string, number>): Promise<number> {
+async function insertFieldReports(tx: DbClient, targetId: number, plan: ProbeHistoryPlan, districtId: number, blockIds: ReadonlyMap<string, number>): Promise<number> {
   const reports = planFieldReports(plan.story);
   const users = await tx.user.findMany({ where: { username: { in: [...FIELD_REPORTERS] } }, select: { id: true, username: true } });
   const userIds = new Map(users.map((u) => [u.username, u.id]));
@@ -174,8 +178,8 @@ async function insertFieldReports(tx: DbClient, targetId: number, plan: ProbeHis
     return blockId;
   };
   return tx.$executeRaw`
-    INSERT INTO field_probe_reports (block_id, target_id, reported_by_id, checked_at, received_at, ok, latency_ms, error, source)
-    SELECT f.block_id, ${targetId}::int, f.reported_by_id, f.checked_at, f.received_at, f.ok, f.latency_ms, f.error, f.source
+    INSERT INTO field_probe_reports (district_id, block_id, target_id, reported_by_id, checked_at, received_at, ok, latency_ms, error, source)
+    SELECT ${districtId}::int, f.block_id, ${targetId}::int, f.reported_by_id, f.checked_at, f.received_at, f.ok, f.latency_ms, f.error, f.source
     FROM unnest(${reports.map((r) => blockOf(r.unit))}::int[], ${reports.map((r) => (r.reporter ? (userIds.get(r.reporter) ?? null) : null))}::int[],
       ${reports.map((r) => iso(r.checkedAt))}::timestamp(3)[], ${reports.map((r) => iso(r.receivedAt))}::timestamp(3)[],
       ${reports.map((r) => r.ok)}::bool[], ${reports.map((r) => r.latencyMs)}::int[], ${reports.map((r) => r.error)}::text[],

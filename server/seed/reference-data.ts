@@ -1,32 +1,29 @@
 /**
- * The district and its 17 units (16 rural blocks plus the city). Needed by every installation, demo or not,
- * so it runs on every start; upserts keep it idempotent and repair a renamed Hindi label.
+ * The demo's places: the state from its shipped reference list (all 38 districts, "not set up"), then the demo's
+ * districts set up with their blocks and aliases. Demo data only: it runs when the demo is loaded, never on an
+ * ordinary start. Upserts keep it idempotent and repair a renamed Hindi label.
  */
 import "server-only";
-import { BLOCKS, DISTRICT, URBAN_UNIT } from "@/core/domain/district";
 import type { Prisma } from "@/server/generated/prisma/client";
+import { ensureStateFromReference, stateReferenceNamed } from "@/server/services/setup/reference-lists";
+import { setUpDistrict } from "@/server/services/setup/district-setup";
+import { DEMO_DISTRICTS, DEMO_STATE } from "@/server/seed/demo-places";
 
 /** A client or an interactive transaction: the seed runs this inside its own transaction. */
 export type DbClient = Prisma.TransactionClient;
 
-export type ReferenceData = { districtId: number; blockIds: Map<string, number> };
+export type ReferenceData = { stateId: number; districtId: number; blockIds: Map<string, number> };
 
-export const ALL_UNITS = [...BLOCKS.map((b) => ({ ...b, isUrban: false })), { ...URBAN_UNIT, isUrban: true }];
+export type DemoPlaces = { stateId: number; districts: Map<string, ReferenceData> };
 
-export async function ensureReferenceData(db: DbClient): Promise<ReferenceData> {
-  const district = await db.district.upsert({
-    where: { name: DISTRICT.name },
-    create: { name: DISTRICT.name, nameHi: DISTRICT.nameHi },
-    update: { nameHi: DISTRICT.nameHi },
-  });
-  const blockIds = new Map<string, number>();
-  for (const unit of ALL_UNITS) {
-    const block = await db.block.upsert({
-      where: { name: unit.name },
-      create: { districtId: district.id, name: unit.name, nameHi: unit.nameHi, isUrban: unit.isUrban },
-      update: { districtId: district.id, nameHi: unit.nameHi, isUrban: unit.isUrban },
-    });
-    blockIds.set(unit.name, block.id);
+export async function ensureDemoPlaces(db: DbClient, now: Date): Promise<DemoPlaces> {
+  const reference = stateReferenceNamed(DEMO_STATE);
+  if (!reference) throw new Error(`demo seed: no shipped reference list for ${DEMO_STATE}`);
+  const { stateId } = await ensureStateFromReference(db, reference);
+  const districts = new Map<string, ReferenceData>();
+  for (const d of DEMO_DISTRICTS) {
+    const result = await setUpDistrict(db, { stateId, district: d.name, nameHi: d.nameHi, blocks: d.blocks }, now);
+    districts.set(d.name, { stateId, districtId: result.districtId, blockIds: result.blockIds });
   }
-  return { districtId: district.id, blockIds };
+  return { stateId, districts };
 }

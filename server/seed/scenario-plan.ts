@@ -1,11 +1,12 @@
 /**
- * The fixed facts of the demo story (the June 2021 Bhagalpur mega camps): where the camps were, how big each unit
- * is, and how far behind each unit's data room is when the dashboard opens. Volumes are drawn around these.
+ * The fixed facts of the demo story (the June 2021 Bhagalpur mega camps, and a smaller camp in Banka): where the
+ * camps were, how big each unit is, and how far behind each unit's data room is when the dashboard opens. Volumes
+ * are drawn around these.
  */
 import "server-only";
-import { BLOCKS, URBAN_UNIT } from "@/core/domain/district";
 
-export type UnitName = (typeof BLOCKS)[number]["name"] | typeof URBAN_UNIT.name;
+/** A block's name, as in demo-places.ts. */
+export type UnitName = string;
 
 export type UnitPlan = {
   name: UnitName;
@@ -48,11 +49,14 @@ function unit(name: UnitName, code: string, weight: number, pendingMc1: number, 
   return { name, code, weight, sites, pendingMc1, pendingMc2, slowsDownAtEnd: name === "Pirpainti" };
 }
 
-export const MEGA_CAMP_PLANS = [
+/** MC1: the earlier camp, whose skipped lines are the long-overdue stragglers; MC2: the recent one being entered. */
+export type MegaCampKey = "MC1" | "MC2";
+export type MegaCampPlan = { key: MegaCampKey; name: string; daysBeforeAnchor: number; expectedTotal: number };
+
+export const MEGA_CAMP_PLANS: readonly MegaCampPlan[] = [
   { key: "MC1", name: "Mega camp 1", daysBeforeAnchor: 7, expectedTotal: 50_000 },
   { key: "MC2", name: "Mega camp 2", daysBeforeAnchor: 2, expectedTotal: 45_000 },
-] as const;
-export type MegaCampKey = (typeof MEGA_CAMP_PLANS)[number]["key"];
+];
 
 /** Camps ran 09:00–17:00 IST. */
 export const CAMP_OPENS_HOUR = 9;
@@ -82,3 +86,35 @@ export const REJECTION_REASONS = [
 
 export const DOSE_2_SHARE = 0.15;
 export const COVAXIN_SHARE = 0.1;
+
+/** One district's part of the demo: its units, its camps, its own random sequence (so each district's figures
+ * stay the same whatever the other districts hold), and whether it tells the Sultanganj story. */
+export type DistrictPlan = { district: string; seed: number; units: readonly UnitPlan[]; megaCamps: readonly MegaCampPlan[]; story: boolean };
+
+export const BHAGALPUR_PLAN: DistrictPlan = { district: "Bhagalpur", seed: 0x16_06_2021, units: UNIT_PLANS, megaCamps: MEGA_CAMP_PLANS, story: true };
+
+/**
+ * Banka: one smaller camp two days ago (about 9,000 doses), with a backlog of its own: Amarpur behind and slowing
+ * down (its forecast misses the deadline), Katoria and Belhar behind, the rest nearly done.
+ */
+export const BANKA_PLAN: DistrictPlan = {
+  district: "Banka",
+  seed: 0x20_06_2021,
+  megaCamps: [{ key: "MC2", name: "Banka mega camp", daysBeforeAnchor: 2, expectedTotal: 9_000 }],
+  story: false,
+  units: [
+    { ...unit("Amarpur", "AMR", 9, 0, 96, ["Amarpur CHC", "Middle School Kajra", "Panchayat Bhawan Dumaria"]), slowsDownAtEnd: true },
+    unit("Banka", "BNK", 12, 0, 41, ["Sadar Hospital Banka", "Middle School Karhariya", "Panchayat Bhawan Vijaynagar", "High School Banka"]),
+    unit("Barahat", "BRH", 6, 0, 12, ["Barahat PHC", "Middle School Lakhpura", "Panchayat Bhawan Bhelwa"]),
+    unit("Baunsi", "BNS", 8, 0, 23, ["Baunsi PHC", "Mandar Hill Dharamshala", "Middle School Lakshmipur"]),
+    unit("Belhar", "BLR", 7, 0, 58, ["Belhar PHC", "Middle School Sabalpur", "Panchayat Bhawan Teliyakita"]),
+    unit("Chandan", "CHN", 4, 0, 9, ["Chandan PHC", "Middle School Bhorsar"]),
+    unit("Dhoraiya", "DHR", 7, 0, 17, ["Dhoraiya PHC", "Middle School Madhukarpur", "Panchayat Bhawan Ghoghas"]),
+    unit("Fullidumar", "FUL", 4, 0, 6, ["Fullidumar PHC", "Middle School Bhitia"]),
+    unit("Katoria", "KAT", 6, 0, 64, ["Katoria PHC", "Middle School Jaipur", "Panchayat Bhawan Chandradip"]),
+    unit("Rajoun", "RAJ", 6, 0, 14, ["Rajoun PHC", "Middle School Dhaura", "Panchayat Bhawan Kathon"]),
+    unit("Shambhuganj", "SHM", 6, 0, 11, ["Shambhuganj PHC", "Middle School Kumarpur", "Panchayat Bhawan Tarar"]),
+  ],
+};
+
+export const DEMO_PLANS: readonly DistrictPlan[] = [BHAGALPUR_PLAN, BANKA_PLAN];

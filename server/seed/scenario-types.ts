@@ -35,6 +35,8 @@ export type DemoRecord = Beneficiary & {
 };
 
 export type DemoScenario = {
+  /** The district it is the story of (a name from demo-places.ts). */
+  district: string;
   anchor: Date;
   megaCamps: DemoMegaCamp[];
   sites: DemoSite[];

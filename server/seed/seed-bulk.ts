@@ -21,21 +21,21 @@ export async function insertScenario(
 ): Promise<void> {
   const megaCampIds = await insertMegaCamps(tx, scenario, ref.districtId);
   const siteIds = await insertSites(tx, scenario, ref);
-  const campIds = await insertCamps(tx, scenario, siteIds, megaCampIds);
+  const campIds = await insertCamps(tx, scenario, ref.districtId, siteIds, megaCampIds);
   const blockIdOf = (record: DemoRecord) => mustGet(ref.blockIds, record.unit, "block");
   let changes = 0;
   for (let start = 0; start < scenario.records.length; start += BATCH) {
     const batch = scenario.records.slice(start, start + BATCH);
-    changes += await insertRecordsWithHistory(tx, batch, { blockIdOf, campIds, operatorByBlock });
+    changes += await insertRecordsWithHistory(tx, batch, { districtId: ref.districtId, blockIdOf, campIds, operatorByBlock });
   }
-  log(`Inserted ${scenario.records.length} vaccination records and ${changes} status changes`);
+  log(`Inserted ${scenario.records.length} vaccination records and ${changes} status changes for ${scenario.district}`);
 }
 
 async function insertMegaCamps(tx: DbClient, scenario: DemoScenario, districtId: number): Promise<Map<string, number>> {
   const ids = new Map<string, number>();
   for (const megaCamp of scenario.megaCamps) {
     const row = await tx.megaCamp.upsert({
-      where: { name: megaCamp.name },
+      where: { districtId_name: { districtId, name: megaCamp.name } },
       create: { districtId, name: megaCamp.name, date: megaCamp.date },
       update: { date: megaCamp.date },
     });
@@ -48,10 +48,11 @@ const siteKey = (unit: string, site: string) => `${unit}\u0000${site}`;
 
 async function insertSites(tx: DbClient, scenario: DemoScenario, ref: ReferenceData): Promise<Map<string, number>> {
   const rows = await tx.$queryRawUnsafe<{ id: number; block_id: number; name: string }[]>(
-    `INSERT INTO sites (block_id, name) SELECT * FROM unnest($1::int[], $2::text[])
-     ON CONFLICT (block_id, name) DO UPDATE SET name = EXCLUDED.name RETURNING id, block_id, name`,
+    `INSERT INTO sites (district_id, block_id, name) SELECT $3::int, * FROM unnest($1::int[], $2::text[])
+     ON CONFLICT (district_id, block_id, name) DO UPDATE SET name = EXCLUDED.name RETURNING id, block_id, name`,
     scenario.sites.map((s) => mustGet(ref.blockIds, s.unit, "block")),
     scenario.sites.map((s) => s.name),
+    ref.districtId,
   );
   const unitOfBlock = new Map([...ref.blockIds].map(([name, id]) => [id, name]));
   return new Map(rows.map((r) => [siteKey(mustGet(unitOfBlock, r.block_id, "block id"), r.name), r.id]));
@@ -61,25 +62,28 @@ async function insertSites(tx: DbClient, scenario: DemoScenario, ref: ReferenceD
 async function insertCamps(
   tx: DbClient,
   scenario: DemoScenario,
+  districtId: number,
   siteIds: ReadonlyMap<string, number>,
   megaCampIds: ReadonlyMap<string, number>,
 ): Promise<number[]> {
   const siteIdList = scenario.camps.map((c) => mustGet(siteIds, siteKey(c.unit, c.site), "site"));
   const dates = scenario.camps.map((c) => dateKey(c.date));
   const rows = await tx.$queryRawUnsafe<{ id: number; site_id: number; date: string }[]>(
-    `INSERT INTO camps (site_id, date, mega_camp_id, target) SELECT * FROM unnest($1::int[], $2::date[], $3::int[], $4::int[])
-     ON CONFLICT (site_id, date) DO UPDATE SET mega_camp_id = EXCLUDED.mega_camp_id, target = EXCLUDED.target
+    `INSERT INTO camps (district_id, site_id, date, mega_camp_id, target) SELECT $5::int, * FROM unnest($1::int[], $2::date[], $3::int[], $4::int[])
+     ON CONFLICT (district_id, site_id, date) DO UPDATE SET mega_camp_id = EXCLUDED.mega_camp_id, target = EXCLUDED.target
      RETURNING id, site_id, date::text AS date`,
     siteIdList,
     dates,
     scenario.camps.map((c) => (c.megaCamp ? mustGet(megaCampIds, c.megaCamp, "mega camp") : null)),
     scenario.camps.map((c) => c.target),
+    districtId,
   );
   const byKey = new Map(rows.map((r) => [`${r.site_id}/${r.date}`, r.id]));
   return scenario.camps.map((_, i) => mustGet(byKey, `${siteIdList[i]}/${dates[i]}`, "camp"));
 }
 
 type BatchContext = {
+  districtId: number;
   blockIdOf: (record: DemoRecord) => number;
   campIds: readonly number[];
   operatorByBlock: ReadonlyMap<number, number>;
@@ -92,24 +96,26 @@ type BatchContext = {
 async function insertRecordsWithHistory(tx: DbClient, records: readonly DemoRecord[], ctx: BatchContext): Promise<number> {
   const ids = await reserveRecordIds(tx, records.length);
   await tx.$executeRawUnsafe(
-    `INSERT INTO vaccination_records (id, block_id, camp_id, register_serial, vaccinated_at, dose, vaccine, beneficiary_name,
+    `INSERT INTO vaccination_records (district_id, id, block_id, camp_id, register_serial, vaccinated_at, dose, vaccine, beneficiary_name,
        birth_year, sex, mobile, id_type, id_last4, id_hash, status, entered_at, portal_ref, rejection_reason, created_at, updated_at)
-     SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::text[], $5::timestamp(3)[], $6::smallint[], $7::"Vaccine"[],
+     SELECT $21::int, * FROM unnest($1::int[], $2::int[], $3::int[], $4::text[], $5::timestamp(3)[], $6::smallint[], $7::"Vaccine"[],
        $8::text[], $9::smallint[], $10::"Sex"[], $11::text[], $12::"IdType"[], $13::text[], $14::text[], $15::"RecordStatus"[],
        $16::timestamp(3)[], $17::text[], $18::text[], $19::timestamp(3)[], $20::timestamp(3)[])`,
     ids,
     ...recordColumns(records, ctx),
+    ctx.districtId,
   );
   const changes = records.flatMap((record, i) => record.history.map((change) => ({ id: ids[i]!, record, change })));
   return tx.$executeRawUnsafe(
-    `INSERT INTO status_changes (record_id, from_status, to_status, changed_at, changed_by_id, note, source)
-     SELECT *, 'SEED'::"ChangeSource" FROM unnest($1::int[], $2::"RecordStatus"[], $3::"RecordStatus"[], $4::timestamp(3)[], $5::int[], $6::text[])`,
+    `INSERT INTO status_changes (district_id, record_id, from_status, to_status, changed_at, changed_by_id, note, source)
+     SELECT $7::int, *, 'SEED'::"ChangeSource" FROM unnest($1::int[], $2::"RecordStatus"[], $3::"RecordStatus"[], $4::timestamp(3)[], $5::int[], $6::text[])`,
     changes.map((c) => c.id),
     changes.map((c) => c.change.from),
     changes.map((c) => c.change.to),
     changes.map((c) => c.change.at.toISOString()),
     changes.map((c) => ctx.operatorByBlock.get(ctx.blockIdOf(c.record)) ?? null),
     changes.map((c) => c.change.note),
+    ctx.districtId,
   );
 }
 

@@ -3,7 +3,8 @@
  * story) is stored in app_settings, and when whole days have passed, every demo timestamp moves forward by
  * that many days so the backlog still looks like this morning's. One transaction under an advisory lock,
  * so two processes starting together cannot seed twice. The portal-probe story (probe-history.ts) is written
- * with the records, and written again for the new anchor whenever they move.
+ * with the records, and written again for the new anchor whenever they move. A demo district that has no records
+ * yet (a database seeded before it was part of the demo) gets its story at the current anchor.
  */
 import "server-only";
 import { hashPassword } from "@/server/auth/password";
@@ -12,7 +13,10 @@ import { hashIdNumber } from "@/server/services/imports/id-number";
 import type { Role } from "@/server/generated/prisma/enums";
 import { buildDemoScenario } from "@/server/seed/demo-scenario";
 import { DAY_MS } from "@/server/seed/ist-time";
-import { type DbClient, type ReferenceData, ensureReferenceData } from "@/server/seed/reference-data";
+import { type DbClient, type DemoPlaces, type ReferenceData, ensureDemoPlaces } from "@/server/seed/reference-data";
+import { BHAGALPUR_PLAN, DEMO_PLANS, type DistrictPlan } from "@/server/seed/scenario-plan";
+import { BANKA, BHAGALPUR } from "@/server/seed/demo-places";
+import type { DemoScenario } from "@/server/seed/scenario-types";
 import { ensureDemoProbeHistory } from "@/server/seed/probe-history";
 import { insertScenario } from "@/server/seed/seed-bulk";
 import { shiftScenario, storyAnchor } from "@/server/seed/story-clock";
@@ -25,14 +29,18 @@ const TRANSACTION_TIMEOUT_MS = 180_000;
 // Moves camp dates out of the way first: a one-step shift can collide with the next camp at the same site.
 const DATE_PARKING_DAYS = 400_000;
 
-type DemoUser = { username: string; displayName: string; role: Role; block: string | null };
+/** `district: null` for the state officer (the demo state's); `block` for block roles. */
+type DemoUser = { username: string; displayName: string; role: Role; district: string | null; block: string | null };
 
 export const DEMO_USERS: readonly DemoUser[] = [
-  { username: "dio", displayName: "District Immunization Officer", role: "DISTRICT_OFFICER", block: null },
-  { username: "sup.pirpainti", displayName: "Block Supervisor, Pirpainti", role: "BLOCK_SUPERVISOR", block: "Pirpainti" },
-  { username: "sup.sultanganj", displayName: "Block Supervisor, Sultanganj", role: "BLOCK_SUPERVISOR", block: "Sultanganj" },
-  { username: "op.pirpainti", displayName: "Data Operator, Pirpainti", role: "DATA_OPERATOR", block: "Pirpainti" },
-  { username: "helpdesk", displayName: "Helpdesk, District Health Office", role: "HELPDESK", block: null },
+  { username: "sio.bihar", displayName: "State Immunization Officer, Bihar", role: "STATE_OFFICER", district: null, block: null },
+  { username: "dio", displayName: "District Immunization Officer", role: "DISTRICT_OFFICER", district: BHAGALPUR.name, block: null },
+  { username: "sup.pirpainti", displayName: "Block Supervisor, Pirpainti", role: "BLOCK_SUPERVISOR", district: BHAGALPUR.name, block: "Pirpainti" },
+  { username: "sup.sultanganj", displayName: "Block Supervisor, Sultanganj", role: "BLOCK_SUPERVISOR", district: BHAGALPUR.name, block: "Sultanganj" },
+  { username: "op.pirpainti", displayName: "Data Operator, Pirpainti", role: "DATA_OPERATOR", district: BHAGALPUR.name, block: "Pirpainti" },
+  { username: "helpdesk", displayName: "Helpdesk, District Health Office", role: "HELPDESK", district: BHAGALPUR.name, block: null },
+  { username: "dio.banka", displayName: "District Immunization Officer, Banka", role: "DISTRICT_OFFICER", district: BANKA.name, block: null },
+  { username: "sup.amarpur", displayName: "Block Supervisor, Amarpur", role: "BLOCK_SUPERVISOR", district: BANKA.name, block: "Amarpur" },
 ];
 
 export type SeedDemoOptions = { now: Date; idHashKey: string; log?: (message: string) => void };
@@ -42,34 +50,37 @@ export async function seedDemoData(db: Db, options: SeedDemoOptions): Promise<Se
   const log = options.log ?? (() => undefined);
   // bcrypt and the generator are slow-ish, so they run before the transaction opens, and only when needed.
   const passwordHashes = await hashMissingPasswords(db);
-  const build = () => {
+  const hashId = (idNumber: string) => hashIdNumber(idNumber, options.idHashKey);
+  /** One district's story as of `now` (its anchor is `now`'s story anchor, moved to `now`). */
+  const build = (plan: DistrictPlan, now: Date): DemoScenario => {
     const started = performance.now();
-    const anchor = storyAnchor(options.now);
-    const story = buildDemoScenario(anchor, (idNumber) => hashIdNumber(idNumber, options.idHashKey));
-    const scenario = shiftScenario(story, options.now.getTime() - anchor.getTime());
-    log(`Generated ${scenario.records.length} demo records in ${elapsed(started)}`);
+    const anchor = storyAnchor(now);
+    const scenario = shiftScenario(buildDemoScenario(anchor, hashId, plan), now.getTime() - anchor.getTime());
+    log(`Generated ${scenario.records.length} demo records for ${plan.district} in ${elapsed(started)}`);
     return scenario;
   };
-  const prebuilt = (await readAnchor(db)) ? null : build();
+  const prebuilt = (await readAnchor(db)) ? null : DEMO_PLANS.map((plan) => build(plan, options.now));
   return db.$transaction(
     async (tx) => {
       await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${SEED_LOCK_KEY})`);
-      const ref = await ensureReferenceData(tx);
-      const operatorByBlock = await ensureDemoUsers(tx, ref, passwordHashes);
+      const places = await ensureDemoPlaces(tx, options.now);
+      const operatorByBlock = await ensureDemoUsers(tx, places, passwordHashes);
       const anchor = await readAnchor(tx);
+      const home = placeOf(places, BHAGALPUR_PLAN.district);
       if (anchor) {
         const shiftedDays = await keepCurrent(tx, anchor, options.now, log);
         // The probe story is written again for the moved anchor (and once for data seeded before it existed).
         const storyNow = new Date(anchor.getTime() + shiftedDays * DAY_MS);
-        await ensureDemoProbeHistory(tx, { now: storyNow, blockIds: ref.blockIds, regenerate: shiftedDays > 0, log });
+        await insertMissingDistricts(tx, places, operatorByBlock, (plan) => build(plan, storyNow), log);
+        await ensureDemoProbeHistory(tx, { now: storyNow, ...home, regenerate: shiftedDays > 0, log });
         return { created: false, shiftedDays };
       }
-      const scenario = prebuilt ?? build();
+      const scenarios = prebuilt ?? DEMO_PLANS.map((plan) => build(plan, options.now));
       const started = performance.now();
-      await insertScenario(tx, scenario, ref, operatorByBlock, log);
-      await ensureDemoProbeHistory(tx, { now: scenario.anchor, blockIds: ref.blockIds, regenerate: true, log });
+      for (const scenario of scenarios) await insertScenario(tx, scenario, placeOf(places, scenario.district), operatorByBlock, log);
+      await ensureDemoProbeHistory(tx, { now: scenarios[0]!.anchor, ...home, regenerate: true, log });
       log(`Wrote the demo data in ${elapsed(started)}`);
-      await writeAnchor(tx, scenario.anchor);
+      await writeAnchor(tx, scenarios[0]!.anchor);
       return { created: true, shiftedDays: 0 };
     },
     { timeout: TRANSACTION_TIMEOUT_MS, maxWait: TRANSACTION_TIMEOUT_MS },
@@ -99,15 +110,41 @@ async function hashMissingPasswords(db: Db): Promise<Map<string, string>> {
   return new Map(missing.map((u, i) => [u.username, hashes[i]!]));
 }
 
+function placeOf(places: DemoPlaces, district: string): ReferenceData {
+  const place = places.districts.get(district);
+  if (!place) throw new Error(`demo seed: ${district} is not a demo district`);
+  return place;
+}
+
+/** Districts of the demo without a single record yet get their story (at the current anchor). */
+async function insertMissingDistricts(
+  tx: DbClient,
+  places: DemoPlaces,
+  operatorByBlock: ReadonlyMap<number, number>,
+  build: (plan: DistrictPlan) => DemoScenario,
+  log: (message: string) => void,
+): Promise<void> {
+  for (const plan of DEMO_PLANS) {
+    const place = placeOf(places, plan.district);
+    if (await tx.vaccinationRecord.findFirst({ where: { districtId: place.districtId }, select: { id: true } })) continue;
+    await insertScenario(tx, build(plan), place, operatorByBlock, log);
+  }
+}
+
 /** Creates missing demo accounts (existing ones keep their password); returns each block's data operator. */
-async function ensureDemoUsers(tx: DbClient, ref: ReferenceData, passwordHashes: ReadonlyMap<string, string>): Promise<Map<number, number>> {
+async function ensureDemoUsers(tx: DbClient, places: DemoPlaces, passwordHashes: ReadonlyMap<string, string>): Promise<Map<number, number>> {
   for (const user of DEMO_USERS) {
     const passwordHash = passwordHashes.get(user.username);
     if (!passwordHash) continue;
-    const blockId = user.block ? (ref.blockIds.get(user.block) ?? null) : null;
+    const district = user.district ? placeOf(places, user.district) : null;
+    const place = {
+      stateId: district ? null : places.stateId,
+      districtId: district?.districtId ?? null,
+      blockId: user.block && district ? (district.blockIds.get(user.block) ?? null) : null,
+    };
     await tx.user.upsert({
       where: { username: user.username },
-      create: { username: user.username, displayName: user.displayName, role: user.role, blockId, passwordHash },
+      create: { username: user.username, displayName: user.displayName, role: user.role, ...place, passwordHash },
       update: {},
     });
   }

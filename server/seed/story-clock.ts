@@ -20,6 +20,7 @@ export function shiftScenario(scenario: DemoScenario, deltaMs: number): DemoScen
   const move = (d: Date) => new Date(d.getTime() + deltaMs);
   const moveDay = (day: Date) => istDate(new Date(istInstant(day, CAMP_OPENS_HOUR) + deltaMs));
   return {
+    district: scenario.district,
     anchor: move(scenario.anchor),
     sites: scenario.sites,
     megaCamps: scenario.megaCamps.map((m) => ({ ...m, date: moveDay(m.date) })),

@@ -189,10 +189,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every probe target with its state and uptime windows (the portal's health is district-wide) */
+        /** Every probe target with its state and uptime windows (the state's targets: the portal's health concerns every district) */
         get: operations["listProbeTargets"];
         put?: never;
-        /** Add a probe target (district officer): 201 with it, 400 with the reasons, 409 when the name is taken */
+        /** Add a probe target (state officer): 201 with it, 400 with the reasons, 409 when the name is taken */
         post: operations["createProbeTarget"];
         delete?: never;
         options?: never;
@@ -214,7 +214,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change some fields of a target (district officer); the rules between fields hold for the result */
+        /** Change some fields of a target (state officer); the rules between fields hold for the result */
         patch: operations["updateProbeTarget"];
         trace?: never;
     };

@@ -133,6 +133,7 @@ describe("anomaly queue", () => {
     const anomaly = await db().anomaly.create({
       data: {
         kind: "AMBIGUOUS_MATCH",
+        districtId: a!.districtId,
         blockId: a!.blockId,
         candidateIds: [a!.id, b!.id],
         portalRef: "CWN-8800000050",

@@ -10,7 +10,7 @@ import { GET as getBacklog } from "@/app/api/v1/backlog/route";
 import { AGE_BUCKETS, ageBucket, emptyBucketCounts, isDueWithin6h, isOverdue, type AgeBucket } from "@/core/domain/aging";
 import { createApiToken } from "@/server/auth/api-tokens";
 import { getBacklogSummary, type BacklogFigures } from "@/server/services/backlog/backlog-summary";
-import { callerFor, loadUser, testDb } from "@/tests/helpers/callers";
+import { callerFor, loadUser, testDb, districtScope } from "@/tests/helpers/callers";
 import { withTestRuntime } from "@/tests/helpers/rest";
 import { TEST_NOW } from "@/tests/helpers/test-clock";
 
@@ -71,13 +71,14 @@ let token = "";
 beforeAll(async () => {
   process.env.DATABASE_URL = inject("databaseUrl");
   const db = testDb();
-  const district = await db.district.findFirstOrThrow();
+  const district = await db.district.findFirstOrThrow({ where: { name: "Bhagalpur" } });
   const block = await db.block.create({ data: { districtId: district.id, name: BLOCK, nameHi: "किनारा परीक्षण ब्लॉक" } });
   blockId = block.id;
-  const site = await db.site.create({ data: { blockId, name: "Edge Test PHC" } });
-  const camp = await db.camp.create({ data: { siteId: site.id, date: new Date("2021-06-21") } });
+  const districtId = district.id;
+  const site = await db.site.create({ data: { districtId, blockId, name: "Edge Test PHC" } });
+  const camp = await db.camp.create({ data: { districtId, siteId: site.id, date: new Date("2021-06-21") } });
   const person = (serial: string, vaccinatedAt: Date) => ({
-    blockId, campId: camp.id, registerSerial: serial, vaccinatedAt, dose: 1, vaccine: "COVISHIELD" as const, beneficiaryName: "Edge Test Person",
+    districtId, blockId, campId: camp.id, registerSerial: serial, vaccinatedAt, dose: 1, vaccine: "COVISHIELD" as const, beneficiaryName: "Edge Test Person",
     birthYear: 1980, sex: "FEMALE" as const, idType: "OTHER" as const, idLast4: "0000", idHash: `edge-test-${serial}`,
   });
   await db.vaccinationRecord.createMany({ data: PENDING.map((r, i) => person(`EDGE-${i}`, r.vaccinatedAt)) });
@@ -128,19 +129,19 @@ describe("backlog summary at its exact edges", () => {
   });
 
   it("getBacklogSummary counts every bucket exactly", async () => {
-    const summary = await getBacklogSummary(testDb(), { kind: "district" }, NOW, blockId);
+    const summary = await getBacklogSummary(testDb(), await districtScope(), NOW, blockId);
     expect(summary.blocks.map((b) => b.block)).toEqual([BLOCK]);
     expect(figuresOf(summary.blocks[0]!)).toEqual(EXPECTED);
     expect(figuresOf(summary.district)).toEqual(EXPECTED);
     expect(EXPECTED).toMatchObject({ pending: 22, overdue: 6, dueWithin6h: 5, ageBuckets: { h0_12: 3, h12_24: 2, h24_36: 4, h36_48: 7, overdue: 6 } });
     // The block is also in the district-wide summary with the same figures.
-    const all = await getBacklogSummary(testDb(), { kind: "district" }, NOW);
+    const all = await getBacklogSummary(testDb(), await districtScope(), NOW);
     expect(figuresOf(all.blocks.find((b) => b.blockId === blockId)!)).toEqual(EXPECTED);
   });
 
   it("1 ms later, the records 1 ms short of a cut-off cross it, and only they", async () => {
     const later = new Date(NOW.getTime() + MS);
-    const block = (await getBacklogSummary(testDb(), { kind: "district" }, later, blockId)).blocks[0]!;
+    const block = (await getBacklogSummary(testDb(), await districtScope(), later, blockId)).blocks[0]!;
     // 47:59:59.999 turns 48 h (overdue, no longer due soon), 41:59:59.999 turns 42 h (due soon); the records 1 ms
     // short of 36, 24 and 12 h move up one bucket each, and the one from the future turns 1 ms old.
     expect(block.ageBuckets).toEqual({ ...EXPECTED.ageBuckets, overdue: EXPECTED.ageBuckets.overdue + 1, h0_12: EXPECTED.ageBuckets.h0_12 - 1 });
@@ -153,7 +154,7 @@ describe("backlog summary at its exact edges", () => {
     const instants = [-MS, MS, 2 * MS, 17 * MIN + 25_433 * MS, 17 * MIN + 25_432 * MS, -(42 * MIN + 34_567 * MS), H].map((d) => new Date(NOW.getTime() + d));
     expect(instants.some((t) => t.getTime() % H === 0)).toBe(true); // cut-offs on an hour boundary too
     for (const at of instants) {
-      const block = (await getBacklogSummary(testDb(), { kind: "district" }, at, blockId)).blocks[0]!;
+      const block = (await getBacklogSummary(testDb(), await districtScope(), at, blockId)).blocks[0]!;
       const buckets = emptyBucketCounts();
       for (const r of PENDING) buckets[ageBucket(r.vaccinatedAt, at)] += 1;
       expect(block.ageBuckets, at.toISOString()).toEqual(buckets);

@@ -1,4 +1,5 @@
 import { createServer, type Server } from "node:http";
+import { setAlertSettings } from "@/server/services/alerts/alert-settings";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
@@ -8,7 +9,7 @@ import { createApiToken } from "@/server/auth/api-tokens";
 import { forecastBurnDown } from "@/core/domain/burn-down";
 import { evaluateBlockRisk, MIN_EPISODE_MS, startBlockRiskJob } from "@/server/jobs/block-risk";
 import type { Db } from "@/server/db/client";
-import { blockIdOf, callerFor, loadUser, testDb } from "@/tests/helpers/callers";
+import { blockIdOf, callerFor, loadUser, testDb, demoStateId } from "@/tests/helpers/callers";
 import { TEST_NOW } from "@/tests/helpers/test-clock";
 import { atTestNow } from "@/tests/helpers/rest";
 
@@ -133,7 +134,7 @@ describe("evaluateBlockRisk", () => {
     });
     await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
     const webhookUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
-    await db.appSetting.upsert({ where: { key: "alerts.webhookUrl" }, create: { key: "alerts.webhookUrl", value: webhookUrl }, update: { value: webhookUrl } });
+    await setAlertSettings(db, await demoStateId(), { webhookUrl, downAfterMinutes: 5 });
     const ours = () => db.alert.findMany({ where: { id: { gt: lastAlertBefore }, blockId: pirpainti }, orderBy: { id: "asc" } });
 
     // The backlog this test clears, to put back afterwards exactly as it was.
@@ -186,7 +187,7 @@ describe("evaluateBlockRisk", () => {
     const db = testDb();
     const pirpainti = await blockIdOf("Pirpainti");
     // No webhook (the previous test's receiver is closed), and no open episode for Pirpainti (it leaves one open).
-    await db.appSetting.upsert({ where: { key: "alerts.webhookUrl" }, create: { key: "alerts.webhookUrl", value: "" }, update: { value: "" } });
+    await setAlertSettings(db, await demoStateId(), { webhookUrl: null, downAfterMinutes: 5 });
     await db.alert.deleteMany({ where: { id: { gt: lastAlertBefore }, blockId: pirpainti } });
     const ours = () => db.alert.findMany({ where: { id: { gt: lastAlertBefore }, blockId: pirpainti }, orderBy: { id: "asc" } });
     const before = (await ours()).length;

@@ -6,7 +6,7 @@ import { GET as getRecordsCsvRoute } from "@/app/api/v1/blocks/[block]/records.c
 import { createApiToken } from "@/server/auth/api-tokens";
 import { isOverdue } from "@/core/domain/aging";
 import { findPendingRecords } from "@/server/services/backlog/pending-records";
-import { blockIdOf, callerFor, loadUser, testDb } from "@/tests/helpers/callers";
+import { blockIdOf, callerFor, loadUser, testDb, districtScope } from "@/tests/helpers/callers";
 import { atTestNow } from "@/tests/helpers/rest";
 import { TEST_ID_HASH_KEY, TEST_NOW } from "@/tests/helpers/test-clock";
 
@@ -72,7 +72,7 @@ describe("CSV exports of the drill-down tables", () => {
   it("exports exactly the filtered records view on screen (all pages), with personal numbers masked", async () => {
     const pirpainti = await blockIdOf("Pirpainti");
     // The route and the screen's own query both at TEST_NOW.
-    const onScreen = await findPendingRecords(testDb(), { kind: "district" }, TEST_NOW, { blockId: pirpainti, dose: 2, page: 1, pageSize: 5, sort: "vaccinatedAt", direction: "asc" });
+    const onScreen = await findPendingRecords(testDb(), await districtScope(), TEST_NOW, { blockId: pirpainti, dose: 2, page: 1, pageSize: 5, sort: "vaccinatedAt", direction: "asc" });
     const rows = await csvRows(await getRecordsCsv(get("/api/v1/blocks/pirpainti/records.csv?dose=2&page=3", "dio"), params("pirpainti")));
     expect(onScreen.total).toBeGreaterThan(0);
     expect(rows).toHaveLength(onScreen.total);
@@ -83,7 +83,7 @@ describe("CSV exports of the drill-down tables", () => {
     expect(overdueAtTestNow).toBeLessThan(202);
     const overdue = await csvRows(await getRecordsCsv(get("/api/v1/blocks/pirpainti/records.csv?bucket=overdue", "dio"), params("pirpainti")));
     expect(overdue).toHaveLength(overdueAtTestNow);
-    const onScreenOverdue = await findPendingRecords(testDb(), { kind: "district" }, TEST_NOW, { blockId: pirpainti, bucket: "overdue", page: 1, pageSize: 5, sort: "vaccinatedAt", direction: "asc" });
+    const onScreenOverdue = await findPendingRecords(testDb(), await districtScope(), TEST_NOW, { blockId: pirpainti, bucket: "overdue", page: 1, pageSize: 5, sort: "vaccinatedAt", direction: "asc" });
     expect(onScreenOverdue.total).toBe(overdueAtTestNow);
     expect(rows.every((r) => r.dose === "2" && r.status === "PENDING")).toBe(true);
     const all = await csvRows(await getRecordsCsv(get("/api/v1/blocks/pirpainti/records.csv", "dio"), params("pirpainti")));

@@ -12,7 +12,7 @@ import { listAnomalies } from "@/server/services/imports/anomalies";
 import { buildDailyReport, type DailyReport } from "@/server/services/reports/daily-report";
 import { can } from "@/server/auth/policy";
 import { DAILY_REPORT_CSV_SECTIONS } from "@/server/services/reports/daily-report-csv";
-import { blockIdOf, callerFor, loadUser, testDb } from "@/tests/helpers/callers";
+import { blockIdOf, callerFor, districtIdOf, loadUser, testDb, districtScope, blockScope } from "@/tests/helpers/callers";
 import { TEST_ID_HASH_KEY, TEST_NOW } from "@/tests/helpers/test-clock";
 import { fixtureRows } from "@/tests/integration/portal-test-db";
 import { atTestNow } from "@/tests/helpers/rest";
@@ -37,7 +37,7 @@ beforeAll(async () => {
   if (!parsed.ok) throw new Error(parsed.reason);
   const make = async (kind: "DOSE_MISMATCH" | "NO_REGISTER_ROW" | "DATE_MISMATCH", blockId: number | null, status: "OPEN" | "RESOLVED" = "OPEN") => {
     const a = await testDb().anomaly.create({
-      data: { kind, blockId, status, candidateIds: [], portalRef: `CWN-DR-${anomalyIds.length}`, portalRow: storedPortalRow(cells, parsed.row, "daily report test") },
+      data: { kind, districtId: await districtIdOf("Bhagalpur"), blockId, status, candidateIds: [], portalRef: `CWN-DR-${anomalyIds.length}`, portalRow: storedPortalRow(cells, parsed.row, "daily report test") },
     });
     anomalyIds.push(a.id);
   };
@@ -72,7 +72,7 @@ async function pdfText(res: Response): Promise<{ text: string; pages: number; by
 describe("buildDailyReport at the story's clock", () => {
   let report: DailyReport;
   beforeAll(async () => {
-    report = await buildDailyReport(testDb(), { kind: "district" }, TEST_NOW);
+    report = await buildDailyReport(testDb(), await districtScope(), TEST_NOW);
   });
 
   it("has the dashboard's backlog figures, district and per block", async () => {
@@ -117,7 +117,7 @@ describe("buildDailyReport at the story's clock", () => {
     expect(camps.totals.vaccinated).toBe(camps.totals.entered + camps.totals.pending + camps.totals.rejected);
     expect(camps.rows.reduce((s, r) => s + r.pending, 0)).toBe(camps.totals.pending);
     // On camp day itself "yesterday" is the day before: at 00:30 IST on 22 June, yesterday is 21 June.
-    const nextDay = await buildDailyReport(testDb(), { kind: "district" }, new Date("2021-06-21T19:00:00Z"));
+    const nextDay = await buildDailyReport(testDb(), await districtScope(), new Date("2021-06-21T19:00:00Z"));
     expect(nextDay.camps).toMatchObject({ yesterday: "2021-06-21", day: "2021-06-21", isYesterday: true });
   });
 
@@ -132,14 +132,14 @@ describe("buildDailyReport at the story's clock", () => {
     expect(report.portal.window).toEqual({ from: new Date(TEST_NOW.getTime() - 86_400_000), to: TEST_NOW });
     for (const i of mine.incidents) expect(i.endedAt === null || i.endedAt > report.portal.window.from).toBe(true);
     // 24 h after the outage began (11:00 IST on 21 June) it is in the window, with its first error.
-    const afterOutage = await buildDailyReport(testDb(), { kind: "district" }, new Date("2021-06-22T03:30:00Z"));
+    const afterOutage = await buildDailyReport(testDb(), await districtScope(), new Date("2021-06-22T03:30:00Z"));
     const outage = afterOutage.portal.targets.find((t) => t.id === portal.id)!.incidents.find((i) => i.state === "DOWN");
     expect(outage?.durationSeconds).toBeGreaterThan(3 * 3600);
     expect(outage?.firstError).toBeTruthy();
   });
 
   it("counts open anomalies by kind and block like the queue, largest group first", async () => {
-    const queue = await listAnomalies(testDb(), { kind: "district" }, { status: "OPEN", page: 1, pageSize: 1 });
+    const queue = await listAnomalies(testDb(), await districtScope(), { status: "OPEN", page: 1, pageSize: 1 });
     expect(report.anomalies.open).toBe(queue.total);
     expect(report.anomalies.top[0]).toMatchObject({ kind: "DOSE_MISMATCH", block: "Pirpainti", count: 2 });
     expect(report.anomalies.top.length).toBeLessThanOrEqual(5);
@@ -166,8 +166,8 @@ describe("scope", () => {
   });
 
   it("lets the district officer narrow the report to one block, with the same figures as the block's own", async () => {
-    const narrowed = await buildDailyReport(testDb(), { kind: "district" }, TEST_NOW, { blockId: pirpainti });
-    const own = await buildDailyReport(testDb(), { kind: "block", blockId: pirpainti }, TEST_NOW);
+    const narrowed = await buildDailyReport(testDb(), await districtScope(), TEST_NOW, { blockId: pirpainti });
+    const own = await buildDailyReport(testDb(), await blockScope("Pirpainti"), TEST_NOW);
     expect(narrowed).toEqual(own);
   });
 });
@@ -179,7 +179,7 @@ describe("GET /api/v1/reports/daily", () => {
     const body = await res.json();
     expect(body.backlog.district.pending).toBe(2150);
     // The whole report is the one built at TEST_NOW, as JSON.
-    expect(body).toEqual(JSON.parse(JSON.stringify(await buildDailyReport(testDb(), { kind: "district" }, TEST_NOW))));
+    expect(body).toEqual(JSON.parse(JSON.stringify(await buildDailyReport(testDb(), await districtScope(), TEST_NOW))));
     expect(body.generatedAt).toBe(TEST_NOW.toISOString());
     const sup = await (await get("?format=json", "sup.pirpainti")).json();
     expect(sup.backlog.blocks.map((b: { block: string }) => b.block)).toEqual(["Pirpainti"]);

@@ -17,7 +17,7 @@ import { importRegister, type ImportActor } from "@/server/services/imports/regi
 import { rejectedRowsCsv } from "@/server/services/imports/rejections-csv";
 import { ID_PLACEHOLDER, safeStoredCell } from "@/server/services/imports/id-redaction";
 import { runPortalImport } from "@/server/services/imports/portal-import-run";
-import { loadUser, testDb } from "@/tests/helpers/callers";
+import { importActorOf, importPlaceOf, testDb } from "@/tests/helpers/callers";
 import { TEST_ID_HASH_KEY, TEST_NOW } from "@/tests/helpers/test-clock";
 
 const aadhaar = (body: string) => body + verhoeffCheckDigit(body);
@@ -33,10 +33,7 @@ let dio: ImportActor;
 let operator: ImportActor;
 const before = { batch: 0, camp: 0, anomaly: 0, rejection: 0 };
 
-const actorOf = async (username: string): Promise<ImportActor> => {
-  const u = await loadUser(username);
-  return { userId: u.id, role: u.role, blockId: u.blockId };
-};
+const actorOf = importActorOf;
 async function* text(content: string): AsyncGenerator<Uint8Array> {
   yield new TextEncoder().encode(content);
 }
@@ -166,7 +163,7 @@ describe("register imports store rejected rows without full ID numbers", () => {
   });
 
   it("masks ID numbers that a file-level error quotes (a file named after one), in the message and on the batch", async () => {
-    const opened = await beginImport(db, dio.userId, null, "REGISTER", `${A1}.csv`);
+    const opened = await beginImport(db, dio.userId, importPlaceOf(dio), "REGISTER", `${A1}.csv`);
     await claimImport(db, dio.userId, opened.id, "REGISTER");
     const error = await importRegister(db, dio, { bytes: text(""), fileName: `${A1}.csv` }, { now: TEST_NOW, idHashKey: TEST_ID_HASH_KEY, importId: opened.id }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ImportFileError);
@@ -237,14 +234,15 @@ describe("the migration masks what was stored before, with the same rules", () =
 
   it("gives what the import code now stores, and a second run changes nothing", async () => {
     const batch = await db.importBatch.create({
-      data: { kind: "REGISTER", fileName: "old.csv", uploadedById: dio.userId, status: "FAILED", error: `The CSV cannot be read: value is "${A1}"` },
+      data: { kind: "REGISTER", fileName: "old.csv", uploadedById: dio.userId, districtId: dio.districtId!, status: "FAILED", error: `The CSV cannot be read: value is "${A1}"` },
     });
     for (const [i, [column, value]] of SAMPLES.entries()) {
-      await db.importRejection.create({ data: { importId: batch.id, rowNumber: i + 2, column, reason: `${column} "${value}" is wrong`, raw: { [column]: value, keep: 7 } } });
+      await db.importRejection.create({ data: { districtId: batch.districtId, importId: batch.id, rowNumber: i + 2, column, reason: `${column} "${value}" is wrong`, raw: { [column]: value, keep: 7 } } });
     }
     const anomaly = await db.anomaly.create({
       data: {
         kind: "NO_REGISTER_ROW",
+        districtId: batch.districtId,
         portalRef: "CWN-OLD-1",
         importId: batch.id,
         portalRow: { cells: { portal_ref: "CWN-OLD-1", id_last4: A2, extra: `aadhaar ${A3}` }, normalised: { idLast4: A2.slice(-4) }, explanation: `no record for ${A2}` },

@@ -9,6 +9,8 @@ import { beginImport, claimImport } from "@/server/services/imports/import-batch
 
 const [userId, hashKey] = [Number(process.argv[2]), process.argv[3] ?? ""];
 const db = createDb(process.env.DATABASE_URL!);
+const user = await db.user.findUniqueOrThrow({ where: { id: userId }, include: { district: true } });
+const districtId = user.districtId!;
 
 async function* stallingUpload(): AsyncGenerator<Uint8Array> {
   const encoder = new TextEncoder();
@@ -19,10 +21,10 @@ async function* stallingUpload(): AsyncGenerator<Uint8Array> {
   await new Promise(() => undefined);
 }
 
-const batch = await beginImport(db, userId, null, "REGISTER", "crash.csv");
+const batch = await beginImport(db, userId, { districtId, blockId: null }, "REGISTER", "crash.csv");
 await claimImport(db, userId, batch.id, "REGISTER");
 console.log(`IMPORT ${batch.id}`);
-await importRegister(db, { userId, role: "DISTRICT_OFFICER", blockId: null }, { bytes: stallingUpload(), fileName: "crash.csv" }, {
+await importRegister(db, { userId, role: "DISTRICT_OFFICER", stateId: user.district!.stateId, districtId, blockId: null }, { bytes: stallingUpload(), fileName: "crash.csv" }, {
   importId: batch.id,
   idHashKey: hashKey,
   heartbeatEveryMs: 500,

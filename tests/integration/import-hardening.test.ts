@@ -10,7 +10,8 @@ import { GET as getRejectionsRoute } from "@/app/api/v1/imports/[id]/rejections.
 import { MAX_IMPORT_BYTES } from "@/server/services/imports/read-table";
 import { createApiToken } from "@/server/auth/api-tokens";
 import { beginImport } from "@/server/services/imports/import-batches";
-import { loadUser, testDb } from "@/tests/helpers/callers";
+import { loadUser, testDb, importActorOf, importPlaceOf } from "@/tests/helpers/callers";
+import type { ImporterPlace } from "@/server/services/imports/import-types";
 import { atTestNow } from "@/tests/helpers/rest";
 import { TEST_ID_HASH_KEY, TEST_NOW } from "@/tests/helpers/test-clock";
 
@@ -24,6 +25,7 @@ const tokens: Record<string, string> = {};
 let lastImportBefore = 0;
 let lastCampBefore = 0;
 let operatorId = 0;
+let operatorPlace: ImporterPlace;
 
 beforeAll(async () => {
   process.env.DATABASE_URL = inject("databaseUrl");
@@ -33,6 +35,7 @@ beforeAll(async () => {
     tokens[username] = (await createApiToken(testDb(), (await loadUser(username)).id, `hardening test ${username}`)).token;
   }
   operatorId = (await loadUser("op.pirpainti")).id;
+  operatorPlace = importPlaceOf(await importActorOf("op.pirpainti"));
   lastImportBefore = (await testDb().importBatch.aggregate({ _max: { id: true } }))._max.id ?? 0;
   lastCampBefore = (await testDb().camp.aggregate({ _max: { id: true } }))._max.id ?? 0;
 });
@@ -114,7 +117,7 @@ describe("import ids", () => {
   });
 
   it("a batch can be claimed by one upload only", async () => {
-    const batch = await beginImport(testDb(), operatorId, null, "REGISTER", "claimed.csv");
+    const batch = await beginImport(testDb(), operatorId, operatorPlace, "REGISTER", "claimed.csv");
     const first = await postRegister({ "x-import-id": String(batch.id), "x-file-name": "claimed.csv" });
     expect(first.status).toBe(200);
     const second = await postRegister({ "x-import-id": String(batch.id), "x-file-name": "claimed.csv" });
@@ -166,7 +169,7 @@ describe("the 50 MB limit, while the body streams", () => {
   it(
     "refuses a 60 MB chunked upload with 413 as soon as it passes 50 MB, leaving nothing behind",
     async () => {
-      const batch = await beginImport(testDb(), operatorId, null, "REGISTER", "huge.csv");
+      const batch = await beginImport(testDb(), operatorId, operatorPlace, "REGISTER", "huge.csv");
       const { stream, counter } = tableStream(60_000_000);
       const started = performance.now();
       const res = await postRegister({ "x-import-id": String(batch.id), "x-file-name": "huge.csv", "content-type": "text/csv" }, stream);
@@ -206,7 +209,7 @@ describe("the 50 MB limit, while the body streams", () => {
   );
 
   it("refuses a declared Content-Length over the limit before reading, and fails the batch it named", async () => {
-    const batch = await beginImport(testDb(), operatorId, null, "PORTAL", "declared.csv");
+    const batch = await beginImport(testDb(), operatorId, operatorPlace, "PORTAL", "declared.csv");
     const res = await importPortal(
       request("/api/v1/imports/portal", { method: "POST", body: "a", headers: { "content-length": "60000000", "x-import-id": String(batch.id) }, as: "op.pirpainti" }),
     );

@@ -9,20 +9,22 @@ import { createInterface } from "node:readline";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import type { Db } from "@/server/db/client";
-import { importRegister } from "@/server/services/imports/register-import";
+import { importRegister, type ImportActor } from "@/server/services/imports/register-import";
 import { beginImport, claimImport, failStaleImports, SERVER_STOPPED, STALE_AFTER_MS, UPLOAD_NEVER_ARRIVED } from "@/server/services/imports/import-batches";
 import { prepareDatabase } from "@/scripts/lib/database";
-import { callerFor, loadUser, testDb } from "@/tests/helpers/callers";
+import { callerFor, importActorOf, importPlaceOf, loadUser, testDb } from "@/tests/helpers/callers";
 import { TEST_ID_HASH_KEY, TEST_NOW } from "@/tests/helpers/test-clock";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 let db: Db;
 let dioId = 0;
+let dio: ImportActor;
 const before = { batch: 0, camp: 0 };
 
 beforeAll(async () => {
   db = testDb();
   dioId = (await loadUser("dio")).id;
+  dio = await importActorOf("dio");
   before.batch = (await db.importBatch.aggregate({ _max: { id: true } }))._max.id ?? 0;
   before.camp = (await db.camp.aggregate({ _max: { id: true } }))._max.id ?? 0;
 });
@@ -36,7 +38,7 @@ afterAll(async () => {
 
 const ago = (ms: number) => new Date(Date.now() - ms);
 const running = (fileName: string, data: { heartbeatAt?: Date | null; startedAt?: Date }) =>
-  db.importBatch.create({ data: { kind: "REGISTER", fileName, uploadedById: dioId, status: "RUNNING", ...data } });
+  db.importBatch.create({ data: { kind: "REGISTER", fileName, uploadedById: dioId, districtId: dio.districtId!, status: "RUNNING", ...data } });
 const statusOf = (id: number) => db.importBatch.findUniqueOrThrow({ where: { id }, select: { status: true, error: true, finishedAt: true } });
 
 describe("stale batches are marked FAILED when imports are listed or polled", () => {
@@ -61,7 +63,7 @@ describe("stale batches are marked FAILED when imports are listed or polled", ()
 
   it("marks nothing else: finished batches keep their own outcome", async () => {
     const done = await db.importBatch.create({
-      data: { kind: "PORTAL", fileName: "done.csv", uploadedById: dioId, status: "COMPLETED", heartbeatAt: ago(3_600_000), finishedAt: ago(3_500_000) },
+      data: { kind: "PORTAL", fileName: "done.csv", uploadedById: dioId, districtId: dio.districtId!, status: "COMPLETED", heartbeatAt: ago(3_600_000), finishedAt: ago(3_500_000) },
     });
     await failStaleImports(db, new Date());
     expect(await statusOf(done.id)).toMatchObject({ status: "COMPLETED", error: null });
@@ -78,9 +80,9 @@ describe("a running import beats", () => {
       yield new TextEncoder().encode("BEAT-1,Kahalgaon,FX Beat Site,2021-06-16 10:42,Beat Person,1980,M,Voter ID,BEAT000001,1,Covaxin\n");
     }
     // The page opens the batch before the upload starts (an API upload's batch appears with its first row).
-    const opened = await beginImport(db, dioId, null, "REGISTER", "slow.csv");
+    const opened = await beginImport(db, dioId, importPlaceOf(dio), "REGISTER", "slow.csv");
     await claimImport(db, dioId, opened.id, "REGISTER");
-    const run = importRegister(db, { userId: dioId, role: "DISTRICT_OFFICER", blockId: null }, { bytes: slow(), fileName: "slow.csv" }, {
+    const run = importRegister(db, dio, { bytes: slow(), fileName: "slow.csv" }, {
       now: TEST_NOW,
       idHashKey: TEST_ID_HASH_KEY,
       heartbeatEveryMs: 150,
@@ -150,7 +152,7 @@ describe("a server killed mid-import", () => {
         expect(log).toContain("Marked 1 interrupted import(s) as failed");
 
         // Its lock went with it: the next import runs.
-        const next = await importRegister(db, { userId: dioId, role: "DISTRICT_OFFICER", blockId: null }, {
+        const next = await importRegister(db, dio, {
           bytes: (async function* () {
             yield new TextEncoder().encode("register_serial,block,site,vaccinated_at,beneficiary_name,birth_year,gender,id_type,id_number,dose,vaccine\nCRASH-1,Kahalgaon,FX Crash Site,2021-06-16 10:42,Crash Person 1,1980,M,Voter ID,CRS0000001,1,Covaxin\n");
           })(),

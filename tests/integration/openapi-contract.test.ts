@@ -21,10 +21,12 @@ type Doc = { paths: Record<string, Record<string, { operationId: string; respons
 const doc = openApiDocument(REST_ROUTES) as unknown as Doc;
 const touched = restorePendingAfterAll();
 let token = "";
+let stateToken = "";
 let marks = { target: 0, report: 0n, batch: 0, camp: 0, site: 0 };
 
 beforeAll(async () => {
   token = (await createApiToken(testDb(), (await loadUser("dio")).id, "contract test")).token;
+  stateToken = (await createApiToken(testDb(), (await loadUser("sio.bihar")).id, "contract test")).token;
   marks = {
     target: (await testDb().probeTarget.aggregate({ _max: { id: true } }))._max.id ?? 0,
     report: (await testDb().fieldProbeReport.aggregate({ _max: { id: true } }))._max.id ?? 0n,
@@ -60,11 +62,12 @@ function routeFor(req: Request): { route: RestRoute; params: Record<string, stri
 
 const served: { operationId: string; body: unknown }[] = [];
 
-const client = createClient<paths>({
+/** A typed client acting with one token: the district officer's, or (for what only a state officer may) the state's. */
+const clientAs = (bearer: () => string) => createClient<paths>({
   baseUrl: "http://localhost/api/v1",
   fetch: async (req: Request) => {
     const { route, params } = routeFor(req);
-    const res = await withTestRuntime(() => route.handle(new Request(req, { headers: { ...Object.fromEntries(req.headers), authorization: `Bearer ${token}` } }), { params: Promise.resolve(params) }));
+    const res = await withTestRuntime(() => route.handle(new Request(req, { headers: { ...Object.fromEntries(req.headers), authorization: `Bearer ${bearer()}` } }), { params: Promise.resolve(params) }));
     const json = res.headers.get("content-type")?.includes("json") ? await res.clone().json() : null;
     served.push({ operationId: route.spec.operationId, body: json });
     // The answer must be what the document says, field for field.
@@ -72,6 +75,8 @@ const client = createClient<paths>({
     return res;
   },
 });
+const client = clientAs(() => token);
+const stateClient = clientAs(() => stateToken);
 
 const REGISTER = "register_serial,block,site,vaccinated_at,beneficiary_name,birth_year,gender,id_type,id_number,dose,vaccine\nCONTRACT-1,Kahalgaon,Contract Site,2021-06-22 10:00,Contract Person,1980,M,Voter ID,CONTRACT01,1,Covaxin\n";
 const PORTAL = "portal_ref,beneficiary_name,birth_year,gender,id_last4,mobile_last4,dose,vaccinated_at,site,block,entered_at\nCWN-CONTRACT-1,Nobody Here,1975,F,1234,,1,2021-06-22 11:00,Contract Site,Kahalgaon,2021-06-22 12:00\n";
@@ -111,12 +116,12 @@ describe("the OpenAPI document and a client generated from it", () => {
     expect((await client.GET("/anomalies", { params: { query: { status: "OPEN", pageSize: 5 } } })).response.status).toBe(200);
     const status = await client.POST("/records/status", { body: { items: [{ id: record.id, status: "ENTERED", portalRef: "CWN-CONTRACT-9" }] } });
     expect(status.data?.results[0]).toMatchObject({ result: "changed" });
-    const created = await client.POST("/probes", { body: { name: "Contract target", url: "http://127.0.0.1:9/" } });
+    const created = await stateClient.POST("/probes", { body: { name: "Contract target", url: "http://127.0.0.1:9/" } });
     expect(created.response.status).toBe(201);
     const id = created.data!.id;
     expect((await client.GET("/probes")).data?.targets.some((t) => t.id === id)).toBe(true);
     expect((await client.GET("/probes/{id}", { params: { path: { id: String(id) } } })).data?.name).toBe("Contract target");
-    expect((await client.PATCH("/probes/{id}", { params: { path: { id: String(id) } }, body: { enabled: false } })).data?.enabled).toBe(false);
+    expect((await stateClient.PATCH("/probes/{id}", { params: { path: { id: String(id) } }, body: { enabled: false } })).data?.enabled).toBe(false);
     expect(json((await client.GET("/probes/{id}/incidents", { params: { path: { id: String(id) }, query: { format: "json" } } })).data)?.incidents).toEqual([]);
     expect((await client.POST("/probes/field", { body: { ok: true, latencyMs: 800, block: "kahalgaon" } })).data).toEqual({ stored: 1, duplicates: 0 });
     expect((await client.GET("/reports/daily", { params: { query: { format: "json" } } })).response.status).toBe(200);

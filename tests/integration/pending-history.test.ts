@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
-import { blockIdOf, callerFor, testDb } from "@/tests/helpers/callers";
+import { blockIdOf, callerFor, testDb, districtIdOf } from "@/tests/helpers/callers";
 import { restorePendingAfterAll } from "@/tests/helpers/restore-pending";
 import { TEST_NOW } from "@/tests/helpers/test-clock";
 
@@ -16,7 +16,9 @@ const code = (e: unknown) => (e instanceof TRPCError ? e.code : String(e));
  * left out), starting from PENDING, and count the records vaccinated by t that are PENDING at t.
  */
 async function bruteForcePending(at: readonly Date[], blockId?: number): Promise<number[]> {
-  const where = blockId === undefined ? {} : { blockId };
+  // The DIO's district only: the demo's other district is none of theirs.
+  const districtId = await districtIdOf("Bhagalpur");
+  const where = blockId === undefined ? { districtId } : { districtId, blockId };
   const records = await testDb().vaccinationRecord.findMany({ where, select: { id: true, vaccinatedAt: true } });
   const changes = await testDb().statusChange.findMany({
     where: { undoneAt: null, undoOfId: null, record: where },

@@ -115,7 +115,7 @@ describe("inputs that answered 500", () => {
     const broken = new Proxy(testDb(), {
       get: (target, key) => (key === "probeTarget" ? { findFirst: () => Promise.reject(new Error("relation secret_table does not exist")) } : Reflect.get(target, key)),
     });
-    const dio = (await createApiToken(testDb(), (await loadUser("dio")).id, "hardening test")).token;
+    const dio = (await createApiToken(testDb(), (await loadUser("sio.bihar")).id, "hardening test")).token;
     const res = await pinnedOn(broken as never, () =>
       probesCreateRoute.handle(new Request(`${APP}/api/v1/probes`, { method: "POST", headers: { authorization: `Bearer ${dio}`, "content-type": "application/json" }, body: JSON.stringify({ name: "fault", url: "http://127.0.0.1:9/" }) })),
     );

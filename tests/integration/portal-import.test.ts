@@ -121,7 +121,7 @@ describe("portal reconciliation", () => {
     }
     const user = await loadUser("sup.pirpainti");
     const importId = await newPortalImport(db(), user);
-    await expect(reconcilePortalRows(db(), { userId: user.id, role: user.role, blockId: user.blockId }, rows(), { importId, now: TEST_NOW })).rejects.toBeInstanceOf(
+    await expect(reconcilePortalRows(db(), actorOf(user), rows(), { importId, now: TEST_NOW })).rejects.toBeInstanceOf(
       PortalImportForbiddenError,
     );
     expect(read).toBe(false);
@@ -138,7 +138,7 @@ describe("portal reconciliation", () => {
     const user = await loadUser("dio");
     const importId = await newPortalImport(db(), user);
     const progress: number[] = [];
-    await expect(reconcilePortalRows(db(), { userId: user.id, role: user.role, blockId: null }, rows(), { importId, now: TEST_NOW, onProgress: (n) => progress.push(n) })).rejects.toThrow(
+    await expect(reconcilePortalRows(db(), actorOf(user), rows(), { importId, now: TEST_NOW, onProgress: (n) => progress.push(n) })).rejects.toThrow(
       "upload interrupted",
     );
     expect(progress).toEqual([1_000]);

@@ -27,11 +27,11 @@ export async function* streamOf(rows: TableRow[]): AsyncIterable<TableRow> {
 }
 
 export function actorOf(user: SessionUser): ImportActor {
-  return { userId: user.id, role: user.role, blockId: user.blockId };
+  return { userId: user.id, role: user.role, stateId: user.stateId, districtId: user.districtId, blockId: user.blockId };
 }
 
 export async function newPortalImport(db: Db, user: SessionUser, fileName = "portal-export.csv"): Promise<number> {
-  const batch = await db.importBatch.create({ data: { kind: "PORTAL", fileName, uploadedById: user.id, blockId: user.blockId } });
+  const batch = await db.importBatch.create({ data: { kind: "PORTAL", fileName, uploadedById: user.id, districtId: user.districtId!, blockId: user.blockId } });
   return batch.id;
 }
 

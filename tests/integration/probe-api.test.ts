@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
-import { blockIdOf, callerFor, loadUser, testDb } from "@/tests/helpers/callers";
+import { blockIdOf, callerFor, loadUser, testDb, districtIdOf, scopeOfUser } from "@/tests/helpers/callers";
 import { TEST_NOW } from "@/tests/helpers/test-clock";
 import { createProbeTarget } from "@/server/services/probes/probe-targets";
 import { AppError } from "@/server/errors/app-error";
@@ -28,8 +28,8 @@ async function expectCode(promise: Promise<unknown>, code: TRPCError["code"], me
 }
 
 async function newTarget(name: string, extra: Record<string, unknown> = {}) {
-  const dio = await callerFor("dio");
-  const t = await dio.probes.createTarget({ ...base, name: PREFIX + name, ...extra });
+  const sio = await callerFor("sio.bihar");
+  const t = await sio.probes.createTarget({ ...base, name: PREFIX + name, ...extra });
   targetIds.push(t.id);
   return t;
 }
@@ -51,9 +51,9 @@ afterAll(async () => {
 });
 
 describe("probe targets: who may change them", () => {
-  it("lets every role read, and only the district officer write", async () => {
+  it("lets every role of the state read, and only the state officer write (targets are the state's, shared by its districts)", async () => {
     const t = await newTarget("roles");
-    for (const username of ["sup.pirpainti", "op.pirpainti"]) {
+    for (const username of ["dio", "dio.banka", "sup.pirpainti", "op.pirpainti"]) {
       const user = await callerFor(username);
       expect((await user.probes.listTargets()).some((x) => x.id === t.id)).toBe(true);
       expect((await user.probes.getTarget({ id: t.id })).name).toBe(PREFIX + "roles");
@@ -72,13 +72,13 @@ describe("probe targets: who may change them", () => {
     const sup = await callerFor("sup.sultanganj");
     await expectCode(sup.probes.getTarget({ id: 999_999 }), "NOT_FOUND");
     await expectCode(sup.probes.listIncidents({ id: 999_999 }), "NOT_FOUND");
-    await expectCode((await callerFor("dio")).probes.updateTarget({ id: 999_999, patch: { enabled: false } }), "NOT_FOUND");
+    await expectCode((await callerFor("sio.bihar")).probes.updateTarget({ id: 999_999, patch: { enabled: false } }), "NOT_FOUND");
   });
 });
 
 describe("probe target validation", () => {
   it("refuses bad URLs, out-of-bounds numbers and contradictory fields, saying why", async () => {
-    const dio = await callerFor("dio");
+    const dio = await callerFor("sio.bihar");
     const cases: [Record<string, unknown>, RegExp][] = [
       [{ url: "not a url" }, /not a valid URL/],
       [{ url: "ftp://portal.example/" }, /scheme "ftp" is not allowed/],
@@ -105,18 +105,18 @@ describe("probe target validation", () => {
   it("refuses a host name that resolves to a metadata address", async () => {
     const input = ZProbeTargetInput.parse({ ...base, name: PREFIX + "dns", url: "http://portal.evil.example/" });
     const lookup = async () => [{ address: "169.254.169.254", family: 4 }];
-    const error = await createProbeTarget(testDb(), input, null, { lookup }).catch((e: unknown) => e);
+    const error = await createProbeTarget(testDb(), await scopeOfUser("sio.bihar"), input, null, { lookup }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).message).toMatch(/portal\.evil\.example resolves to 169\.254\.169\.254/);
     const failing = async () => {
       throw Object.assign(new Error("nope"), { code: "ENOTFOUND" });
     };
-    const notFound = await createProbeTarget(testDb(), input, null, { lookup: failing }).catch((e: unknown) => e);
+    const notFound = await createProbeTarget(testDb(), await scopeOfUser("sio.bihar"), input, null, { lookup: failing }).catch((e: unknown) => e);
     expect((notFound as AppError).message).toMatch(/not found.*Check the host name/);
   });
 
   it("fills defaults, refuses a taken name (any case) and checks a patch against the merged target", async () => {
-    const dio = await callerFor("dio");
+    const dio = await callerFor("sio.bihar");
     const t = await newTarget("defaults", { keyword: "CoWIN" });
     expect(t).toMatchObject({ method: "GET", expectedStatus: [200], keyword: "CoWIN", enabled: true, retries: 2 });
     await expectCode(dio.probes.createTarget({ ...base, name: (PREFIX + "DEFAULTS").toUpperCase() }), "CONFLICT", /already exists/);
@@ -247,7 +247,7 @@ describe("uptime, latency, timeline and incidents", () => {
 
 describe("maintenance windows", () => {
   it("creates, lists and deletes, refusing bad windows with a reason", async () => {
-    const dio = await callerFor("dio");
+    const dio = await callerFor("sio.bihar");
     const t = await newTarget("maintenance");
     const startsAt = new Date(TEST_NOW.getTime() + HOUR);
     await expectCode(dio.probes.createMaintenance({ targetId: t.id, startsAt, endsAt: TEST_NOW, reason: "upgrade" }), "BAD_REQUEST", /endsAt must be after startsAt/);
@@ -265,7 +265,7 @@ describe("maintenance windows", () => {
 
 describe("alerts", () => {
   it("validates the webhook URL like a target URL", async () => {
-    const dio = await callerFor("dio");
+    const dio = await callerFor("sio.bihar");
     await expectCode(dio.probes.setAlertSettings({ webhookUrl: "http://169.254.169.254/hook", downAfterMinutes: 5 }), "BAD_REQUEST", /webhookUrl refused: cloud metadata/);
     await expectCode(dio.probes.setAlertSettings({ webhookUrl: "ftp://hooks.example/", downAfterMinutes: 5 }), "BAD_REQUEST");
     expect(await dio.probes.setAlertSettings({ webhookUrl: "http://127.0.0.1:9/hook", downAfterMinutes: 7 })).toEqual({ webhookUrl: "http://127.0.0.1:9/hook", downAfterMinutes: 7 });
@@ -273,10 +273,12 @@ describe("alerts", () => {
 
   it("lists recent alerts newest first for every role", async () => {
     const t = await newTarget("alerts");
+    const { stateId } = await testDb().probeTarget.findUniqueOrThrow({ where: { id: t.id } });
     const alert = (kind: "PROBE_DOWN" | "PROBE_RECOVERED", minutesLater: number) => ({
       kind,
       dedupeKey: `${PREFIX}${t.id}:${kind}`,
       targetId: t.id,
+      stateId,
       message: `${kind} test`,
       payload: {},
       createdAt: new Date(TEST_NOW.getTime() + minutesLater * MIN + 365 * 24 * HOUR),
@@ -292,7 +294,7 @@ describe("alerts", () => {
 
   it("shows a block-tagged alert only within the caller's scope", async () => {
     await testDb().alert.create({
-      data: { kind: "BLOCK_AT_RISK", dedupeKey: `${PREFIX}block`, blockId: await blockIdOf("Sultanganj"), message: "Sultanganj at risk", payload: {}, createdAt: new Date(TEST_NOW.getTime() + 400 * 24 * HOUR) },
+      data: { kind: "BLOCK_AT_RISK", dedupeKey: `${PREFIX}block`, districtId: await districtIdOf("Bhagalpur"), blockId: await blockIdOf("Sultanganj"), message: "Sultanganj at risk", payload: {}, createdAt: new Date(TEST_NOW.getTime() + 400 * 24 * HOUR) },
     });
     const top = async (username: string) => (await (await callerFor(username)).probes.listAlerts({ limit: 1 }))[0]?.message;
     expect(await top("dio")).toBe("Sultanganj at risk");
@@ -315,8 +317,10 @@ describe("field reach", () => {
         { targetId: central, state: "DOWN", startedAt: new Date(downTo.getTime() - 3 * HOUR), lastSeenAt: downTo, endedAt: new Date(downTo.getTime() + HOUR), firstError: "HTTP 502" },
       ],
     });
-    const [pirpainti, sultanganj, kahalgaon] = await Promise.all(["Pirpainti", "Sultanganj", "Kahalgaon"].map(blockIdOf));
+    const [pirpainti, sultanganj, kahalgaon] = await Promise.all(["Pirpainti", "Sultanganj", "Kahalgaon"].map((name) => blockIdOf(name)));
+    const districtId = await districtIdOf("Bhagalpur");
     const report = (blockId: number, to: Date, minutesBefore: number, ok: boolean) => ({
+      districtId,
       blockId: blockId!,
       targetId: central,
       checkedAt: new Date(to.getTime() - minutesBefore * MIN),
@@ -380,7 +384,7 @@ describe("field reach", () => {
 
 describe("the demo story through the probes API", () => {
   it("shows the ~4 h outage of camp day two and Pirpainti's network night", async () => {
-    const portal = await testDb().probeTarget.findUnique({ where: { name: "National portal" }, select: { id: true } });
+    const portal = await testDb().probeTarget.findFirst({ where: { name: "National portal" }, select: { id: true } });
     // The demo seed (server/seed/probe-history.ts) makes this target and its history; without it there is nothing to check.
     if (!portal) throw new Error('The demo seed made no "National portal" probe target: this test reads its seeded June 2021 history, so the seed must create it.');
     const sup = await callerFor("sup.pirpainti");

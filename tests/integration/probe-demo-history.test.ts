@@ -5,7 +5,7 @@ import { istDateKey } from "@/core/time/ist";
 import { uptime } from "@/core/domain/uptime";
 import { DEMO_PROBE_TARGET_KEY, ensureDemoProbeHistory } from "@/server/seed/probe-history";
 import { planProbeStory } from "@/server/seed/probe-plan";
-import { ensureReferenceData } from "@/server/seed/reference-data";
+import { ensureDemoPlaces } from "@/server/seed/reference-data";
 import { loadSegments } from "@/server/services/probes/probe-segments";
 import { callerFor, testDb } from "@/tests/helpers/callers";
 import { TEST_NOW } from "@/tests/helpers/test-clock";
@@ -39,7 +39,7 @@ async function expectDemoStory(db: Db, now: Date) {
   const down = downs[0]!;
   expect(down.durationSeconds).toBeGreaterThan(3.5 * 3600);
   expect(down.durationSeconds).toBeLessThan(4.5 * 3600);
-  const campTwo = await db.megaCamp.findUniqueOrThrow({ where: { name: "Mega camp 2" } });
+  const campTwo = await db.megaCamp.findFirstOrThrow({ where: { name: "Mega camp 2", district: { name: "Bhagalpur" } } });
   expect(istDateKey(down.startedAt)).toBe(campTwo.date.toISOString().slice(0, 10));
   const records = await db.vaccinationRecord.aggregate({ where: { camp: { megaCampId: campTwo.id } }, _min: { vaccinatedAt: true }, _max: { vaccinatedAt: true } });
   expect(down.startedAt > records._min.vaccinatedAt! && down.endedAt! < records._max.vaccinatedAt!).toBe(true);
@@ -110,11 +110,11 @@ describe("demo probe history", () => {
           await tx.$executeRaw`UPDATE mega_camps SET date = date + 3`;
           await tx.$executeRaw`UPDATE vaccination_records r SET vaccinated_at = vaccinated_at + interval '3 days'
             FROM camps c JOIN mega_camps m ON m.id = c.mega_camp_id WHERE c.id = r.camp_id AND m.name = 'Mega camp 2'`;
-          const { blockIds } = await ensureReferenceData(tx);
-          expect(await ensureDemoProbeHistory(tx, { now: later, blockIds, regenerate: true })).toBe("written");
+          const home = (await ensureDemoPlaces(tx, later)).districts.get("Bhagalpur")!;
+          expect(await ensureDemoProbeHistory(tx, { now: later, ...home, regenerate: true })).toBe("written");
           expect((await demoTarget(db)).id).toBe(target.id);
           await expectDemoStory(db, later);
-          expect(await ensureDemoProbeHistory(tx, { now: later, blockIds, regenerate: false })).toBe("kept");
+          expect(await ensureDemoProbeHistory(tx, { now: later, ...home, regenerate: false })).toBe("kept");
           throw new Rollback();
         },
         { timeout: 60_000 },
@@ -127,8 +127,8 @@ describe("demo probe history", () => {
       testDb().$transaction(
         async (tx) => {
           await tx.probeTarget.delete({ where: { id: (await demoTarget(tx as unknown as Db)).id } });
-          const { blockIds } = await ensureReferenceData(tx);
-          expect(await ensureDemoProbeHistory(tx, { now: TEST_NOW, blockIds, regenerate: true })).toBe("deleted-by-user");
+          const home = (await ensureDemoPlaces(tx, TEST_NOW)).districts.get("Bhagalpur")!;
+          expect(await ensureDemoProbeHistory(tx, { now: TEST_NOW, ...home, regenerate: true })).toBe("deleted-by-user");
           expect(await tx.probeTarget.count({ where: { name: "National portal" } })).toBe(0);
           throw new Rollback();
         },

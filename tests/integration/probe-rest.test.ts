@@ -24,7 +24,7 @@ const body = { url: "http://127.0.0.1:9/portal", intervalSeconds: 60, timeoutMs:
 
 beforeAll(async () => {
   process.env.DATABASE_URL = inject("databaseUrl");
-  for (const username of ["dio", "op.pirpainti", "sup.sultanganj"]) {
+  for (const username of ["sio.bihar", "dio", "op.pirpainti", "sup.sultanganj"]) {
     const user = await loadUser(username);
     tokens[username] = (await createApiToken(testDb(), user.id, `${PREFIX}${username}`)).token;
   }
@@ -51,12 +51,12 @@ function request(url: string, init: RequestInit & { as?: string; json?: unknown 
 
 const params = (id: string) => ({ params: Promise.resolve({ id }) });
 
-async function create(name: string, as = "dio", extra: Record<string, unknown> = {}) {
+async function create(name: string, as = "sio.bihar", extra: Record<string, unknown> = {}) {
   return createProbe(request("/api/v1/probes", { method: "POST", as, json: { ...body, name: PREFIX + name, ...extra } }));
 }
 
 describe("GET/POST /api/v1/probes", () => {
-  it("creates a target for the district officer only, with reasons for refusals", async () => {
+  it("creates a target for the state officer only (targets are the state's), with reasons for refusals", async () => {
     const res = await create("list");
     expect(res.status).toBe(201);
     const created = await res.json();
@@ -77,6 +77,7 @@ describe("GET/POST /api/v1/probes", () => {
     });
     expect(Object.keys(created.uptime)).toEqual(["1h", "24h", "7d", "30d"]);
 
+    expect((await create("forbidden", "dio")).status).toBe(403);
     expect((await create("forbidden", "sup.sultanganj")).status).toBe(403);
     expect((await create("forbidden", "op.pirpainti")).status).toBe(403);
     const taken = await create("LIST");
@@ -93,11 +94,11 @@ describe("GET/POST /api/v1/probes", () => {
       [{ colour: "red" }, /Unknown field\(s\): colour; the accepted fields are name, url, method/],
     ];
     for (const [extra, message] of bad) {
-      const r = await create("bad", "dio", extra);
+      const r = await create("bad", "sio.bihar", extra);
       expect(r.status, JSON.stringify(extra)).toBe(400);
       expect((await r.json()).error).toMatch(message);
     }
-    const notJson = await createProbe(request("/api/v1/probes", { method: "POST", as: "dio", body: "name=x" }));
+    const notJson = await createProbe(request("/api/v1/probes", { method: "POST", as: "sio.bihar", body: "name=x" }));
     expect(notJson.status).toBe(415);
 
     const list = await listProbes(request("/api/v1/probes", { as: "sup.sultanganj" }));
@@ -109,7 +110,7 @@ describe("GET/POST /api/v1/probes", () => {
 });
 
 describe("GET/PATCH /api/v1/probes/:id", () => {
-  it("reads one, patches for the district officer only, and never answers 500 for a bad id", async () => {
+  it("reads one, patches for the state officer only, and never answers 500 for a bad id", async () => {
     const { id } = await (await create("patch")).json();
     const one = await getProbe(request(`/api/v1/probes/${id}`, { as: "op.pirpainti" }), params(String(id)));
     expect(one.status).toBe(200);
@@ -120,15 +121,16 @@ describe("GET/PATCH /api/v1/probes/:id", () => {
 
     const patch = (as: string, json: unknown, target = String(id)) => patchProbe(request(`/api/v1/probes/${target}`, { method: "PATCH", as, json }), params(target));
     expect((await patch("sup.sultanganj", { enabled: false })).status).toBe(403);
-    const ok = await patch("dio", { enabled: false, slowMs: 1500 });
+    expect((await patch("dio", { enabled: false })).status).toBe(403);
+    const ok = await patch("sio.bihar", { enabled: false, slowMs: 1500 });
     expect(ok.status).toBe(200);
     expect(await ok.json()).toMatchObject({ id, enabled: false, slowMs: 1500, timeoutMs: 5000 });
-    const merged = await patch("dio", { timeoutMs: 1000 });
+    const merged = await patch("sio.bihar", { timeoutMs: 1000 });
     expect(merged.status).toBe(400);
     expect((await merged.json()).error).toMatch(/slowMs \(1500\) must be less than timeoutMs \(1000\)/);
-    expect((await patch("dio", { id: 5 })).status).toBe(400);
-    expect((await patch("dio", { enabled: true }, "999999")).status).toBe(404);
-    expect((await patch("dio", { name: PREFIX + "list" })).status).toBe(409);
+    expect((await patch("sio.bihar", { id: 5 })).status).toBe(400);
+    expect((await patch("sio.bihar", { enabled: true }, "999999")).status).toBe(404);
+    expect((await patch("sio.bihar", { name: PREFIX + "list" })).status).toBe(409);
   });
 });
 

@@ -12,7 +12,7 @@ import { startPortalSimulator, type PortalSimulator } from "@/scripts/lib/portal
 import { startProbeScheduler, type ProbeScheduler } from "@/server/jobs/probes/scheduler";
 import { createAlertEngine, type AlertEngine } from "@/server/jobs/probes/alerts";
 import { rollUpProbeResults } from "@/server/jobs/probes/rollups";
-import { testDb } from "@/tests/helpers/callers";
+import { testDb, demoStateId } from "@/tests/helpers/callers";
 
 const quiet = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: (o: object, m: string) => console.error(m, o) };
 const INTERVAL_S = 1;
@@ -32,7 +32,7 @@ const startedAt = Date.now();
 
 async function createTarget(name: string, url: string, over: { timeoutMs?: number } = {}): Promise<number> {
   const t = await testDb().probeTarget.create({
-    data: { name: `it-sched-${name}-${randomBytes(3).toString("hex")}`, url, expectedStatus: [200], intervalSeconds: INTERVAL_S, timeoutMs: over.timeoutMs ?? 700, slowMs: 500, retries: RETRIES },
+    data: { stateId: await demoStateId(), name: `it-sched-${name}-${randomBytes(3).toString("hex")}`, url, expectedStatus: [200], intervalSeconds: INTERVAL_S, timeoutMs: over.timeoutMs ?? 700, slowMs: 500, retries: RETRIES },
   });
   return t.id;
 }
@@ -59,8 +59,8 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => receiver.listen(0, "127.0.0.1", r));
   receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
-  savedSettings = await getAlertSettings(testDb());
-  await setAlertSettings(testDb(), { webhookUrl: receiverUrl, downAfterMinutes: 0 });
+  savedSettings = await getAlertSettings(testDb(), await demoStateId());
+  await setAlertSettings(testDb(), await demoStateId(), { webhookUrl: receiverUrl, downAfterMinutes: 0 });
   ids.flaky = await createTarget("flaky", flaky.url);
   ids.hanging = await createTarget("hanging", hanging.url, { timeoutMs: 3000 });
   ids.healthy = await createTarget("healthy", healthy.url);
@@ -80,7 +80,7 @@ afterAll(async () => {
   await alerts?.stop();
   await testDb().alert.deleteMany({ where: { targetId: { in: Object.values(ids) } } });
   await testDb().probeTarget.deleteMany({ where: { id: { in: Object.values(ids) } } });
-  if (savedSettings) await setAlertSettings(testDb(), savedSettings);
+  if (savedSettings) await setAlertSettings(testDb(), await demoStateId(), savedSettings);
   await Promise.all([flaky?.close(), hanging?.close(), healthy?.close()]);
   await new Promise<void>((r) => receiver?.close(() => r()));
 });

@@ -11,7 +11,7 @@ import { latencyPercentiles } from "@/core/domain/uptime";
 import { pruneProbeData, RAW_RETENTION_DAYS } from "@/server/jobs/probes/retention";
 import { rollUpProbeResults } from "@/server/jobs/probes/rollups";
 import { writeProbeOutcomes, type ProbeOutcome } from "@/server/jobs/probes/store";
-import { testDb } from "@/tests/helpers/callers";
+import { testDb, demoStateId } from "@/tests/helpers/callers";
 
 const created: number[] = [];
 const T0 = Date.parse("2021-06-21T05:00:00.000Z"); // 10:30 IST
@@ -19,7 +19,7 @@ const at = (s: number) => new Date(T0 + s * 1000);
 
 async function createTarget(intervalSeconds = 10): Promise<number> {
   const t = await testDb().probeTarget.create({
-    data: { name: `it-store-${randomBytes(4).toString("hex")}`, url: "http://127.0.0.1:9/", expectedStatus: [200], intervalSeconds, timeoutMs: 1000, slowMs: 500, retries: 0, enabled: false },
+    data: { stateId: await demoStateId(), name: `it-store-${randomBytes(4).toString("hex")}`, url: "http://127.0.0.1:9/", expectedStatus: [200], intervalSeconds, timeoutMs: 1000, slowMs: 500, retries: 0, enabled: false },
   });
   created.push(t.id);
   return t.id;

@@ -8,7 +8,7 @@ import { randomBytes, randomInt } from "node:crypto";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { startPortalSimulator, type PortalSimulator } from "@/scripts/lib/portal-simulator";
-import { testDb } from "@/tests/helpers/callers";
+import { testDb, demoStateId } from "@/tests/helpers/callers";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 
@@ -44,7 +44,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 beforeAll(async () => {
   sim = await startPortalSimulator({ mode: "up" });
   const t = await testDb().probeTarget.create({
-    data: { name: `it-lease-${randomBytes(3).toString("hex")}`, url: sim.url, expectedStatus: [200], intervalSeconds: 1, timeoutMs: 800, slowMs: 500, retries: 0 },
+    data: { stateId: await demoStateId(), name: `it-lease-${randomBytes(3).toString("hex")}`, url: sim.url, expectedStatus: [200], intervalSeconds: 1, timeoutMs: 800, slowMs: 500, retries: 0 },
   });
   targetId = t.id;
 });

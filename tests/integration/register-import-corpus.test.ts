@@ -12,7 +12,7 @@ import { ImportFileError, type TableSource } from "@/server/services/imports/rea
 import { ImportForbiddenError, importRegister, type ImportActor, type ImportResult } from "@/server/services/imports/register-import";
 import { rejectedRowsCsv } from "@/server/services/imports/rejections-csv";
 import { REGISTER_TEMPLATE_CSV } from "@/server/services/imports/register-template";
-import { blockIdOf, loadUser, testDb } from "@/tests/helpers/callers";
+import { blockIdOf, testDb, importActorOf, importPlaceOf } from "@/tests/helpers/callers";
 import { TEST_ID_HASH_KEY, TEST_NOW } from "@/tests/helpers/test-clock";
 
 const FIXTURES = path.resolve(import.meta.dirname, "../fixtures/register");
@@ -21,10 +21,7 @@ let dio: ImportActor;
 let operator: ImportActor;
 let baseline: { batch: number; camp: number; counts: string; hours: string };
 
-const actorOf = async (username: string): Promise<ImportActor> => {
-  const u = await loadUser(username);
-  return { userId: u.id, role: u.role, blockId: u.blockId };
-};
+const actorOf = importActorOf;
 const fromFile = (name: string): TableSource => ({ bytes: createReadStream(path.join(FIXTURES, name)), fileName: name });
 async function* textChunks(text: string): AsyncGenerator<Uint8Array> {
   yield new TextEncoder().encode(text);
@@ -112,7 +109,7 @@ describe("register import: the fixture corpus", () => {
     expect((error as ImportFileError).status).toBe(status);
     expect(await db.importBatch.count({ where: { id: { gt: before._max.id ?? 0 } } })).toBe(0);
 
-    const opened = await beginImport(db, dio.userId, null, "REGISTER", name);
+    const opened = await beginImport(db, dio.userId, importPlaceOf(dio), "REGISTER", name);
     expect(await claimImport(db, dio.userId, opened.id, "REGISTER")).toBe(true);
     const again = await importRegister(db, dio, fromFile(name), { now: TEST_NOW, idHashKey: TEST_ID_HASH_KEY, importId: opened.id }).catch((e: unknown) => e);
     expect((again as ImportFileError).status).toBe(status);
@@ -173,7 +170,7 @@ describe("register import: the fixture corpus", () => {
     let read = false;
     const source = { bytes: (async function* () { read = true; yield new Uint8Array(); })(), fileName: "x.csv" };
     await expect(run(await actorOf("sup.pirpainti"), source)).rejects.toBeInstanceOf(ImportForbiddenError);
-    await expect(run({ userId: operator.userId, role: "DATA_OPERATOR", blockId: null }, source)).rejects.toBeInstanceOf(ImportForbiddenError);
+    await expect(run({ ...operator, blockId: null }, source)).rejects.toBeInstanceOf(ImportForbiddenError);
     expect(read).toBe(false);
   });
 

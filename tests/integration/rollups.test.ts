@@ -2,13 +2,13 @@ import { describe, expect, it } from "vitest";
 import { ageBucket, emptyBucketCounts, isDueWithin6h } from "@/core/domain/aging";
 import { getBacklogSummary } from "@/server/services/backlog/backlog-summary";
 import type { Db } from "@/server/db/client";
-import { testDb } from "@/tests/helpers/callers";
+import { testDb, districtScope } from "@/tests/helpers/callers";
 import { TEST_NOW } from "@/tests/helpers/test-clock";
 
 const H = 3_600_000;
 
 async function expectSummaryMatchesRecords(db: Db, now: Date) {
-  const summary = await getBacklogSummary(db, { kind: "district" }, now);
+  const summary = await getBacklogSummary(db, await districtScope(), now);
   const pending = await db.vaccinationRecord.findMany({ where: { status: "PENDING" }, select: { blockId: true, vaccinatedAt: true } });
   for (const block of summary.blocks) {
     const mine = pending.filter((r) => r.blockId === block.blockId);

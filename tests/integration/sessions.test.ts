@@ -23,7 +23,7 @@ beforeAll(async () => {
   process.env.DATABASE_URL = inject("databaseUrl");
   process.env.NEXTAUTH_SECRET = SECRET;
   process.env.NEXTAUTH_URL = "http://localhost:3000";
-  const input = ZNewUser.parse({ username: USERNAME, displayName: "DIO sessions test", role: "DISTRICT_OFFICER", password: PASSWORD });
+  const input = ZNewUser.parse({ username: USERNAME, displayName: "DIO sessions test", role: "DISTRICT_OFFICER", district: "Bhagalpur", password: PASSWORD });
   userId = (await saveUser(testDb(), input)).id;
 });
 
@@ -133,7 +133,7 @@ describe("disabling a user and changing a password", () => {
     const mine = await startSession(testDb(), userId, TEST_NOW);
     const dio = await testDb().user.findUniqueOrThrow({ where: { username: "dio" } });
     const theirs = await startSession(testDb(), dio.id, TEST_NOW);
-    const input = ZNewUser.parse({ username: USERNAME, displayName: "DIO sessions test", role: "DISTRICT_OFFICER", password: "another-pass-2" });
+    const input = ZNewUser.parse({ username: USERNAME, displayName: "DIO sessions test", role: "DISTRICT_OFFICER", district: "Bhagalpur", password: "another-pass-2" });
     expect((await saveUser(testDb(), input, true, at(MINUTE))).endedSessions).toBeGreaterThanOrEqual(1);
     expect(await who(await requestWith(mine), at(2 * MINUTE))).toBeNull();
     expect((await testDb().userSession.findUniqueOrThrow({ where: { id: mine } })).endReason).toBe("PASSWORD_CHANGED");

@@ -8,9 +8,10 @@ describe("new sites from imports", () => {
     const pirpainti = await blockIdOf("Pirpainti");
     const target = await db.site.findFirstOrThrow({ where: { blockId: pirpainti, name: "Pirpainti PHC" }, include: { camps: true } });
     const targetCamp = target.camps[0]!;
-    const variant = await db.site.create({ data: { blockId: pirpainti, name: "Pirpainti P.H.C.", confirmed: false } });
-    const sameDay = await db.camp.create({ data: { siteId: variant.id, date: targetCamp.date } });
-    const otherDay = await db.camp.create({ data: { siteId: variant.id, date: new Date("2021-05-01T00:00:00Z") } });
+    const { districtId } = target;
+    const variant = await db.site.create({ data: { districtId, blockId: pirpainti, name: "Pirpainti P.H.C.", confirmed: false } });
+    const sameDay = await db.camp.create({ data: { districtId, siteId: variant.id, date: targetCamp.date } });
+    const otherDay = await db.camp.create({ data: { districtId, siteId: variant.id, date: new Date("2021-05-01T00:00:00Z") } });
     const record = await db.vaccinationRecord.findFirstOrThrow({ where: { campId: targetCamp.id } });
     await db.vaccinationRecord.update({ where: { id: record.id }, data: { campId: sameDay.id } });
     try {

@@ -6,7 +6,7 @@ import { createApiToken } from "@/server/auth/api-tokens";
 import { isNightShift, istHour } from "@/core/domain/working-hours";
 import { entryLagMs, lagHistogram, timeliness } from "@/core/domain/timeliness";
 import { PORTAL_IMPORT_LABEL, type BlockTimeliness } from "@/server/services/performance/timeliness";
-import { blockIdOf, callerFor, loadUser, testDb } from "@/tests/helpers/callers";
+import { blockIdOf, callerFor, loadUser, testDb, districtIdOf } from "@/tests/helpers/callers";
 import { TEST_NOW } from "@/tests/helpers/test-clock";
 import { atTestNow } from "@/tests/helpers/rest";
 
@@ -42,7 +42,7 @@ type Entry = { blockId: number; vaccinatedAt: Date; enteredAt: Date; operatorId:
 /** Every entered record of the range with its operator, computed record by record in JS. */
 async function bruteForce(from: Date, to: Date): Promise<Entry[]> {
   const records = await testDb().vaccinationRecord.findMany({
-    where: { status: "ENTERED", enteredAt: { not: null }, vaccinatedAt: { gte: from, lt: to } },
+    where: { districtId: await districtIdOf("Bhagalpur"), status: "ENTERED", enteredAt: { not: null }, vaccinatedAt: { gte: from, lt: to } },
     select: { id: true, blockId: true, vaccinatedAt: true, enteredAt: true },
   });
   const changes = await testDb().statusChange.findMany({
@@ -113,7 +113,7 @@ describe("performance.getTimeliness on the demo data", () => {
 
   it("counts still-pending records of the range apart", async () => {
     const report = await (await callerFor("dio")).performance.getTimeliness();
-    const pending = await testDb().vaccinationRecord.count({ where: { status: "PENDING", vaccinatedAt: { gte: report.range.from, lt: report.range.to } } });
+    const pending = await testDb().vaccinationRecord.count({ where: { districtId: await districtIdOf("Bhagalpur"), status: "PENDING", vaccinatedAt: { gte: report.range.from, lt: report.range.to } } });
     expect(report.district.pending).toBe(pending);
     expect(report.district.pendingOverdue).toBeGreaterThan(0);
   });
@@ -130,7 +130,7 @@ describe("exactly 24 h and 48 h", () => {
     for (const [i, lag] of lags.entries()) {
       const record = await db.vaccinationRecord.create({
         data: {
-          blockId: pirpainti, campId: camp.id, registerSerial: `TIMELINESS-TEST-${i}`, vaccinatedAt: VACCINATED, dose: 1, vaccine: "COVISHIELD",
+          districtId: camp.districtId, blockId: pirpainti, campId: camp.id, registerSerial: `TIMELINESS-TEST-${i}`, vaccinatedAt: VACCINATED, dose: 1, vaccine: "COVISHIELD",
           beneficiaryName: "Test Person", birthYear: 1980, sex: "FEMALE", idType: "OTHER", idLast4: "0000", idHash: `timeliness-test-${i}`,
           status: "ENTERED", enteredAt: new Date(VACCINATED.getTime() + lag), portalRef: `CWN-TEST-${i}`,
         },
@@ -139,8 +139,8 @@ describe("exactly 24 h and 48 h", () => {
       const at = new Date(VACCINATED.getTime() + lag);
       if (i === 0) {
         // Marked by the DIO, undone, then marked again by the operator: the operator made the entry.
-        const first = await db.statusChange.create({ data: { recordId: record.id, fromStatus: "PENDING", toStatus: "ENTERED", changedAt: at, changedById: dio.id, source: "APP", undoneAt: at } });
-        await db.statusChange.create({ data: { recordId: record.id, fromStatus: "ENTERED", toStatus: "PENDING", changedAt: at, changedById: dio.id, source: "UNDO", undoOfId: first.id } });
+        const first = await db.statusChange.create({ data: { districtId: record.districtId, recordId: record.id, fromStatus: "PENDING", toStatus: "ENTERED", changedAt: at, changedById: dio.id, source: "APP", undoneAt: at } });
+        await db.statusChange.create({ data: { districtId: record.districtId, recordId: record.id, fromStatus: "ENTERED", toStatus: "PENDING", changedAt: at, changedById: dio.id, source: "UNDO", undoOfId: first.id } });
       }
       // Entry 3 came in with a portal export the operator uploaded; entry 4 has no user (as in the demo's blocks
       // without an operator); the rest the operator keyed in.
@@ -150,11 +150,11 @@ describe("exactly 24 h and 48 h", () => {
           : i === 4
             ? { changedById: null, source: "SEED" as const, note: null }
             : { changedById: op.id, source: "APP" as const, note: "marked entered" };
-      await db.statusChange.create({ data: { recordId: record.id, fromStatus: "PENDING", toStatus: "ENTERED", changedAt: at, ...made } });
+      await db.statusChange.create({ data: { districtId: record.districtId, recordId: record.id, fromStatus: "PENDING", toStatus: "ENTERED", changedAt: at, ...made } });
     }
     const pending = await db.vaccinationRecord.create({
       data: {
-        blockId: pirpainti, campId: camp.id, registerSerial: "TIMELINESS-TEST-P", vaccinatedAt: VACCINATED, dose: 1, vaccine: "COVISHIELD",
+        districtId: camp.districtId, blockId: pirpainti, campId: camp.id, registerSerial: "TIMELINESS-TEST-P", vaccinatedAt: VACCINATED, dose: 1, vaccine: "COVISHIELD",
         beneficiaryName: "Test Person", birthYear: 1980, sex: "MALE", idType: "OTHER", idLast4: "0000", idHash: "timeliness-test-p",
       },
     });

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Db } from "@/server/db/client";
 import type { SessionUser } from "@/server/auth/current-user";
 import { can, type Capability } from "@/server/auth/policy";
-import { scopeFor, type Scope } from "@/server/auth/scope";
+import { scopeOf, type Scope } from "@/server/auth/scope";
 import { AppError } from "@/server/errors/app-error";
 import { classifyError } from "@/server/errors/classify";
 import { runtime } from "@/server/api/runtime";
@@ -151,7 +151,7 @@ export function defineRoute<
       if (!user || !credential) throw new AppError("UNAUTHORIZED", "signInRequired");
       if (!can(user, "api.use")) throw new AppError("FORBIDDEN", "helpdeskNoApi");
       if (!can(user, spec.capability)) throw new AppError("FORBIDDEN", "notAllowed");
-      const scope = scopeFor(user);
+      const scope = await scopeOf(db, user);
       if (scope.kind === "none") throw new AppError("FORBIDDEN", "noScope");
       if (credential === "session") assertBrowserWriteAllowed(req, spec.body === "upload" ? "upload" : "json");
       const url = new URL(req.url);

@@ -9,7 +9,7 @@ import { openPerson } from "@/server/services/helpdesk/helpdesk-person";
 import { listAccessLog } from "@/server/services/helpdesk/helpdesk-access-log";
 
 /** Reads go through the explicit lookup scope: the helpdesk is district-wide for one beneficiary at a time. */
-const lookup = authorized("helpdesk.lookup").use(({ ctx, next }) => next({ ctx: { ...ctx, lookupScope: lookupScopeFor(ctx.user) } }));
+const lookup = authorized("helpdesk.lookup").use(({ ctx, next }) => next({ ctx: { ...ctx, lookupScope: lookupScopeFor(ctx.user, ctx.scope) } }));
 
 const text = z.string().max(200, { message: "That is too long for a search." });
 const blockId = ZId.nullish();
@@ -36,5 +36,5 @@ export const helpdeskRouter = createTRPCRouter({
   /** The access log, newest first (district officer only). */
   listAccessLog: authorized("helpdesk.auditLog")
     .input(z.strictObject({ page: z.number().int().min(1).max(100_000).default(1), userId: ZId.nullish() }))
-    .query(({ ctx, input }) => listAccessLog(ctx.db, { page: input.page, userId: input.userId ?? null })),
+    .query(({ ctx, input }) => listAccessLog(ctx.db, ctx.scope, { page: input.page, userId: input.userId ?? null })),
 });

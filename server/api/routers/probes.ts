@@ -1,6 +1,7 @@
 /**
- * Portal uptime probes (issue 4). Reads are open to every signed-in role (the portal's health is a
- * district-wide fact); target, maintenance and alert-setting writes are the district officer's. Field reports
+ * Portal uptime probes (issue 4). Targets are a state's, shared by its districts: reads are open to every
+ * signed-in role of the state (the portal's health concerns every district); target, maintenance and alert-setting
+ * writes are the state officer's. Field reports
  * come from users with a block, for that block only.
  */
 import "server-only";
@@ -17,6 +18,7 @@ import {
   ZRangeInput,
 } from "@/server/services/probes/probe-target-schema";
 import { AppError } from "@/server/errors/app-error";
+import { requireStateOf } from "@/server/auth/scope";
 import { getAlertSettings, setAlertSettings, ZAlertSettingsInput } from "@/server/services/alerts/alert-settings";
 import { listAlerts, ALERTS_MAX_LIMIT } from "@/server/services/alerts/alerts-feed";
 import { assertBrowserReportAllowed, getFieldReach, recordFieldReports } from "@/server/services/probes/field-reach";
@@ -25,7 +27,7 @@ import { listFieldOutages } from "@/server/services/probes/field-outages";
 import { getProbeStatus, listProbeStatuses } from "@/server/services/probes/probe-status";
 import { getProbeReport, PROBE_REPORT_DAYS } from "@/server/services/probes/probe-report";
 import {
-  assertProbeTargetExists,
+  assertProbeTargetInScope,
   assertUrlReachableSafely,
   createMaintenanceWindow,
   createProbeTarget,
@@ -37,12 +39,12 @@ import {
 const ZTargetRef = z.object({ id: ZId });
 
 export const probesRouter = createTRPCRouter({
-  listTargets: authorized("dashboard.read").query(({ ctx }) => listProbeStatuses(ctx.db, ctx.now())),
+  listTargets: authorized("dashboard.read").query(({ ctx }) => listProbeStatuses(ctx.db, ctx.scope, ctx.now())),
 
   getTarget: authorized("dashboard.read")
     .input(ZTargetRef)
     .query(async ({ ctx, input }) => {
-      const status = await getProbeStatus(ctx.db, input.id, ctx.now());
+      const status = await getProbeStatus(ctx.db, ctx.scope, input.id, ctx.now());
       if (!status) throw new AppError("NOT_FOUND", "probeTargetNotFound", { id: input.id });
       return status;
     }),
@@ -50,56 +52,56 @@ export const probesRouter = createTRPCRouter({
   getLatencySeries: authorized("dashboard.read")
     .input(ZRangeInput)
     .query(async ({ ctx, input }) => {
-      await assertProbeTargetExists(ctx.db, input.id);
+      await assertProbeTargetInScope(ctx.db, ctx.scope, input.id);
       return getLatencySeries(ctx.db, input.id, { from: input.from, to: input.to }, ctx.now());
     }),
 
   getTimeline: authorized("dashboard.read")
     .input(ZRangeInput)
     .query(async ({ ctx, input }) => {
-      await assertProbeTargetExists(ctx.db, input.id);
+      await assertProbeTargetInScope(ctx.db, ctx.scope, input.id);
       return getTimeline(ctx.db, input.id, { from: input.from, to: input.to }, ctx.now());
     }),
 
   /** The printable availability report of one target over the last 1, 7, 14 or 30 days. */
   getReport: authorized("dashboard.read")
     .input(z.object({ id: ZId, days: z.union(PROBE_REPORT_DAYS.map((d) => z.literal(d))).default(7) }))
-    .query(({ ctx, input }) => getProbeReport(ctx.db, input.id, input.days, ctx.now())),
+    .query(({ ctx, input }) => getProbeReport(ctx.db, ctx.scope, input.id, input.days, ctx.now())),
 
   listIncidents: authorized("dashboard.read")
     .input(ZOptionalRangeInput)
     .query(async ({ ctx, input }) => {
-      await assertProbeTargetExists(ctx.db, input.id);
+      await assertProbeTargetInScope(ctx.db, ctx.scope, input.id);
       return listIncidents(ctx.db, input.id, { from: input.from, to: input.to }, ctx.now());
     }),
 
   createTarget: authorized("probes.manage")
     .input(ZProbeTargetInput)
-    .mutation(({ ctx, input }) => createProbeTarget(ctx.db, input, ctx.user.id)),
+    .mutation(({ ctx, input }) => createProbeTarget(ctx.db, ctx.scope, input, ctx.user.id)),
 
   updateTarget: authorized("probes.manage")
     .input(z.object({ id: ZId, patch: ZProbeTargetPatch }))
-    .mutation(({ ctx, input }) => updateProbeTarget(ctx.db, input.id, input.patch)),
+    .mutation(({ ctx, input }) => updateProbeTarget(ctx.db, ctx.scope, input.id, input.patch)),
 
   listMaintenance: authorized("dashboard.read")
     .input(ZTargetRef)
-    .query(({ ctx, input }) => listMaintenanceWindows(ctx.db, input.id, ctx.now())),
+    .query(({ ctx, input }) => listMaintenanceWindows(ctx.db, ctx.scope, input.id, ctx.now())),
 
   createMaintenance: authorized("probes.manage")
     .input(ZMaintenanceWindowInput)
-    .mutation(({ ctx, input }) => createMaintenanceWindow(ctx.db, input, ctx.user.id, ctx.now())),
+    .mutation(({ ctx, input }) => createMaintenanceWindow(ctx.db, ctx.scope, input, ctx.user.id, ctx.now())),
 
   deleteMaintenance: authorized("probes.manage")
     .input(ZTargetRef)
-    .mutation(({ ctx, input }) => deleteMaintenanceWindow(ctx.db, input.id)),
+    .mutation(({ ctx, input }) => deleteMaintenanceWindow(ctx.db, ctx.scope, input.id)),
 
-  getAlertSettings: authorized("probes.manage").query(({ ctx }) => getAlertSettings(ctx.db)),
+  getAlertSettings: authorized("probes.manage").query(({ ctx }) => getAlertSettings(ctx.db, requireStateOf(ctx.scope))),
 
   setAlertSettings: authorized("probes.manage")
     .input(ZAlertSettingsInput)
     .mutation(async ({ ctx, input }) => {
       if (input.webhookUrl) await assertUrlReachableSafely(input.webhookUrl, undefined, "webhookUrl");
-      return setAlertSettings(ctx.db, input);
+      return setAlertSettings(ctx.db, requireStateOf(ctx.scope), input);
     }),
 
   listAlerts: authorized("dashboard.read")
@@ -109,7 +111,7 @@ export const probesRouter = createTRPCRouter({
   getFieldReach: authorized("dashboard.read")
     .input(ZFieldReachInput)
     .query(async ({ ctx, input }) => {
-      if (input?.targetId !== undefined) await assertProbeTargetExists(ctx.db, input.targetId);
+      if (input?.targetId !== undefined) await assertProbeTargetInScope(ctx.db, ctx.scope, input.targetId);
       return getFieldReach(ctx.db, ctx.scope, ctx.now(), input ?? {});
     }),
 
@@ -123,10 +125,11 @@ export const probesRouter = createTRPCRouter({
     .input(ZFieldReport)
     .mutation(async ({ ctx, input }) => {
       if (ctx.scope.kind !== "block") throw new AppError("FORBIDDEN", "fieldNeedsBlockUser");
-      const { blockId } = ctx.scope;
+      const { blockId, districtId, stateId } = ctx.scope;
       const now = ctx.now();
       await assertBrowserReportAllowed(ctx.db, ctx.user.id, now);
-      const result = await recordFieldReports(ctx.db, { blockId, reportedById: ctx.user.id, source: "BROWSER", now, reports: [{ ...input, checkedAt: now }] });
+      const block = { id: blockId, districtId, stateId };
+      const result = await recordFieldReports(ctx.db, { block, reportedById: ctx.user.id, source: "BROWSER", now, reports: [{ ...input, checkedAt: now }] });
       return { stored: result.stored, blockId, checkedAt: now };
     }),
 });

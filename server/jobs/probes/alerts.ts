@@ -15,7 +15,7 @@ import "server-only";
 import type { Db } from "@/server/db/client";
 import { formatIst } from "@/core/time/ist";
 import type { ProbeState } from "@/core/domain/probe-state";
-import { getAlertSettings, type AlertSettings } from "@/server/services/alerts/alert-settings";
+import { getAllAlertSettings, type AlertSettings } from "@/server/services/alerts/alert-settings";
 import { deliverAlertWebhook } from "@/server/services/alerts/alert-webhook";
 
 export type AlertKind = "down" | "recovered";
@@ -83,6 +83,8 @@ export type AlertLog = {
 
 export type AlertOutcome = {
   target: AlertTarget;
+  /** The target's state: whose settings apply, and whom the alert concerns. */
+  stateId: number;
   state: ProbeState;
   stateSince: Date | null;
   error: string | null;
@@ -113,7 +115,7 @@ type Incident = { startedAt: number; firstError: string | null; seenFromStart: b
 
 export function createAlertEngine(opts: AlertEngineOptions): AlertEngine {
   const { db, log } = opts;
-  let settings: AlertSettings | null = null;
+  let settingsByState: Map<number, AlertSettings> | null = null;
   let stopped = false;
   const raised = new Set<string>();
   const incidents = new Map<number, Incident>();
@@ -122,7 +124,7 @@ export function createAlertEngine(opts: AlertEngineOptions): AlertEngine {
 
   const refresh = async () => {
     try {
-      settings = await getAlertSettings(db);
+      settingsByState = await getAllAlertSettings(db);
     } catch (err) {
       log.error({ err }, "alerts: reading the alert settings failed; keeping the previous ones");
     }
@@ -166,13 +168,13 @@ export function createAlertEngine(opts: AlertEngineOptions): AlertEngine {
       at: o.at.toISOString(),
     };
     const message = alertMessage(kind, o.target, { startedAt, downSince: o.state === "DOWN" ? o.stateSince : null, at: o.at, firstError });
-    const webhookUrl = settings?.webhookUrl ?? null;
+    const webhookUrl = settingsByState?.get(o.stateId)?.webhookUrl ?? null;
     const status = webhookUrl ? "PENDING" : "NONE";
     const downKey = alertDedupeKey(o.target.id, startedAt, "down");
     // The recovered alert exists only for incidents whose DOWN alert was raised (by this or any instance).
     const rows = await db.$queryRaw<{ id: number }[]>`
-      INSERT INTO alerts (kind, dedupe_key, target_id, message, payload, created_at, webhook_status)
-      SELECT ${kind === "down" ? "PROBE_DOWN" : "PROBE_RECOVERED"}::"AlertKind", ${key}, ${o.target.id}, ${message},
+      INSERT INTO alerts (kind, dedupe_key, target_id, state_id, message, payload, created_at, webhook_status)
+      SELECT ${kind === "down" ? "PROBE_DOWN" : "PROBE_RECOVERED"}::"AlertKind", ${key}, ${o.target.id}, ${o.stateId}, ${message},
              ${JSON.stringify(payload)}::jsonb, ${o.at.toISOString()}::timestamp(3), ${status}::"WebhookStatus"
       WHERE ${kind === "down"} OR EXISTS (SELECT 1 FROM alerts WHERE dedupe_key = ${downKey})
       ON CONFLICT (dedupe_key) DO NOTHING
@@ -210,6 +212,7 @@ export function createAlertEngine(opts: AlertEngineOptions): AlertEngine {
           current.firstError ??= o.error;
         }
       }
+      const settings = settingsByState?.get(o.stateId) ?? null;
       if (settings === null && o.state === "DOWN") return; // settings not read yet: decided on the next check
       const downKey = o.outageStartedAt ? alertDedupeKey(o.target.id, o.outageStartedAt, "down") : null;
       const kinds = alertsFor({

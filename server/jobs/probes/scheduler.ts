@@ -38,6 +38,7 @@ export type SchedulerLog = {
 /** Everything known after one check, for listeners such as the alert engine. */
 export type SchedulerOutcome = ProbeOutcome & {
   target: { id: number; name: string; url: string };
+  stateId: number;
   prevState: ProbeState | null;
   prevOutageStartedAt: Date | null;
 };
@@ -194,6 +195,7 @@ export function startProbeScheduler(opts: SchedulerOptions): ProbeScheduler {
         step,
         outageStartedAt,
         target: { id: row.id, name: row.name, url: row.url },
+        stateId: row.stateId,
         prevState,
         prevOutageStartedAt,
       };

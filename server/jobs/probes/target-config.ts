@@ -12,6 +12,7 @@ import type { TimeSpan } from "@/server/jobs/probes/schedule";
 
 export type TargetRow = Omit<ProbeTargetConfig, "enabled"> & {
   id: number;
+  stateId: number;
   state: ProbeState | null;
   stateSince: Date | null;
   consecutiveFailures: number;
@@ -23,7 +24,7 @@ export type TargetRow = Omit<ProbeTargetConfig, "enabled"> & {
 export async function loadEnabledTargets(db: Db, onlyIds: readonly number[] | undefined): Promise<TargetRow[]> {
   const ids = onlyIds ? [...onlyIds] : null;
   return db.$queryRaw<TargetRow[]>`
-    SELECT id, name, url, method::text AS method, expected_status AS "expectedStatus", keyword,
+    SELECT id, state_id AS "stateId", name, url, method::text AS method, expected_status AS "expectedStatus", keyword,
            interval_seconds AS "intervalSeconds", timeout_ms AS "timeoutMs", slow_ms AS "slowMs", retries,
            state::text AS state, state_since AS "stateSince", consecutive_failures AS "consecutiveFailures",
            outage_started_at AS "outageStartedAt", last_checked_at AS "lastCheckedAt"

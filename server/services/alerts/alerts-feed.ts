@@ -7,7 +7,8 @@
 import "server-only";
 import type { Db } from "@/server/db/client";
 import type { AlertKind, WebhookStatus } from "@/server/generated/prisma/enums";
-import { blockIdWhere, type Scope } from "@/server/auth/scope";
+import { districtIdWhere, type Scope } from "@/server/auth/scope";
+import type { Prisma } from "@/server/generated/prisma/client";
 
 export const ALERTS_DEFAULT_LIMIT = 20;
 export const ALERTS_MAX_LIMIT = 100;
@@ -24,10 +25,18 @@ export type AlertItem = {
   webhookSentAt: Date | null;
 };
 
+/** The state's own alerts (its probe targets'), and the district alerts the scope sees (a block user: their block's). */
+function alertsWhere(scope: Scope): Prisma.AlertWhereInput {
+  if (scope.kind === "none") return { id: { in: [] } };
+  const districtAlerts: Prisma.AlertWhereInput =
+    scope.kind === "block" ? { districtId: scope.districtId, OR: [{ blockId: null }, { blockId: scope.blockId }] } : districtIdWhere(scope);
+  return { OR: [{ stateId: scope.stateId }, districtAlerts] };
+}
+
 export async function listAlerts(db: Db, scope: Scope, limit = ALERTS_DEFAULT_LIMIT): Promise<AlertItem[]> {
   const take = Math.min(Math.max(1, Math.floor(limit)), ALERTS_MAX_LIMIT);
   const rows = await db.alert.findMany({
-    where: scope.kind === "district" ? {} : { OR: [{ blockId: null }, blockIdWhere(scope)] },
+    where: alertsWhere(scope),
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take,
     select: { id: true, kind: true, targetId: true, target: { select: { name: true } }, blockId: true, message: true, createdAt: true, webhookStatus: true, webhookSentAt: true },

@@ -1,8 +1,8 @@
 import "server-only";
 import { Prisma } from "@/server/generated/prisma/client";
 import type { Db } from "@/server/db/client";
-import { blockIdSql, type Scope } from "@/server/auth/scope";
-import { blockSlug } from "@/core/domain/district";
+import { scopeSql, type Scope } from "@/server/auth/scope";
+import { slugOf } from "@/core/domain/block-directory";
 import {
   AGE_BUCKETS,
   DEADLINE_HOURS,
@@ -56,8 +56,8 @@ type SummaryRow = {
  * follows the number of blocks and hours, not the size of the register or of the backlog.
  */
 export async function getBacklogSummary(db: Db, scope: Scope, now: Date, onlyBlockId?: number): Promise<BacklogSummary> {
-  const inScope = (column: Prisma.Sql) =>
-    Prisma.sql`${blockIdSql(scope, column)} AND ${onlyBlockId === undefined ? Prisma.sql`TRUE` : Prisma.sql`${column} = ${onlyBlockId}`}`;
+  const inScope = (district: Prisma.Sql, column: Prisma.Sql) =>
+    Prisma.sql`${scopeSql(scope, { district, block: column })} AND ${onlyBlockId === undefined ? Prisma.sql`TRUE` : Prisma.sql`${column} = ${onlyBlockId}`}`;
   const rows = await db.$queryRaw<SummaryRow[]>`
     WITH cuts AS (
       SELECT ${bucketStart("h12_24", now)}::timestamp(3) AS c12, ${bucketStart("h24_36", now)}::timestamp(3) AS c24,
@@ -70,11 +70,11 @@ export async function getBacklogSummary(db: Db, scope: Scope, now: Date, onlyBlo
     pending_times AS (
       -- An hour no cut-off falls in lies wholly on one side of each, so its start places all its records.
       SELECT p.block_id, p.hour AS t, p.count::bigint AS n FROM pending_hour_counts p
-      WHERE ${inScope(Prisma.sql`p.block_id`)} AND p.hour NOT IN (SELECT hour FROM edge_hours)
+      WHERE ${inScope(Prisma.sql`p.district_id`, Prisma.sql`p.block_id`)} AND p.hour NOT IN (SELECT hour FROM edge_hours)
       UNION ALL
       SELECT r.block_id, r.vaccinated_at, 1 FROM vaccination_records r
       JOIN edge_hours e ON r.vaccinated_at >= e.hour AND r.vaccinated_at < e.hour + interval '1 hour'
-      WHERE r.status = 'PENDING' AND ${inScope(Prisma.sql`r.block_id`)}
+      WHERE r.status = 'PENDING' AND ${inScope(Prisma.sql`r.district_id`, Prisma.sql`r.block_id`)}
     ),
     aging AS (
       SELECT block_id,
@@ -91,14 +91,14 @@ export async function getBacklogSummary(db: Db, scope: Scope, now: Date, onlyBlo
         sum(count) FILTER (WHERE status = 'PENDING') AS pending,
         sum(count) FILTER (WHERE status = 'ENTERED') AS entered,
         sum(count) FILTER (WHERE status = 'REJECTED') AS rejected
-      FROM block_status_counts WHERE ${inScope(Prisma.sql`block_id`)} GROUP BY block_id
+      FROM block_status_counts WHERE ${inScope(Prisma.sql`district_id`, Prisma.sql`block_id`)} GROUP BY block_id
     )
     SELECT b.id AS block_id, b.name, b.name_hi, b.is_urban,
       coalesce(c.pending, 0) AS pending, coalesce(c.entered, 0) AS entered, coalesce(c.rejected, 0) AS rejected,
       coalesce(a.h0_12, 0) AS h0_12, coalesce(a.h12_24, 0) AS h12_24, coalesce(a.h24_36, 0) AS h24_36,
       coalesce(a.h36_48, 0) AS h36_48, coalesce(a.overdue, 0) AS overdue, coalesce(a.due_soon, 0) AS due_soon
     FROM blocks b LEFT JOIN counts c ON c.block_id = b.id LEFT JOIN aging a ON a.block_id = b.id
-    WHERE ${inScope(Prisma.sql`b.id`)}
+    WHERE ${inScope(Prisma.sql`b.district_id`, Prisma.sql`b.id`)}
     ORDER BY b.name`;
 
   const blocks = rows.map(toBlockBacklog);
@@ -115,7 +115,7 @@ function toBlockBacklog(row: SummaryRow): BlockBacklog {
     blockId: row.block_id,
     block: row.name,
     blockHi: row.name_hi,
-    slug: blockSlug(row.name),
+    slug: slugOf(row.name),
     isUrban: row.is_urban,
     vaccinated: pending + entered + rejected,
     entered,

@@ -1,7 +1,7 @@
 import "server-only";
 import { Prisma } from "@/server/generated/prisma/client";
 import type { Db } from "@/server/db/client";
-import { blockIdSql, type Scope } from "@/server/auth/scope";
+import { scopeSql, type Scope } from "@/server/auth/scope";
 import { bucketStart, dueSoonCutoff } from "@/core/domain/aging";
 import type { BacklogCounts } from "@/server/services/backlog/backlog-summary";
 
@@ -36,7 +36,7 @@ export async function listBlockCamps(db: Db, scope: Scope, now: Date, blockId: n
     JOIN sites s ON s.id = c.site_id
     LEFT JOIN mega_camps m ON m.id = c.mega_camp_id
     LEFT JOIN vaccination_records r ON r.camp_id = c.id
-    WHERE s.block_id = ${blockId} AND ${blockIdSql(scope, Prisma.sql`s.block_id`)}
+    WHERE s.block_id = ${blockId} AND ${scopeSql(scope, { district: Prisma.sql`s.district_id`, block: Prisma.sql`s.block_id` })}
     GROUP BY c.id, s.id, s.name, c.date, m.name
     ORDER BY pending DESC, c.date DESC, s.name`;
   return rows.map((r) => ({

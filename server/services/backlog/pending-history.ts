@@ -20,7 +20,7 @@ import "server-only";
 import { AppError } from "@/server/errors/app-error";
 import { Prisma } from "@/server/generated/prisma/client";
 import type { Db } from "@/server/db/client";
-import { blockIdSql, type Scope } from "@/server/auth/scope";
+import { scopeSql, scopeStateId, type Scope } from "@/server/auth/scope";
 import { incidentsFrom } from "@/core/domain/incidents";
 import { loadSegmentsForTargets } from "@/server/services/probes/probe-segments";
 
@@ -62,7 +62,7 @@ export function resolveHistoryRange(now: Date, from?: Date, to?: Date): { from: 
  * caller's scope, optionally one block. The caller checks that the block is in scope.
  */
 export async function getPendingPoints(db: Db, scope: Scope, range: { from: Date; to: Date }, onlyBlockId?: number): Promise<PendingPoint[]> {
-  const inScope = Prisma.sql`${blockIdSql(scope, Prisma.sql`r.block_id`)} AND ${onlyBlockId === undefined ? Prisma.sql`TRUE` : Prisma.sql`r.block_id = ${onlyBlockId}`}`;
+  const inScope = Prisma.sql`${scopeSql(scope, { district: Prisma.sql`r.district_id`, block: Prisma.sql`r.block_id` })} AND ${onlyBlockId === undefined ? Prisma.sql`TRUE` : Prisma.sql`r.block_id = ${onlyBlockId}`}`;
   const t0 = Prisma.sql`${range.from}::timestamp(3)`;
   const t1 = Prisma.sql`${range.to}::timestamp(3)`;
   const rows = await db.$queryRaw<{ at: Date; pending: bigint | number }[]>`
@@ -104,8 +104,8 @@ export async function getPendingPoints(db: Db, scope: Scope, range: { from: Date
 }
 
 /** DOWN and DEGRADED incidents of the enabled probe targets that overlap the range, in time order. */
-export async function getOutageBands(db: Db, range: { from: Date; to: Date }, now: Date): Promise<OutageBand[]> {
-  const targets = await db.probeTarget.findMany({ where: { enabled: true }, select: { id: true, name: true }, orderBy: { id: "asc" } });
+export async function getOutageBands(db: Db, scope: Scope, range: { from: Date; to: Date }, now: Date): Promise<OutageBand[]> {
+  const targets = await db.probeTarget.findMany({ where: { enabled: true, stateId: scopeStateId(scope) ?? -1 }, select: { id: true, name: true }, orderBy: { id: "asc" } });
   if (targets.length === 0) return [];
   const segments = await loadSegmentsForTargets(db, targets.map((t) => t.id), range, now);
   const bands: OutageBand[] = [];
@@ -133,6 +133,6 @@ export async function getPendingHistory(
   input: { from?: Date; to?: Date; blockId?: number },
 ): Promise<PendingHistory> {
   const range = resolveHistoryRange(now, input.from, input.to);
-  const [points, outages] = await Promise.all([getPendingPoints(db, scope, range, input.blockId), getOutageBands(db, range, now)]);
+  const [points, outages] = await Promise.all([getPendingPoints(db, scope, range, input.blockId), getOutageBands(db, scope, range, now)]);
   return { ...range, points, outages };
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "@/server/db/client";
 import type { Prisma } from "@/server/generated/prisma/client";
-import { blockIdWhere, type Scope } from "@/server/auth/scope";
+import { factWhere, type Scope } from "@/server/auth/scope";
 import { ageBucket, bucketStart, dueSoonCutoff, entryDeadline, type AgeBucket } from "@/core/domain/aging";
 import { maskIdNumber, maskMobile } from "@/core/domain/masking";
 
@@ -68,7 +68,7 @@ export async function findPendingRecords(db: Db, scope: Scope, now: Date, query:
   const search = query.search?.trim();
   const where: Prisma.VaccinationRecordWhereInput = {
     AND: [
-      blockIdWhere(scope),
+      factWhere(scope),
       { blockId: query.blockId, status: query.status ?? "PENDING" },
       query.bucket ? { vaccinatedAt: vaccinatedAtRange(query.bucket, now) } : {},
       query.dose ? { dose: query.dose } : {},

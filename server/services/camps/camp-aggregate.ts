@@ -2,7 +2,7 @@ import { IST_SQL_INTERVAL } from "@/core/time/ist";
 import "server-only";
 import { Prisma } from "@/server/generated/prisma/client";
 import type { Db } from "@/server/db/client";
-import { blockIdSql, type Scope } from "@/server/auth/scope";
+import { scopeSql, type Scope } from "@/server/auth/scope";
 import { emptyCampFigures, figuresFromRow, type CampFigures, type FigureRow } from "@/core/domain/camp-figures";
 
 export type CampGroup = "megaCamp" | "block" | "camp";
@@ -37,7 +37,7 @@ export function campAggregateSql(scope: Scope, group: CampGroup, campFilter: Pri
     WITH scoped_camps AS MATERIALIZED (
       SELECT c.id, c.mega_camp_id, c.target, s.block_id
       FROM camps c JOIN sites s ON s.id = c.site_id
-      WHERE ${blockIdSql(scope, Prisma.sql`s.block_id`)} AND ${campFilter}
+      WHERE ${scopeSql(scope, { district: Prisma.sql`s.district_id`, block: Prisma.sql`s.block_id` })} AND ${campFilter}
     ),
     per_camp AS (
       SELECT r.camp_id,
@@ -61,7 +61,7 @@ export function campAggregateSql(scope: Scope, group: CampGroup, campFilter: Pri
         -- OFFSET 0 keeps this subquery apart, so the age is computed once per record rather than once per band.
         SELECT r.camp_id, r.status, r.dose, r.vaccine, r.sex, ${AGE} AS age
         FROM vaccination_records r
-        WHERE r.camp_id IN (SELECT id FROM scoped_camps) AND ${blockIdSql(scope, Prisma.sql`r.block_id`)}
+        WHERE r.camp_id IN (SELECT id FROM scoped_camps) AND ${scopeSql(scope, { district: Prisma.sql`r.district_id`, block: Prisma.sql`r.block_id` })}
         OFFSET 0
       ) r
       GROUP BY r.camp_id

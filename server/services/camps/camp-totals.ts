@@ -8,8 +8,8 @@
 import "server-only";
 import { Prisma } from "@/server/generated/prisma/client";
 import type { Db } from "@/server/db/client";
-import { canSeeBlock, type Scope } from "@/server/auth/scope";
-import { blockSlug } from "@/core/domain/district";
+import { canSeeBlock, districtIdWhere, type Scope } from "@/server/auth/scope";
+import { slugOf } from "@/core/domain/block-directory";
 import { listBlocksInScope, resolveBlock } from "@/server/services/backlog/blocks";
 import { aggregateCamps, figuresOf } from "@/server/services/camps/camp-aggregate";
 import { AppError } from "@/server/errors/app-error";
@@ -33,8 +33,9 @@ export type CampDetail = { camp: CampRef & BlockRefLite & { megaCamp: MegaCampRe
 export const dateKey = (date: Date): string => date.toISOString().slice(0, 10);
 const megaRef = (m: { id: number; name: string; date: Date }): MegaCampRef => ({ id: m.id, name: m.name, date: dateKey(m.date) });
 
-export async function findMegaCamp(db: Db, id: number): Promise<MegaCampRef> {
-  const mega = await db.megaCamp.findUnique({ where: { id } });
+/** A mega camp of a district in scope; another district's reads like one that does not exist (NOT_FOUND). */
+export async function findMegaCamp(db: Db, scope: Scope, id: number): Promise<MegaCampRef> {
+  const mega = await db.megaCamp.findFirst({ where: { id, ...districtIdWhere(scope) } });
   if (!mega) throw new AppError("NOT_FOUND", "megaCampNotFound", { id });
   return megaRef(mega);
 }
@@ -48,7 +49,7 @@ export async function findBlockInScope(db: Db, scope: Scope, blockId: number): P
 /** Every mega camp (latest first) with its totals, plus the camps held outside any; `district` is the sum of all. */
 export async function listMegaCamps(db: Db, scope: Scope): Promise<MegaCampList> {
   const [megaCamps, groups] = await Promise.all([
-    db.megaCamp.findMany({ orderBy: [{ date: "desc" }, { id: "desc" }] }),
+    db.megaCamp.findMany({ where: districtIdWhere(scope), orderBy: [{ date: "desc" }, { id: "desc" }] }),
     aggregateCamps(db, scope, "megaCamp", Prisma.sql`TRUE`),
   ]);
   return {
@@ -60,7 +61,7 @@ export async function listMegaCamps(db: Db, scope: Scope): Promise<MegaCampList>
 
 /** One mega camp, per block in scope (all 17 for the district officer, even blocks without a camp). */
 export async function getMegaCamp(db: Db, scope: Scope, id: number): Promise<MegaCampDetail> {
-  const megaCamp = await findMegaCamp(db, id);
+  const megaCamp = await findMegaCamp(db, scope, id);
   const [blocks, groups] = await Promise.all([
     listBlocksInScope(db, scope),
     aggregateCamps(db, scope, "block", Prisma.sql`c.mega_camp_id = ${id}`),
@@ -71,10 +72,10 @@ export async function getMegaCamp(db: Db, scope: Scope, id: number): Promise<Meg
 
 /** One block's camps (one per site) in a mega camp. */
 export async function getBlockCamps(db: Db, scope: Scope, megaCampId: number, blockId: number): Promise<BlockCampsDetail> {
-  const megaCamp = await findMegaCamp(db, megaCampId);
+  const megaCamp = await findMegaCamp(db, scope, megaCampId);
   const block = await findBlockInScope(db, scope, blockId);
   const [camps, groups] = await Promise.all([
-    db.camp.findMany({ where: { megaCampId, site: { blockId } }, include: { site: true } }),
+    db.camp.findMany({ where: { ...districtIdWhere(scope), megaCampId, site: { blockId } }, include: { site: true } }),
     aggregateCamps(db, scope, "camp", Prisma.sql`c.mega_camp_id = ${megaCampId} AND s.block_id = ${blockId}`),
   ]);
   const sites = camps
@@ -86,7 +87,7 @@ export async function getBlockCamps(db: Db, scope: Scope, megaCampId: number, bl
 /** The camp with its site, block and mega camp, if it exists (else NOT_FOUND) and is in scope (else FORBIDDEN). */
 export async function findCampInScope(db: Db, scope: Scope, id: number) {
   const camp = await db.camp.findUnique({ where: { id }, include: { site: { include: { block: true } }, megaCamp: true } });
-  if (!camp || !canSeeBlock(scope, camp.site.blockId)) throw new AppError("NOT_FOUND", "campNotFound", { id });
+  if (!camp || !canSeeBlock(scope, camp.site.block)) throw new AppError("NOT_FOUND", "campNotFound", { id });
   return camp;
 }
 
@@ -105,7 +106,7 @@ export async function getCamp(db: Db, scope: Scope, id: number): Promise<CampDet
       blockId: block.id,
       block: block.name,
       blockHi: block.nameHi,
-      slug: blockSlug(block.name),
+      slug: slugOf(block.name),
       isUrban: block.isUrban,
       megaCamp: camp.megaCamp ? megaRef(camp.megaCamp) : null,
     },

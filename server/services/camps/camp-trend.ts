@@ -7,7 +7,7 @@ import { IST_OFFSET_MS, IST_SQL_INTERVAL } from "@/core/time/ist";
 import "server-only";
 import { Prisma } from "@/server/generated/prisma/client";
 import type { Db } from "@/server/db/client";
-import { blockIdSql, type Scope } from "@/server/auth/scope";
+import { scopeSql, type Scope } from "@/server/auth/scope";
 import { dateKey, findBlockInScope, findCampInScope, findMegaCamp } from "@/server/services/camps/camp-totals";
 import { resolveTrendRange, type TrendGrain } from "@/server/services/camps/camp-range";
 
@@ -32,7 +32,7 @@ export type TrendQuery = { grain: TrendGrain; megaCampId?: number; blockId?: num
 type TrendRow = { t: Date; vaccinated: number; dose1: number; dose2: number; entered: number; pending: number; rejected: number };
 
 export async function getCampTrend(db: Db, scope: Scope, now: Date, q: TrendQuery): Promise<CampTrend> {
-  const megaCamp = q.megaCampId === undefined ? undefined : await findMegaCamp(db, q.megaCampId);
+  const megaCamp = q.megaCampId === undefined ? undefined : await findMegaCamp(db, scope, q.megaCampId);
   if (q.blockId !== undefined) await findBlockInScope(db, scope, q.blockId);
   const camp = q.campId === undefined ? undefined : await findCampInScope(db, scope, q.campId);
   const anchor = camp ? dateKey(camp.date) : megaCamp?.date;
@@ -49,7 +49,7 @@ export async function getCampTrend(db: Db, scope: Scope, now: Date, q: TrendQuer
         count(*) FILTER (WHERE r.status = 'REJECTED')::int AS rejected
       FROM vaccination_records r
       WHERE r.vaccinated_at >= ${range.startUtc}::timestamp(3) AND r.vaccinated_at < ${range.endUtc}::timestamp(3)
-        AND ${blockIdSql(scope, Prisma.sql`r.block_id`)}
+        AND ${scopeSql(scope, { district: Prisma.sql`r.district_id`, block: Prisma.sql`r.block_id` })}
         AND ${q.blockId === undefined ? Prisma.sql`TRUE` : Prisma.sql`r.block_id = ${q.blockId}`}
         AND ${megaCamp === undefined ? Prisma.sql`TRUE` : Prisma.sql`r.camp_id IN (SELECT id FROM camps WHERE mega_camp_id = ${megaCamp.id})`}
         AND ${camp === undefined ? Prisma.sql`TRUE` : Prisma.sql`r.camp_id = ${camp.id}`}

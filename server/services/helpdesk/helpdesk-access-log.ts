@@ -3,6 +3,7 @@
  */
 import "server-only";
 import type { Db } from "@/server/db/client";
+import { districtIdWhere, type Scope } from "@/server/auth/scope";
 
 export const ACCESS_LOG_PAGE_SIZE = 50;
 
@@ -26,8 +27,10 @@ export type AccessLogPage = {
   users: { id: number; displayName: string; username: string }[];
 };
 
-export async function listAccessLog(db: Db, options: { page: number; userId?: number | null }): Promise<AccessLogPage> {
-  const where = options.userId ? { userId: options.userId } : {};
+/** The log of the scope's districts only: a district officer never sees another district's helpdesk. */
+export async function listAccessLog(db: Db, scope: Scope, options: { page: number; userId?: number | null }): Promise<AccessLogPage> {
+  const inScope = districtIdWhere(scope);
+  const where = options.userId ? { ...inScope, userId: options.userId } : inScope;
   const [total, entries, userIds] = await Promise.all([
     db.helpdeskLookup.count({ where }),
     db.helpdeskLookup.findMany({
@@ -36,7 +39,7 @@ export async function listAccessLog(db: Db, options: { page: number; userId?: nu
       skip: (options.page - 1) * ACCESS_LOG_PAGE_SIZE,
       take: ACCESS_LOG_PAGE_SIZE,
     }),
-    db.helpdeskLookup.findMany({ distinct: ["userId"], select: { userId: true } }),
+    db.helpdeskLookup.findMany({ where: inScope, distinct: ["userId"], select: { userId: true } }),
   ]);
   const wantedUsers = [...new Set([...entries.map((e) => e.userId), ...userIds.map((u) => u.userId)])];
   const recordIds = entries.flatMap((e) => (e.recordId ? [e.recordId] : []));

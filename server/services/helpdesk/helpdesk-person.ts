@@ -6,7 +6,7 @@ import "server-only";
 import { AppError } from "@/server/errors/app-error";
 import type { Db } from "@/server/db/client";
 import type { Prisma } from "@/server/generated/prisma/client";
-import { blockIdWhere, type Scope } from "@/server/auth/scope";
+import { factWhere, type Scope } from "@/server/auth/scope";
 import { maskIdNumber, maskMobile } from "@/core/domain/masking";
 import { ZStoredPortalRow } from "@/core/domain/portal-evidence";
 import { doseState, explainDoseBoth, type DoseFacts, type DoseState, type Explanation } from "@/core/domain/helpdesk-explain";
@@ -104,7 +104,7 @@ function toPerson(records: PersonRecord[], userId: number, now: Date): HelpdeskP
 export async function loadPeople(db: DbLike, scope: Scope, idHashes: string[], userId: number, now: Date): Promise<HelpdeskPerson[]> {
   if (idHashes.length === 0) return [];
   const records = await db.vaccinationRecord.findMany({
-    where: { AND: [blockIdWhere(scope), { idHash: { in: idHashes } }] },
+    where: { AND: [factWhere(scope), { idHash: { in: idHashes } }] },
     include: personInclude,
     orderBy: [{ vaccinatedAt: "asc" }, { dose: "asc" }, { id: "asc" }],
   });
@@ -125,10 +125,10 @@ export async function openPerson(db: Db, scope: Scope, userId: number, token: st
   if (!check.ok) {
     throw new AppError("NOT_FOUND", check.reason === "expired" ? "helpdeskResultExpired" : "helpdeskPersonNotFound");
   }
-  const record = await db.vaccinationRecord.findFirst({ where: { AND: [blockIdWhere(scope), { id: check.recordId }] }, select: { id: true, idHash: true } });
+  const record = await db.vaccinationRecord.findFirst({ where: { AND: [factWhere(scope), { id: check.recordId }] }, select: { id: true, districtId: true, idHash: true } });
   if (!record) throw new AppError("NOT_FOUND", "helpdeskPersonNotFound");
   const [person] = await loadPeople(db, scope, [record.idHash], userId, now);
   if (!person) throw new AppError("NOT_FOUND", "helpdeskPersonNotFound");
-  await db.helpdeskLookup.create({ data: { userId, action: "OPEN", recordId: record.id, at: now } });
+  await db.helpdeskLookup.create({ data: { districtId: record.districtId, userId, action: "OPEN", recordId: record.id, at: now } });
   return { ...person, printedAt: now };
 }

@@ -8,7 +8,7 @@ import "server-only";
 import type { Db } from "@/server/db/client";
 import { AppError } from "@/server/errors/app-error";
 import { Prisma } from "@/server/generated/prisma/client";
-import { blockIdWhere, canSeeBlock, type Scope } from "@/server/auth/scope";
+import { blockWhere, factWhere, homeDistrictOf, type Scope } from "@/server/auth/scope";
 import { nameKeys, nameMatchScore } from "@/core/domain/name-match";
 import {
   maskedQueryText,
@@ -47,8 +47,11 @@ export async function searchPeople(db: Db, scope: Scope, userId: number, input: 
   if (!parsed.ok) throw new AppError("BAD_REQUEST", `helpdesk.${parsed.problem}`, problemParams(parsed.problem));
   const query = parsed.query;
   const blockId = query.kind === "name" || query.kind === "serial" ? query.blockId : null;
-  const block = blockId ? await db.block.findUnique({ where: { id: blockId }, select: { id: true, name: true } }) : null;
+  // A block of another district reads like one that does not exist.
+  const block = blockId ? await db.block.findFirst({ where: { ...blockWhere(scope), id: blockId }, select: { id: true, name: true } }) : null;
   if (blockId && !block) throw new AppError("BAD_REQUEST", "helpdesk.blockUnknown");
+  const districtId = homeDistrictOf(scope);
+  if (districtId === null) throw new AppError("FORBIDDEN", "noScope");
 
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_NAMESPACE}::int, ${userId}::int)`;
@@ -57,7 +60,7 @@ export async function searchPeople(db: Db, scope: Scope, userId: number, input: 
     const shown = hashes.slice(0, HELPDESK_MAX_PEOPLE);
     const people = await loadPeople(tx, scope, shown, userId, now);
     await tx.helpdeskLookup.create({
-      data: { userId, action: "SEARCH", searchKind: query.kind, searchText: maskedQueryText(query, block?.name ?? null), resultCount: people.length, at: now },
+      data: { districtId, userId, action: "SEARCH", searchKind: query.kind, searchText: maskedQueryText(query, block?.name ?? null), resultCount: people.length, at: now },
     });
     return { people, more: hashes.length > HELPDESK_MAX_PEOPLE, searchesLeft: HELPDESK_RATE_LIMIT.searches - used - 1 };
   });
@@ -87,7 +90,7 @@ async function checkRateLimit(tx: Tx, userId: number, now: Date): Promise<number
 /** ID hashes of the matching people, best first, one more than can be shown (to tell "more"). */
 async function matchingPeople(tx: Tx, scope: Scope, query: HelpdeskQuery): Promise<string[]> {
   const take = HELPDESK_MAX_PEOPLE + 1;
-  const scoped = (where: Prisma.VaccinationRecordWhereInput) => ({ AND: [blockIdWhere(scope), where] });
+  const scoped = (where: Prisma.VaccinationRecordWhereInput) => ({ AND: [factWhere(scope), where] });
   const distinctHashes = async (where: Prisma.VaccinationRecordWhereInput) => {
     const rows = await tx.vaccinationRecord.findMany({
       where: scoped(where),
@@ -106,7 +109,6 @@ async function matchingPeople(tx: Tx, scope: Scope, query: HelpdeskQuery): Promi
     case "idLast4":
       return distinctHashes({ idLast4: query.idLast4, birthYear: query.birthYear });
     case "name": {
-      if (!canSeeBlock(scope, query.blockId)) return [];
       return matchByName(tx, scope, query.blockId, query.name, take);
     }
   }
@@ -117,7 +119,7 @@ async function matchByName(tx: Tx, scope: Scope, blockId: number, name: string, 
   const queryKeys = nameKeys(name);
   if (queryKeys.length === 0) return [];
   const rows = await tx.vaccinationRecord.findMany({
-    where: { AND: [blockIdWhere(scope), { blockId }] },
+    where: { AND: [factWhere(scope), { blockId }] },
     select: { idHash: true, beneficiaryName: true },
   });
   const best = new Map<string, { score: number; name: string }>();

@@ -10,7 +10,7 @@ import { z } from "zod";
 import type { Db } from "@/server/db/client";
 import type { Anomaly, Prisma } from "@/server/generated/prisma/client";
 import type { AnomalyKind, AnomalyResolution, AnomalyStatus } from "@/server/generated/prisma/enums";
-import { blockIdWhere, type Scope } from "@/server/auth/scope";
+import { factWhere, type Scope } from "@/server/auth/scope";
 import { formatIst } from "@/core/time/ist";
 import {
   portalSide,
@@ -64,7 +64,7 @@ export async function listAnomalies(db: Db, scope: Scope, input: ListAnomaliesIn
   const query = ZListAnomaliesInput.parse(input);
   const where: Prisma.AnomalyWhereInput = {
     AND: [
-      blockIdWhere(scope),
+      factWhere(scope),
       query.blockId ? { blockId: query.blockId } : {},
       query.status ? { status: query.status } : {},
       query.kind ? { kind: query.kind } : {},
@@ -83,7 +83,7 @@ export async function listAnomalies(db: Db, scope: Scope, input: ListAnomaliesIn
 }
 
 export async function getAnomaly(db: Db, scope: Scope, id: number): Promise<AnomalyView> {
-  const anomaly = await db.anomaly.findFirst({ where: { AND: [{ id }, blockIdWhere(scope)] } });
+  const anomaly = await db.anomaly.findFirst({ where: { AND: [{ id }, factWhere(scope)] } });
   if (!anomaly) throw new AppError("NOT_FOUND", "anomalyNotFound", { id });
   const [view] = await toViews(db, scope, [anomaly]);
   return view!;
@@ -99,7 +99,7 @@ export async function resolveAnomaly(
 ): Promise<AnomalyView> {
   const request = ZResolveAnomalyInput.parse(input);
   await db.$transaction(async (tx) => {
-    const anomaly = await tx.anomaly.findFirst({ where: { AND: [{ id }, blockIdWhere(scope)] } });
+    const anomaly = await tx.anomaly.findFirst({ where: { AND: [{ id }, factWhere(scope)] } });
     if (!anomaly) throw new AppError("NOT_FOUND", "anomalyNotFound", { id });
     if (anomaly.status !== "OPEN") throw new AppError("CONFLICT", "anomalyResolved", { id, resolution: anomaly.resolution ?? "?" });
     const stored = ZStoredPortalRow.parse(anomaly.portalRow);
@@ -151,7 +151,7 @@ async function acceptPortal(
   const recordId = chosenId ?? anomaly.recordId;
   if (recordId === null) throw new AppError("BAD_REQUEST", "anomalyChooseRecord");
   if (!allowed.has(recordId)) throw new AppError("BAD_REQUEST", "anomalyNotCandidate", { id: recordId });
-  const record = await tx.vaccinationRecord.findFirst({ where: { AND: [{ id: recordId }, blockIdWhere(scope)] } });
+  const record = await tx.vaccinationRecord.findFirst({ where: { AND: [{ id: recordId }, factWhere(scope)] } });
   if (!record) throw new AppError("BAD_REQUEST", "anomalyNotCandidate", { id: recordId });
   if (record.status === "ENTERED" && record.portalRef !== portal.portalRef) {
     throw new AppError("CONFLICT", "anomalyRecordEntered", { id: recordId, portalRef: record.portalRef ?? "?" });
@@ -180,7 +180,7 @@ async function toViews(db: Db, scope: Scope, anomalies: Anomaly[]): Promise<Anom
     recordIds.length === 0
       ? []
       : db.vaccinationRecord.findMany({
-          where: { AND: [{ id: { in: recordIds } }, blockIdWhere(scope)] },
+          where: { AND: [{ id: { in: recordIds } }, factWhere(scope)] },
           include: { camp: { include: { site: { select: { name: true } } } } },
         }),
     db.block.findMany({ where: { id: { in: blockIds } }, select: { id: true, name: true } }),

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "@/server/db/client";
-import type { Scope } from "@/server/auth/scope";
+import { districtIdWhere, type Scope } from "@/server/auth/scope";
+import type { ImporterPlace } from "@/server/services/imports/import-types";
 import type { ImportKind, Role } from "@/server/generated/prisma/enums";
 import { redactIdNumbers } from "@/server/services/imports/id-redaction";
 import { MAX_IMPORT_ID } from "@/server/services/imports/upload-headers";
@@ -26,9 +27,8 @@ export type ImportErrorKey = (typeof ERROR_KEYS)[keyof typeof ERROR_KEYS];
  * Rejected rows hold personal data, so this also guards the rejected-rows download.
  */
 function visibleImports(viewer: ImportViewer) {
-  if (viewer.scope.kind === "district") return {};
-  if (viewer.scope.kind === "block") return { uploadedById: viewer.userId };
-  return { id: { in: [] as number[] } };
+  if (viewer.scope.kind === "block") return { districtId: viewer.scope.districtId, uploadedById: viewer.userId };
+  return districtIdWhere(viewer.scope);
 }
 
 const SUMMARY = {
@@ -53,10 +53,10 @@ function withErrorKey<T extends { error: string | null }>(batch: T): T & { error
 }
 
 /** Creates the batch before the upload starts, so the browser can poll its progress while it runs. */
-export async function beginImport(db: Db, userId: number, blockId: number | null, kind: ImportKind, fileName: string) {
+export async function beginImport(db: Db, userId: number, place: ImporterPlace, kind: ImportKind, fileName: string) {
   // Shown on the Imports page and in CSV cells: control characters (a NUL, a line break) are dropped.
   const name = fileName.replace(/[\u0000-\u001f\u007f-\u009f]/g, "").trim() || "upload";
-  return withErrorKey(await db.importBatch.create({ data: { kind, fileName: name, uploadedById: userId, blockId }, select: SUMMARY }));
+  return withErrorKey(await db.importBatch.create({ data: { kind, fileName: name, uploadedById: userId, districtId: place.districtId, blockId: place.blockId }, select: SUMMARY }));
 }
 
 export async function getImport(db: Db, viewer: ImportViewer, id: number) {

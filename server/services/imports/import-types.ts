@@ -4,8 +4,11 @@ import { can } from "@/server/auth/policy";
 import { scopeFor } from "@/server/auth/scope";
 import type { Role } from "@/server/generated/prisma/enums";
 
-/** Who is importing; a data operator's block decides which rows they may bring in. */
-export type ImportActor = { userId: number; role: Role; blockId: number | null };
+/** Who is importing, with their place: their district decides which blocks a file may name, a data operator's block which rows. */
+export type ImportActor = { userId: number; role: Role; stateId: number | null; districtId: number | null; blockId: number | null };
+
+/** Where an import goes: one district, and for a data operator one block of it (null: any block of the district). */
+export type ImporterPlace = { districtId: number; blockId: number | null };
 
 export type ImportRowError = { row: number; column: string | null; reason: string };
 
@@ -34,14 +37,15 @@ export class ImportForbiddenError extends AppError {
 }
 
 /**
- * The one block an importer's rows may be for (a data operator's own), or null for a district-wide importer; refused
- * (before anything is read) for anyone the policy does not let import. Scope decides the rest.
+ * The district an importer's rows go into and the one block they may be for (a data operator's own; null for a
+ * district-wide importer); refused (before anything is read) for anyone the policy does not let import, and for a
+ * state-wide scope, which has no one district to import into. Scope decides the rest.
  */
-export function importerBlockId(actor: ImportActor, refusal: () => AppError = () => new ImportForbiddenError()): number | null {
+export function importerPlace(actor: ImportActor, refusal: () => AppError = () => new ImportForbiddenError()): ImporterPlace {
   if (!can(actor, "imports.run")) throw refusal();
   const scope = scopeFor(actor);
-  if (scope.kind === "block") return scope.blockId;
-  if (scope.kind === "district") return null;
+  if (scope.kind === "block") return { districtId: scope.districtId, blockId: scope.blockId };
+  if (scope.kind === "district") return { districtId: scope.districtId, blockId: null };
   throw refusal();
 }
 

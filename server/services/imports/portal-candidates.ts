@@ -22,10 +22,11 @@ type CandidateRow = {
 };
 
 /**
- * Register records that could be the entries of a batch of portal rows, in one query: those sharing a row's
- * (block, ID last 4, birth year), plus those already carrying one of the rows' portal refs (re-imports).
+ * Register records of the import's district that could be the entries of a batch of portal rows, in one query:
+ * those sharing a row's (block, ID last 4, birth year), plus those already carrying one of the rows' portal refs
+ * (re-imports). Never another district's: a portal ref or a person key is matched within the district only.
  */
-export async function loadCandidates(tx: DbTx, keys: CandidateKey[], portalRefs: string[]): Promise<RegisterCandidate[]> {
+export async function loadCandidates(tx: DbTx, districtId: number, keys: CandidateKey[], portalRefs: string[]): Promise<RegisterCandidate[]> {
   if (keys.length === 0 && portalRefs.length === 0) return [];
   const rows = await tx.$queryRaw<CandidateRow[]>(Prisma.sql`
     WITH keys AS (
@@ -34,9 +35,9 @@ export async function loadCandidates(tx: DbTx, keys: CandidateKey[], portalRefs:
     ),
     hits AS (
       SELECT r.id FROM vaccination_records r JOIN keys k
-        ON r.block_id = k.block_id AND r.id_last4 = k.id_last4 AND r.birth_year = k.birth_year
+        ON r.district_id = ${districtId} AND r.block_id = k.block_id AND r.id_last4 = k.id_last4 AND r.birth_year = k.birth_year
       UNION
-      SELECT r.id FROM vaccination_records r WHERE r.portal_ref = ANY(${portalRefs}::text[])
+      SELECT r.id FROM vaccination_records r WHERE r.district_id = ${districtId} AND r.portal_ref = ANY(${portalRefs}::text[])
     )
     SELECT r.id, b.name AS block, r.dose, r.vaccinated_at, r.beneficiary_name, r.birth_year, r.sex::text AS sex, r.mobile,
            r.id_last4, s.name AS site, r.status::text AS status, r.portal_ref
@@ -66,11 +67,11 @@ export async function loadCandidates(tx: DbTx, keys: CandidateKey[], portalRefs:
  * Portal refs that already have an anomaly this row would repeat: any open one, or a resolved one of the same
  * kind (the supervisor decided; the same export read again must not reopen it).
  */
-export async function loadKnownAnomalies(tx: DbTx, portalRefs: string[]): Promise<KnownAnomalies> {
+export async function loadKnownAnomalies(tx: DbTx, districtId: number, portalRefs: string[]): Promise<KnownAnomalies> {
   const known = new KnownAnomalies();
   if (portalRefs.length === 0) return known;
   const existing = await tx.anomaly.findMany({
-    where: { portalRef: { in: portalRefs } },
+    where: { districtId, portalRef: { in: portalRefs } },
     select: { portalRef: true, kind: true, status: true },
   });
   for (const a of existing) if (a.portalRef) known.add(a.portalRef, a.kind, a.status === "OPEN");

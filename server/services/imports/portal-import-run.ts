@@ -2,7 +2,8 @@ import "server-only";
 import type { Db } from "@/server/db/client";
 import { openTable, type TableRow, type TableSource, type TableSpec } from "@/server/services/imports/read-table";
 import { reconcilePortalRows } from "@/server/services/imports/portal-import";
-import type { ImportActor } from "@/server/services/imports/import-types";
+import { importerPlace, type ImportActor } from "@/server/services/imports/import-types";
+import { PortalImportForbiddenError } from "@/server/services/imports/portal-types";
 import { OPTIONAL_PORTAL_COLUMNS, PORTAL_COLUMNS } from "@/core/domain/portal-row";
 import { failImport, reportImportProgress, startHeartbeat } from "@/server/services/imports/import-batches";
 
@@ -49,7 +50,7 @@ export async function runPortalImport(
     options.importId ??
     (
       await db.importBatch.create({
-        data: { kind: "PORTAL", fileName: source.fileName, uploadedById: actor.userId, blockId: actor.blockId, heartbeatAt: new Date() },
+        data: { kind: "PORTAL", fileName: source.fileName, uploadedById: actor.userId, ...importerPlace(actor, () => new PortalImportForbiddenError(actor.role)), heartbeatAt: new Date() },
       })
     ).id;
   let lastReported = 0;

@@ -21,7 +21,7 @@ import {
   type PortalReconcileResult,
   type TableRow,
 } from "@/server/services/imports/portal-types";
-import { importerBlockId } from "@/server/services/imports/import-types";
+import { importerPlace, type ImporterPlace } from "@/server/services/imports/import-types";
 
 /** Rows matched per candidate query: one query per ~1,000 rows, not one per row. */
 export const PORTAL_BATCH_SIZE = 1_000;
@@ -37,8 +37,8 @@ type ValidRow = { rowNumber: number; cells: Record<string, string>; row: PortalR
 type Context = {
   tx: DbTx;
   actor: ImportActor;
-  /** The importer's own block (a data operator), or null for the whole district. */
-  ownBlockId: number | null;
+  /** The import's district, and the importer's own block (a data operator), or null for the whole district. */
+  place: ImporterPlace;
   options: PortalReconcileOptions;
   blockIdByName: Map<string, number>;
   result: PortalReconcileResult;
@@ -53,16 +53,16 @@ export async function reconcilePortalRows(
   options: PortalReconcileOptions,
 ): Promise<PortalReconcileResult> {
   // A data operator reconciles their own block's rows; the district officer any; nobody else.
-  const ownBlockId = importerBlockId(actor, () => new PortalImportForbiddenError(actor.role));
+  const place = importerPlace(actor, () => new PortalImportForbiddenError(actor.role));
   return db.$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${RECONCILE_LOCK_KEY})`;
-      const batch = await tx.importBatch.findUnique({ where: { id: options.importId }, select: { kind: true } });
-      if (batch?.kind !== "PORTAL") throw new Error(`Import #${options.importId} is not a portal import`);
-      const blocks = await tx.block.findMany({ select: { id: true, name: true } });
+      const batch = await tx.importBatch.findUnique({ where: { id: options.importId }, select: { kind: true, districtId: true } });
+      if (batch?.kind !== "PORTAL" || batch.districtId !== place.districtId) throw new Error(`Import #${options.importId} is not a portal import of this district`);
+      const blocks = await tx.block.findMany({ where: { districtId: place.districtId }, select: { id: true, name: true } });
       const ctx: Context = {
         tx,
-        ownBlockId,
+        place,
         actor,
         options,
         blockIdByName: new Map(blocks.map((b) => [b.name, b.id])),
@@ -106,7 +106,7 @@ async function reconcileBatch(ctx: Context, rows: TableRow[]): Promise<void> {
     const reason = redactIdNumbers(problem);
     result.rejected += 1;
     if (result.errors.length < MAX_ERRORS_RETURNED) result.errors.push({ row: row.rowNumber, column, reason });
-    rejections.push({ importId: options.importId, rowNumber: row.rowNumber, column, reason, raw: safeStoredCells(row.cells) });
+    rejections.push({ districtId: ctx.place.districtId, importId: options.importId, rowNumber: row.rowNumber, column, reason, raw: safeStoredCells(row.cells) });
   };
 
   const valid: ValidRow[] = [];
@@ -119,7 +119,7 @@ async function reconcileBatch(ctx: Context, rows: TableRow[]): Promise<void> {
 
   const refs = [...new Set(valid.map((v) => v.row.portalRef))];
   const keys = valid.map((v) => ({ blockId: v.blockId, idLast4: v.row.idLast4, birthYear: v.row.birthYear }));
-  const [candidates, known] = await Promise.all([loadCandidates(tx, keys, refs), loadKnownAnomalies(tx, refs)]);
+  const [candidates, known] = await Promise.all([loadCandidates(tx, ctx.place.districtId, keys, refs), loadKnownAnomalies(tx, ctx.place.districtId, refs)]);
   const byKey = groupBy(candidates, (c) => personKey(c.block, c.idLast4.trim(), c.birthYear));
   const byRef = groupBy(candidates.filter((c) => c.portalRef !== null), (c) => c.portalRef!);
 
@@ -149,6 +149,7 @@ async function reconcileBatch(ctx: Context, rows: TableRow[]): Promise<void> {
       ctx.queuedInFile.add(v.row.portalRef);
       anomalies.push({
         kind: outcome.kind,
+        districtId: ctx.place.districtId,
         blockId: v.blockId,
         recordId: outcome.recordId,
         candidateIds: outcome.candidateIds,
@@ -173,7 +174,7 @@ function checkRow(ctx: Context, tableRow: TableRow): ValidRow | { column: string
   if (!parsed.ok) return { column: parsed.column, reason: parsed.reason };
   const blockId = ctx.blockIdByName.get(parsed.row.block);
   if (blockId === undefined) return { column: "block", reason: `block ${parsed.row.block} is not set up in this installation` };
-  if (ctx.ownBlockId !== null && blockId !== ctx.ownBlockId) {
+  if (ctx.place.blockId !== null && blockId !== ctx.place.blockId) {
     return { column: "block", reason: `row is for ${parsed.row.block}; a data operator reconciles only their own block's rows` };
   }
   return { rowNumber: tableRow.rowNumber, cells: tableRow.cells, row: parsed.row, blockId };

@@ -18,7 +18,8 @@ import { failImport, reportImportProgress, startHeartbeat } from "@/server/servi
 import { RegisterPlaces } from "@/server/services/imports/register-places";
 import { insertRecords, insertRejections, type PreparedRecord, type Rejection, type WriteContext } from "@/server/services/imports/register-writer";
 import {
-  importerBlockId,
+  importerPlace,
+  type ImporterPlace,
   MAX_RESULT_ERRORS,
   type ImportActor,
   type ImportOptions,
@@ -44,7 +45,7 @@ const IMPORT_LOCK_KEY = 2_021_061_601;
 
 
 export async function importRegister(db: Db, actor: ImportActor, source: ImportSource, options: ImportOptions): Promise<ImportResult> {
-  const ownBlockId = importerBlockId(actor);
+  const place = importerPlace(actor);
   const now = options.now ?? new Date();
   const started = performance.now();
   const sha256 = createHash("sha256");
@@ -53,16 +54,16 @@ export async function importRegister(db: Db, actor: ImportActor, source: ImportS
   // A batch the page opened records why its file was refused; an API upload refused at the file's head leaves
   // nothing behind (no batch is created for a file that cannot be imported at all). The batch beats from the
   // moment it exists, a slow upload's wait for its first row included.
-  let importId = options.importId === undefined ? undefined : await openBatch(db, actor, ownBlockId, source.fileName, now, options.importId);
+  let importId = options.importId === undefined ? undefined : await openBatch(db, actor, place, source.fileName, now, options.importId);
   let stopHeartbeat = importId === undefined ? () => undefined : startHeartbeat(db, importId, options.heartbeatEveryMs);
   try {
     const table = await open();
     if (importId === undefined) {
-      importId = await openBatch(db, actor, ownBlockId, source.fileName, now);
+      importId = await openBatch(db, actor, place, source.fileName, now);
       stopHeartbeat = startHeartbeat(db, importId, options.heartbeatEveryMs);
     }
     const id = importId;
-    return await db.$transaction((tx) => runImport(db, tx, { actor, ownBlockId, importId: id, now, options, table, sha256, finishedAt }), {
+    return await db.$transaction((tx) => runImport(db, tx, { actor, place, importId: id, now, options, table, sha256, finishedAt }), {
       timeout: TRANSACTION_TIMEOUT_MS,
       maxWait: 60_000,
     });
@@ -74,15 +75,16 @@ export async function importRegister(db: Db, actor: ImportActor, source: ImportS
   }
 }
 
-async function openBatch(db: Db, actor: ImportActor, blockId: number | null, fileName: string, now: Date, importId?: number): Promise<number> {
+async function openBatch(db: Db, actor: ImportActor, place: ImporterPlace, fileName: string, now: Date, importId?: number): Promise<number> {
+  const { districtId, blockId } = place;
   if (importId === undefined) {
     const batch = await db.importBatch.create({
-      data: { kind: "REGISTER", fileName, uploadedById: actor.userId, blockId, startedAt: now, heartbeatAt: new Date() },
+      data: { kind: "REGISTER", fileName, uploadedById: actor.userId, districtId, blockId, startedAt: now, heartbeatAt: new Date() },
     });
     return batch.id;
   }
   const batch = await db.importBatch.findUnique({ where: { id: importId } });
-  if (!batch || batch.kind !== "REGISTER" || batch.uploadedById !== actor.userId) {
+  if (!batch || batch.kind !== "REGISTER" || batch.uploadedById !== actor.userId || batch.districtId !== districtId) {
     throw new Error(`Import ${importId} is not a register import of user ${actor.userId}`);
   }
   await db.importBatch.update({ where: { id: importId }, data: { status: "RUNNING", blockId, heartbeatAt: new Date() } });
@@ -91,7 +93,7 @@ async function openBatch(db: Db, actor: ImportActor, blockId: number | null, fil
 
 type Run = {
   actor: ImportActor;
-  ownBlockId: number | null;
+  place: ImporterPlace;
   importId: number;
   now: Date;
   options: ImportOptions;
@@ -102,8 +104,8 @@ type Run = {
 
 async function runImport(db: Db, tx: Tx, run: Run): Promise<ImportResult> {
   await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock($1::bigint)`, IMPORT_LOCK_KEY);
-  const places = await RegisterPlaces.load(tx, run.importId);
-  const write: WriteContext = { importId: run.importId, actorId: run.actor.userId, now: run.now };
+  const places = await RegisterPlaces.load(tx, run.importId, run.place.districtId);
+  const write: WriteContext = { importId: run.importId, districtId: run.place.districtId, actorId: run.actor.userId, now: run.now };
   const counts = { rows: 0, created: 0, duplicates: 0, rejected: 0 };
   const errors: ImportRowError[] = [];
   let records: PreparedRecord[] = [];
@@ -130,7 +132,7 @@ async function runImport(db: Db, tx: Tx, run: Run): Promise<ImportResult> {
   const flushRejections = () => {
     const batch = rejections;
     rejections = [];
-    return queue(() => insertRejections(tx, run.importId, batch));
+    return queue(() => insertRejections(tx, { importId: run.importId, districtId: run.place.districtId }, batch));
   };
   const reject = async (row: TableRow, problems: RowProblem[]) => {
     counts.rejected += 1;
@@ -158,7 +160,7 @@ async function runImport(db: Db, tx: Tx, run: Run): Promise<ImportResult> {
       const blockId = places.blockId(parsed.row.block);
       if (blockId === undefined) {
         await reject(row, [{ column: "block", reason: `block ${parsed.row.block} is not set up in this installation` }]);
-      } else if (run.ownBlockId !== null && blockId !== run.ownBlockId) {
+      } else if (run.place.blockId !== null && blockId !== run.place.blockId) {
         await reject(row, [{ column: "block", reason: `block ${parsed.row.block} is not yours` }]);
       } else {
         records.push(prepare(row.rowNumber, parsed.row, blockId, run.options.idHashKey));

@@ -1,6 +1,6 @@
 /**
- * Where register lines were written: blocks, sites and camps (a site on an IST date), found or created for
- * an import. Everything small is loaded once; camps are looked up per batch, set-based.
+ * Where register lines were written: blocks, sites and camps (a site on an IST date) of the import's district,
+ * found or created for an import. Everything small is loaded once; camps are looked up per batch, set-based.
  */
 import "server-only";
 import type { Prisma } from "@/server/generated/prisma/client";
@@ -25,6 +25,7 @@ export class RegisterPlaces {
 
   private constructor(
     private readonly importId: number,
+    private readonly districtId: number,
     blocks: { id: number; name: string }[],
     sites: { id: number; block_id: number; name: string }[],
     megaCamps: { id: number; date: string }[],
@@ -37,11 +38,14 @@ export class RegisterPlaces {
     this.megaCampByDate = new Map(megaCamps.map((m) => [m.date, m.id]));
   }
 
-  static async load(tx: Tx, importId: number): Promise<RegisterPlaces> {
-    const blocks = await tx.$queryRawUnsafe<{ id: number; name: string }[]>(`SELECT id, name FROM blocks`);
-    const sites = await tx.$queryRawUnsafe<{ id: number; block_id: number; name: string }[]>(`SELECT id, block_id, name FROM sites ORDER BY id`);
-    const megaCamps = await tx.$queryRawUnsafe<{ id: number; date: string }[]>(`SELECT id, date::text AS date FROM mega_camps`);
-    return new RegisterPlaces(importId, blocks, sites, megaCamps);
+  static async load(tx: Tx, importId: number, districtId: number): Promise<RegisterPlaces> {
+    const blocks = await tx.$queryRawUnsafe<{ id: number; name: string }[]>(`SELECT id, name FROM blocks WHERE district_id = $1`, districtId);
+    const sites = await tx.$queryRawUnsafe<{ id: number; block_id: number; name: string }[]>(
+      `SELECT id, block_id, name FROM sites WHERE district_id = $1 ORDER BY id`,
+      districtId,
+    );
+    const megaCamps = await tx.$queryRawUnsafe<{ id: number; date: string }[]>(`SELECT id, date::text AS date FROM mega_camps WHERE district_id = $1`, districtId);
+    return new RegisterPlaces(importId, districtId, blocks, sites, megaCamps);
   }
 
   blockId(name: string): number | undefined {
@@ -70,13 +74,14 @@ export class RegisterPlaces {
     const wanted = [...missing.values()];
     // DO UPDATE (a no-op) rather than DO NOTHING so a site made meanwhile by someone else still returns its id.
     const rows = await tx.$queryRawUnsafe<{ id: number; block_id: number; name: string }[]>(
-      `INSERT INTO sites (block_id, name, confirmed, created_by_import_id)
-       SELECT b, n, false, $3::int FROM unnest($1::int[], $2::text[]) AS t(b, n)
-       ON CONFLICT (block_id, name) DO UPDATE SET name = EXCLUDED.name
+      `INSERT INTO sites (district_id, block_id, name, confirmed, created_by_import_id)
+       SELECT $4::int, b, n, false, $3::int FROM unnest($1::int[], $2::text[]) AS t(b, n)
+       ON CONFLICT (district_id, block_id, name) DO UPDATE SET name = EXCLUDED.name
        RETURNING id, block_id, name`,
       wanted.map((w) => w.blockId),
       wanted.map((w) => w.name),
       this.importId,
+      this.districtId,
     );
     for (const r of rows) this.sites.set(siteKey(r.block_id, r.name), r.id);
   }
@@ -94,16 +99,17 @@ export class RegisterPlaces {
     const rows = await tx.$queryRawUnsafe<{ id: number; site_id: number; date: string; created: boolean }[]>(
       `WITH wanted AS (SELECT * FROM unnest($1::int[], $2::date[], $3::int[]) AS t(site_id, date, mega_camp_id)),
        made AS (
-         INSERT INTO camps (site_id, date, mega_camp_id) SELECT site_id, date, mega_camp_id FROM wanted
-         ON CONFLICT (site_id, date) DO NOTHING RETURNING id, site_id, date
+         INSERT INTO camps (district_id, site_id, date, mega_camp_id) SELECT $4::int, site_id, date, mega_camp_id FROM wanted
+         ON CONFLICT (district_id, site_id, date) DO NOTHING RETURNING id, site_id, date
        )
        SELECT id, site_id, date::text AS date, true AS created FROM made
        UNION ALL
-       SELECT c.id, c.site_id, c.date::text, false FROM camps c JOIN wanted w ON c.site_id = w.site_id AND c.date = w.date`,
+       SELECT c.id, c.site_id, c.date::text, false FROM camps c JOIN wanted w ON c.district_id = $4::int AND c.site_id = w.site_id AND c.date = w.date`,
       wanted.map((w) => w.siteId),
       wanted.map((w) => w.date),
       // A camp on a mega-camp day belongs to that mega camp; an existing camp keeps what it has.
       wanted.map((w) => this.megaCampByDate.get(w.date) ?? null),
+      this.districtId,
     );
     for (const c of rows) {
       this.camps.set(campKey(c.site_id, c.date), c.id);

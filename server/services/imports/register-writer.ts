@@ -22,7 +22,8 @@ export type PreparedRecord = Beneficiary & {
   idHash: string;
 };
 
-export type WriteContext = { importId: number; actorId: number; now: Date };
+/** `districtId`: the import's district; every row written carries it, and duplicates are looked for within it. */
+export type WriteContext = { importId: number; districtId: number; actorId: number; now: Date };
 
 /**
  * Inserts the records that are new and returns how many went in. A record is already present when its
@@ -59,20 +60,20 @@ export async function insertRecords(tx: Tx, records: readonly PreparedRecord[], 
        FROM jsonb_array_elements($1::jsonb) AS r
      ),
      inserted AS (
-       INSERT INTO vaccination_records (block_id, camp_id, register_serial, vaccinated_at, dose, vaccine, beneficiary_name, birth_year,
+       INSERT INTO vaccination_records (district_id, block_id, camp_id, register_serial, vaccinated_at, dose, vaccine, beneficiary_name, birth_year,
          sex, mobile, id_type, id_last4, id_hash, status, created_at, updated_at, import_id)
-       SELECT t.block_id, t.camp_id, t.register_serial, t.vaccinated_at, t.dose, t.vaccine, t.beneficiary_name, t.birth_year,
+       SELECT $5::int, t.block_id, t.camp_id, t.register_serial, t.vaccinated_at, t.dose, t.vaccine, t.beneficiary_name, t.birth_year,
          t.sex, t.mobile, t.id_type, t.id_last4, t.id_hash, 'PENDING', $2::timestamp(3), $2::timestamp(3), $3::int FROM input t
        -- LATERAL ... LIMIT 1 keeps this an index probe per row; as NOT EXISTS the planner may pick an anti
        -- join that reads the whole table for every batch.
-       LEFT JOIN LATERAL (SELECT 1 AS hit FROM vaccination_records r WHERE r.id_hash = t.id_hash AND r.dose = t.dose LIMIT 1) same ON true
+       LEFT JOIN LATERAL (SELECT 1 AS hit FROM vaccination_records r WHERE r.district_id = $5::int AND r.id_hash = t.id_hash AND r.dose = t.dose LIMIT 1) same ON true
        WHERE same.hit IS NULL
-       ON CONFLICT (block_id, register_serial) DO NOTHING
+       ON CONFLICT (district_id, block_id, register_serial) DO NOTHING
        RETURNING id
      ),
      history AS (
-       INSERT INTO status_changes (record_id, from_status, to_status, changed_at, changed_by_id, source)
-       SELECT id, NULL, 'PENDING', $2::timestamp(3), $4::int, 'REGISTER_IMPORT' FROM inserted
+       INSERT INTO status_changes (district_id, record_id, from_status, to_status, changed_at, changed_by_id, source)
+       SELECT $5::int, id, NULL, 'PENDING', $2::timestamp(3), $4::int, 'REGISTER_IMPORT' FROM inserted
        RETURNING 1
      )
      SELECT count(*)::int AS created FROM history`,
@@ -80,6 +81,7 @@ export async function insertRecords(tx: Tx, records: readonly PreparedRecord[], 
     ctx.now.toISOString(),
     ctx.importId,
     ctx.actorId,
+    ctx.districtId,
   );
   return result[0]?.created ?? 0;
 }
@@ -87,13 +89,14 @@ export async function insertRecords(tx: Tx, records: readonly PreparedRecord[], 
 export type Rejection = { rowNumber: number; column: string | null; reason: string; raw: Record<string, string> };
 
 /** One JSON parameter rather than a jsonb[] array: no array-literal escaping of arbitrary cell text. */
-export async function insertRejections(tx: Tx, importId: number, rejections: readonly Rejection[]): Promise<void> {
+export async function insertRejections(tx: Tx, batch: { importId: number; districtId: number }, rejections: readonly Rejection[]): Promise<void> {
   if (rejections.length === 0) return;
   await tx.$executeRawUnsafe(
-    `INSERT INTO import_rejections (import_id, row_number, "column", reason, raw)
-     SELECT $1::int, x.row_number, x."column", x.reason, x.raw
+    `INSERT INTO import_rejections (district_id, import_id, row_number, "column", reason, raw)
+     SELECT $3::int, $1::int, x.row_number, x."column", x.reason, x.raw
      FROM jsonb_to_recordset($2::jsonb) AS x(row_number int, "column" text, reason text, raw jsonb)`,
-    importId,
+    batch.importId,
     JSON.stringify(rejections.map((r) => ({ row_number: r.rowNumber, column: r.column, reason: r.reason, raw: r.raw }))),
+    batch.districtId,
   );
 }

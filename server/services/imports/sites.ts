@@ -1,16 +1,16 @@
 import "server-only";
 import type { Db } from "@/server/db/client";
-import { blockIdWhere, type Scope } from "@/server/auth/scope";
+import { factWhere, type Scope } from "@/server/auth/scope";
 import { AppError } from "@/server/errors/app-error";
 
 /** Sites first seen in an imported register, waiting for the district officer. */
 export async function listUnconfirmedSites(db: Db, scope: Scope) {
   const sites = await db.site.findMany({
-    where: { AND: [blockIdWhere(scope), { confirmed: false }] },
+    where: { AND: [factWhere(scope), { confirmed: false }] },
     orderBy: [{ block: { name: "asc" } }, { name: "asc" }],
     include: { block: true, _count: { select: { camps: true } } },
   });
-  const others = await db.site.findMany({ where: { blockId: { in: [...new Set(sites.map((s) => s.blockId))] }, confirmed: true }, orderBy: { name: "asc" } });
+  const others = await db.site.findMany({ where: { ...factWhere(scope), blockId: { in: [...new Set(sites.map((s) => s.blockId))] }, confirmed: true }, orderBy: { name: "asc" } });
   return sites.map((s) => ({
     id: s.id,
     name: s.name,
@@ -22,7 +22,7 @@ export async function listUnconfirmedSites(db: Db, scope: Scope) {
 
 /** A site in the caller's scope; an unknown one and one outside the scope read the same (NOT_FOUND). */
 async function siteInScope(db: Pick<Db, "site">, scope: Scope, siteId: number) {
-  const site = await db.site.findFirst({ where: { AND: [blockIdWhere(scope), { id: siteId }] } });
+  const site = await db.site.findFirst({ where: { AND: [factWhere(scope), { id: siteId }] } });
   if (!site) throw new AppError("NOT_FOUND", "siteNotFound", { id: siteId });
   return site;
 }
@@ -43,7 +43,7 @@ export async function mergeSite(db: Db, scope: Scope, siteId: number, intoSiteId
     const into = await siteInScope(tx, scope, intoSiteId);
     if (from.blockId !== into.blockId) throw new AppError("BAD_REQUEST", "siteMergeOtherBlock");
     for (const camp of await tx.camp.findMany({ where: { siteId: from.id } })) {
-      const twin = await tx.camp.findUnique({ where: { siteId_date: { siteId: into.id, date: camp.date } } });
+      const twin = await tx.camp.findUnique({ where: { districtId_siteId_date: { districtId: into.districtId, siteId: into.id, date: camp.date } } });
       if (twin) {
         await tx.vaccinationRecord.updateMany({ where: { campId: camp.id }, data: { campId: twin.id } });
         await tx.camp.delete({ where: { id: camp.id } });

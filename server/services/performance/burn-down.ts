@@ -11,8 +11,8 @@
 import "server-only";
 import { Prisma } from "@/server/generated/prisma/client";
 import type { Db } from "@/server/db/client";
-import { blockIdSql, type Scope } from "@/server/auth/scope";
-import { blockSlug } from "@/core/domain/district";
+import { scopeSql, type Scope } from "@/server/auth/scope";
+import { slugOf } from "@/core/domain/block-directory";
 import { RATE_WINDOW_WORKING_HOURS, forecastBurnDown, isAtRisk, type BurnDownForecast } from "@/core/domain/burn-down";
 import { subtractWorkingTime } from "@/core/domain/working-hours";
 
@@ -34,22 +34,22 @@ export type ForecastList = {
 };
 
 export async function getBlockForecasts(db: Db, scope: Scope, now: Date, onlyBlockId?: number): Promise<ForecastList> {
-  const inScope = (column: Prisma.Sql) =>
-    Prisma.sql`${blockIdSql(scope, column)} AND ${onlyBlockId === undefined ? Prisma.sql`TRUE` : Prisma.sql`${column} = ${onlyBlockId}`}`;
+  const inScope = (district: Prisma.Sql, column: Prisma.Sql) =>
+    Prisma.sql`${scopeSql(scope, { district, block: column })} AND ${onlyBlockId === undefined ? Prisma.sql`TRUE` : Prisma.sql`${column} = ${onlyBlockId}`}`;
   const windowFrom = subtractWorkingTime(now, RATE_WINDOW_WORKING_HOURS * HOUR_MS);
   const [blocks, pending, entries] = await Promise.all([
     db.$queryRaw<{ id: number; name: string; is_urban: boolean; entered: bigint | null }[]>`
       SELECT b.id, b.name, b.is_urban, c.count AS entered
       FROM blocks b LEFT JOIN block_status_counts c ON c.block_id = b.id AND c.status = 'ENTERED'
-      WHERE ${inScope(Prisma.sql`b.id`)} ORDER BY b.name`,
+      WHERE ${inScope(Prisma.sql`b.district_id`, Prisma.sql`b.id`)} ORDER BY b.name`,
     db.$queryRaw<{ block_id: number; vaccinated_at: Date }[]>`
       SELECT block_id, vaccinated_at FROM vaccination_records
-      WHERE status = 'PENDING' AND ${inScope(Prisma.sql`block_id`)}`,
+      WHERE status = 'PENDING' AND ${inScope(Prisma.sql`district_id`, Prisma.sql`block_id`)}`,
     // Entries at or before `now` only: a pinned clock in the past must not see later entries.
     db.$queryRaw<{ block_id: number; entered_at: Date }[]>`
       SELECT block_id, entered_at FROM vaccination_records
       WHERE status = 'ENTERED' AND entered_at > ${windowFrom}::timestamp(3) AND entered_at <= ${now}::timestamp(3)
-        AND ${inScope(Prisma.sql`block_id`)}`,
+        AND ${inScope(Prisma.sql`district_id`, Prisma.sql`block_id`)}`,
   ]);
   const pendingBy = groupTimes(pending.map((r) => [r.block_id, r.vaccinated_at]));
   const entriesBy = groupTimes(entries.map((r) => [r.block_id, r.entered_at]));
@@ -64,7 +64,7 @@ export async function getBlockForecasts(db: Db, scope: Scope, now: Date, onlyBlo
         everEntered: Number(b.entered ?? 0) > 0 || recentEntryTimes.length > 0,
         now,
       });
-      return { blockId: b.id, block: b.name, slug: blockSlug(b.name), isUrban: b.is_urban, atRisk: isAtRisk(forecast), forecast };
+      return { blockId: b.id, block: b.name, slug: slugOf(b.name), isUrban: b.is_urban, atRisk: isAtRisk(forecast), forecast };
     }),
   };
 }

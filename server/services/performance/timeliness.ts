@@ -21,8 +21,8 @@ import { AppError } from "@/server/errors/app-error";
 import { Prisma } from "@/server/generated/prisma/client";
 import type { Db } from "@/server/db/client";
 import type { Role } from "@/server/generated/prisma/enums";
-import { blockIdSql, type Scope } from "@/server/auth/scope";
-import { blockSlug } from "@/core/domain/district";
+import { scopeSql, type Scope } from "@/server/auth/scope";
+import { slugOf } from "@/core/domain/block-directory";
 import { overdueCutoff } from "@/core/domain/aging";
 import { LAG_BUCKET_EDGES_HOURS, type LagBucket } from "@/core/domain/timeliness";
 
@@ -117,8 +117,8 @@ type AggRow = {
 
 export async function getTimeliness(db: Db, scope: Scope, now: Date, query: TimelinessQuery): Promise<TimelinessReport> {
   const range = resolveRange(now, query);
-  const inScope = (column: Prisma.Sql) =>
-    Prisma.sql`${blockIdSql(scope, column)} AND ${query.blockId === undefined ? Prisma.sql`TRUE` : Prisma.sql`${column} = ${query.blockId}`}`;
+  const inScope = (district: Prisma.Sql, column: Prisma.Sql) =>
+    Prisma.sql`${scopeSql(scope, { district, block: column })} AND ${query.blockId === undefined ? Prisma.sql`TRUE` : Prisma.sql`${column} = ${query.blockId}`}`;
   // Bucket index by lag (hours, strictly below each upper edge), matching lagHistogram()/enteredWithin().
   // Interval comparisons (a negative lag falls in the first bucket), constants from the domain module.
   const edges = LAG_BUCKET_EDGES_HOURS.slice(1);
@@ -130,7 +130,7 @@ export async function getTimeliness(db: Db, scope: Scope, now: Date, query: Time
         SELECT id, block_id, vaccinated_at, entered_at FROM vaccination_records
         WHERE status = 'ENTERED' AND entered_at IS NOT NULL
           AND vaccinated_at >= ${range.from}::timestamp(3) AND vaccinated_at < ${range.to}::timestamp(3)
-          AND ${inScope(Prisma.sql`block_id`)}
+          AND ${inScope(Prisma.sql`district_id`, Prisma.sql`block_id`)}
       ), c AS (
         -- Who made each entry: its latest change to ENTERED that was not undone. One sorted pass over the changes
         -- and a hash join; joining r here instead invites a nested loop per record when statistics are stale.
@@ -156,9 +156,9 @@ export async function getTimeliness(db: Db, scope: Scope, now: Date, query: Time
       SELECT block_id, count(*) AS pending, count(*) FILTER (WHERE vaccinated_at <= ${overdueCutoff(now)}::timestamp(3)) AS overdue
       FROM vaccination_records
       WHERE status = 'PENDING' AND vaccinated_at >= ${range.from}::timestamp(3) AND vaccinated_at < ${range.to}::timestamp(3)
-        AND ${inScope(Prisma.sql`block_id`)}
+        AND ${inScope(Prisma.sql`district_id`, Prisma.sql`block_id`)}
       GROUP BY block_id`,
-    db.$queryRaw<{ id: number; name: string }[]>`SELECT id, name FROM blocks b WHERE ${inScope(Prisma.sql`b.id`)} ORDER BY name`,
+    db.$queryRaw<{ id: number; name: string }[]>`SELECT id, name FROM blocks b WHERE ${inScope(Prisma.sql`b.district_id`, Prisma.sql`b.id`)} ORDER BY name`,
   ]);
 
   const cells = agg.filter((r) => r.g_hour === 1);
@@ -188,7 +188,7 @@ export async function getTimeliness(db: Db, scope: Scope, now: Date, query: Time
   const blockRows: BlockTimeliness[] = blocks.map((b) => ({
     blockId: b.id,
     block: b.name,
-    slug: blockSlug(b.name),
+    slug: slugOf(b.name),
     ...figures(blockAcc.get(b.id)!),
     ...(pendingByBlock.get(b.id) ?? { pending: 0, pendingOverdue: 0 }),
   }));

@@ -8,7 +8,7 @@
 import "server-only";
 import { Prisma } from "@/server/generated/prisma/client";
 import type { Db } from "@/server/db/client";
-import { blockIdSql, type Scope } from "@/server/auth/scope";
+import { scopeSql, type Scope } from "@/server/auth/scope";
 import type { ProbeSegment, TimeWindow } from "@/core/domain/uptime";
 import { chooseCentral } from "@/server/services/probes/field-reach";
 import { loadSegments } from "@/server/services/probes/probe-segments";
@@ -48,14 +48,14 @@ export function causeOf(outage: Pick<Row, "startedAt" | "endedAt" | "lastFailedA
 
 export async function listFieldOutages(db: Db, scope: Scope, now: Date, options: { days?: number } = {}): Promise<FieldOutages> {
   const window = { from: new Date(now.getTime() - (options.days ?? 7) * DAY_MS), to: now };
-  const central = await chooseCentral(db, window, undefined);
+  const central = await chooseCentral(db, scope, window, undefined);
   const [rows, segments] = await Promise.all([
     db.$queryRaw<Row[]>(Prisma.sql`
       WITH r AS (
         SELECT block_id, checked_at, ok,
                count(*) FILTER (WHERE ok) OVER (PARTITION BY block_id ORDER BY checked_at, id) AS grp
         FROM field_probe_reports
-        WHERE checked_at > ${window.from} AND checked_at <= ${window.to} AND ${blockIdSql(scope, Prisma.sql`block_id`)}
+        WHERE checked_at > ${window.from} AND checked_at <= ${window.to} AND ${scopeSql(scope, { district: Prisma.sql`district_id`, block: Prisma.sql`block_id` })}
       ), islands AS (
         SELECT block_id, min(checked_at) AS started_at, max(checked_at) AS last_failed_at, count(*)::int AS failures
         FROM r WHERE NOT ok GROUP BY block_id, grp HAVING count(*) >= ${FIELD_OUTAGE_MIN_FAILED_REPORTS}

@@ -2,8 +2,9 @@
  * Field probes (issue 4): reports from block HQ devices ("can we reach the portal?"), stored tagged by block,
  * and the per-block verdict over a window (server/domain/field-reach.ts decides; this file gathers).
  *
- * The verdict of a block compares it with every other block, so the figures are computed for all 17 units and
- * only then cut to the caller's scope: a supervisor sees their own row, judged against the district.
+ * The verdict of a block compares it with every other block, so the figures are computed for every block of the
+ * scope's district(s) and only then cut to the caller's scope: a supervisor sees their own row, judged against
+ * their district. The central probe is one of the state's targets (shared by its districts).
  *
  * Rate limit (decision): the in-browser probe may store one report per user per 20 s (BROWSER_REPORT_GAP_MS),
  * checked in the database so that it holds across app instances. Script reports (REST) are not rate-limited
@@ -14,7 +15,7 @@ import "server-only";
 import { AppError } from "@/server/errors/app-error";
 import { Prisma } from "@/server/generated/prisma/client";
 import type { Db } from "@/server/db/client";
-import { canSeeBlock, type Scope } from "@/server/auth/scope";
+import { canSeeBlock, scopeDistrictIds, scopeStateId, type Scope } from "@/server/auth/scope";
 import { fieldReachVerdicts, type BlockReach, type BlockReports, type CentralProbe } from "@/core/domain/field-reach";
 import type { TimeWindow } from "@/core/domain/uptime";
 import type { FieldReportInput } from "@/server/services/probes/probe-target-schema";
@@ -26,20 +27,22 @@ export const MAX_REPORTS_PER_REQUEST = 100;
 
 export type FieldReach = { window: TimeWindow; central: CentralProbe; blocks: BlockReach[] };
 
-export async function chooseCentral(db: Db, window: TimeWindow, targetId: number | undefined): Promise<{ id: number; name: string } | null> {
+export async function chooseCentral(db: Db, scope: Scope, window: TimeWindow, targetId: number | undefined): Promise<{ id: number; name: string } | null> {
+  const stateId = scopeStateId(scope);
+  if (stateId === null) return null;
   if (targetId !== undefined) {
-    return db.probeTarget.findUnique({ where: { id: targetId }, select: { id: true, name: true } });
+    return db.probeTarget.findFirst({ where: { id: targetId, stateId }, select: { id: true, name: true } });
   }
   const named = await db.fieldProbeReport.groupBy({
     by: ["targetId"],
-    where: { checkedAt: { gt: window.from, lte: window.to }, targetId: { not: null }, target: { enabled: true } },
+    where: { districtId: { in: [...scopeDistrictIds(scope)] }, checkedAt: { gt: window.from, lte: window.to }, targetId: { not: null }, target: { enabled: true, stateId } },
     _count: { _all: true },
     orderBy: [{ _count: { targetId: "desc" } }, { targetId: "asc" }],
     take: 1,
   });
   const id = named[0]?.targetId ?? null;
   if (id !== null) return db.probeTarget.findUnique({ where: { id }, select: { id: true, name: true } });
-  return db.probeTarget.findFirst({ where: { enabled: true }, orderBy: { id: "asc" }, select: { id: true, name: true } });
+  return db.probeTarget.findFirst({ where: { enabled: true, stateId }, orderBy: { id: "asc" }, select: { id: true, name: true } });
 }
 
 /** The central probe's state at the window's end, read off its timeline (null: no check covers that moment). */
@@ -54,7 +57,8 @@ type AggRow = Omit<BlockReports, "block">;
 export async function getFieldReach(db: Db, scope: Scope, now: Date, options: { minutes?: number; to?: Date; targetId?: number } = {}): Promise<FieldReach> {
   const to = options.to ?? now;
   const window = { from: new Date(to.getTime() - (options.minutes ?? FIELD_REACH_MINUTES.default) * 60_000), to };
-  const centralTarget = await chooseCentral(db, window, options.targetId);
+  const centralTarget = await chooseCentral(db, scope, window, options.targetId);
+  const districtIds = [...scopeDistrictIds(scope)];
   const central: CentralProbe = centralTarget ? { targetId: centralTarget.id, name: centralTarget.name, state: await centralStateAt(db, centralTarget.id, to, now) } : null;
 
   const downDuring = centralTarget
@@ -72,10 +76,11 @@ export async function getFieldReach(db: Db, scope: Scope, now: Date, options: { 
            (array_agg(r.ok ORDER BY r.checked_at DESC, r.id DESC))[1] AS "lastOk",
            (array_agg(r.error ORDER BY r.checked_at DESC, r.id DESC))[1] AS "lastError"
     FROM field_probe_reports r
-    WHERE r.checked_at > ${window.from} AND r.checked_at <= ${window.to} AND ${targetFilter}
+    WHERE r.district_id = ANY(${districtIds}::int[]) AND r.checked_at > ${window.from} AND r.checked_at <= ${window.to} AND ${targetFilter}
     GROUP BY r.block_id`);
   const byBlock = new Map(rows.map((r) => [r.blockId, r]));
-  const blocks = await db.block.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } });
+  const blocks = await db.block.findMany({ where: { districtId: { in: districtIds } }, orderBy: { name: "asc" }, select: { id: true, districtId: true, name: true } });
+  const districtOf = new Map(blocks.map((b) => [b.id, b.districtId]));
   const all: BlockReports[] = blocks.map((b) => {
     const r = byBlock.get(b.id);
     return {
@@ -89,7 +94,7 @@ export async function getFieldReach(db: Db, scope: Scope, now: Date, options: { 
       lastError: r?.lastError ?? null,
     };
   });
-  return { window, central, blocks: fieldReachVerdicts(all, central).filter((b) => canSeeBlock(scope, b.blockId)) };
+  return { window, central, blocks: fieldReachVerdicts(all, central).filter((b) => canSeeBlock(scope, { id: b.blockId, districtId: districtOf.get(b.blockId) ?? -1 })) };
 }
 
 export type StoredReports = { stored: number; duplicates: number; ids: string[] };
@@ -100,14 +105,22 @@ export type StoredReports = { stored: number; duplicates: number; ids: string[] 
  */
 export async function recordFieldReports(
   db: Db,
-  args: { blockId: number; reportedById: number | null; source: "BROWSER" | "SCRIPT"; now: Date; reports: (FieldReportInput & { checkedAt: Date })[] },
+  args: {
+    block: { id: number; districtId: number; stateId: number };
+    reportedById: number | null;
+    source: "BROWSER" | "SCRIPT";
+    now: Date;
+    reports: (FieldReportInput & { checkedAt: Date })[];
+  },
 ): Promise<StoredReports> {
-  const { blockId, reportedById, source, now, reports } = args;
+  const { block, reportedById, source, now, reports } = args;
+  const blockId = block.id;
   if (reports.length === 0) return { stored: 0, duplicates: 0, ids: [] };
   if (reports.length > MAX_REPORTS_PER_REQUEST) throw new AppError("BAD_REQUEST", "fieldTooManyReports", { max: MAX_REPORTS_PER_REQUEST });
   const targetIds = [...new Set(reports.map((r) => r.targetId).filter((id): id is number => typeof id === "number"))];
   if (targetIds.length) {
-    const found = await db.probeTarget.findMany({ where: { id: { in: targetIds } }, select: { id: true } });
+    // Another state's target reads like one that does not exist.
+    const found = await db.probeTarget.findMany({ where: { id: { in: targetIds }, stateId: block.stateId }, select: { id: true } });
     const missing = targetIds.filter((id) => !found.some((t) => t.id === id));
     if (missing.length) throw new AppError("BAD_REQUEST", "fieldUnknownTarget", { ids: missing.join(", ") });
   }
@@ -124,6 +137,7 @@ export async function recordFieldReports(
   });
   const created = await db.fieldProbeReport.createManyAndReturn({
     data: fresh.map((r) => ({
+      districtId: block.districtId,
       blockId,
       reportedById,
       source,

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/server/db/client";
+import type { Scope } from "@/server/auth/scope";
 import { AppError } from "@/server/errors/app-error";
 import { uptime } from "@/core/domain/uptime";
 import { getProbeStatus } from "@/server/services/probes/probe-status";
@@ -13,8 +14,8 @@ export const PROBE_REPORT_DAYS = [1, 7, 14, 30] as const;
  * A probe target's availability over the last `days` for the printable report (a deadline-extension request):
  * the period's uptime and usable hours, and every incident with start, end, duration and first error.
  */
-export async function getProbeReport(db: Db, id: number, days: number, now: Date) {
-  const status = await getProbeStatus(db, id, now);
+export async function getProbeReport(db: Db, scope: Scope, id: number, days: number, now: Date) {
+  const status = await getProbeStatus(db, scope, id, now);
   if (!status) throw new AppError("NOT_FOUND", "probeTargetNotFound", { id });
   const period = { from: new Date(now.getTime() - days * DAY_MS), to: now };
   const [incidents, segments] = await Promise.all([listIncidents(db, id, period, now), loadSegments(db, id, period, now)]);

@@ -10,6 +10,7 @@
 import "server-only";
 import { Prisma } from "@/server/generated/prisma/client";
 import type { Db } from "@/server/db/client";
+import { scopeStateId, type Scope } from "@/server/auth/scope";
 import type { ProbeState } from "@/core/domain/probe-state";
 import { incidentsFrom } from "@/core/domain/incidents";
 import { uptime, UPTIME_WINDOWS, windowsEndingAt, type ProbeSegment, type UptimeWindowKey } from "@/core/domain/uptime";
@@ -103,11 +104,12 @@ async function statuses(db: Db, where: Prisma.ProbeTargetWhereInput, now: Date):
   });
 }
 
-/** Every target (paused ones included), by name. */
-export function listProbeStatuses(db: Db, now: Date): Promise<ProbeTargetStatus[]> {
-  return statuses(db, {}, now);
+/** Every target of the scope's state (paused ones included), by name. */
+export function listProbeStatuses(db: Db, scope: Scope, now: Date): Promise<ProbeTargetStatus[]> {
+  return statuses(db, { stateId: scopeStateId(scope) ?? -1 }, now);
 }
 
-export async function getProbeStatus(db: Db, id: number, now: Date): Promise<ProbeTargetStatus | null> {
-  return (await statuses(db, { id }, now))[0] ?? null;
+/** One target of the scope's state; another state's reads like one that does not exist (null). */
+export async function getProbeStatus(db: Db, scope: Scope, id: number, now: Date): Promise<ProbeTargetStatus | null> {
+  return (await statuses(db, { id, stateId: scopeStateId(scope) ?? -1 }, now))[0] ?? null;
 }

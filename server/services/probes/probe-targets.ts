@@ -11,6 +11,7 @@ import "server-only";
 import { Prisma } from "@/server/generated/prisma/client";
 import { AppError, invalidFields } from "@/server/errors/app-error";
 import type { Db } from "@/server/db/client";
+import { requireStateOf, scopeStateId, type Scope } from "@/server/auth/scope";
 import { crossFieldProblems, type MaintenanceWindowInput, type ProbeTargetConfig, type ProbeTargetInput, type ProbeTargetPatch } from "@/server/services/probes/probe-target-schema";
 import { resolvedAddressAllowed, validateTargetUrl, type LookupFn } from "@/server/services/probes/target-url";
 
@@ -41,9 +42,9 @@ export async function assertUrlReachableSafely(raw: string, lookup?: LookupFn, f
   if (!dns.ok) throw new AppError("BAD_REQUEST", dns.reason.startsWith("DNS lookup failed") ? "urlDnsFailed" : "urlForbiddenAddress", { field, reason: dns.reason });
 }
 
-async function assertNameFree(db: Db, name: string, exceptId?: number): Promise<void> {
+async function assertNameFree(db: Db, stateId: number, name: string, exceptId?: number): Promise<void> {
   const clash = await db.probeTarget.findFirst({
-    where: { name: { equals: name, mode: "insensitive" }, ...(exceptId ? { id: { not: exceptId } } : {}) },
+    where: { stateId, name: { equals: name, mode: "insensitive" }, ...(exceptId ? { id: { not: exceptId } } : {}) },
     select: { id: true, name: true },
   });
   if (clash) throw nameTaken(clash.name);
@@ -61,28 +62,31 @@ function rethrowUnique(error: unknown, name: string): never {
   throw error;
 }
 
-export async function createProbeTarget(db: Db, input: ProbeTargetInput, userId: number | null, options: WriteOptions = {}): Promise<ProbeTargetRow> {
+/** A new target of the scope's state (shared by its districts). */
+export async function createProbeTarget(db: Db, scope: Scope, input: ProbeTargetInput, userId: number | null, options: WriteOptions = {}): Promise<ProbeTargetRow> {
+  const stateId = requireStateOf(scope);
   refuseCrossField(input);
   await assertUrlReachableSafely(input.url, options.lookup);
-  await assertNameFree(db, input.name);
+  await assertNameFree(db, stateId, input.name);
   try {
-    return await db.probeTarget.create({ data: { ...input, createdById: userId }, select: CONFIG_SELECT });
+    return await db.probeTarget.create({ data: { ...input, stateId, createdById: userId }, select: CONFIG_SELECT });
   } catch (error) {
     rethrowUnique(error, input.name);
   }
 }
 
-export async function getProbeTargetConfig(db: Db, id: number): Promise<ProbeTargetRow | null> {
-  return db.probeTarget.findUnique({ where: { id }, select: CONFIG_SELECT });
+/** A target of the scope's state; another state's reads like one that does not exist (null). */
+export async function getProbeTargetConfig(db: Db, scope: Scope, id: number): Promise<ProbeTargetRow | null> {
+  return db.probeTarget.findFirst({ where: { id, stateId: requireStateOf(scope) }, select: CONFIG_SELECT });
 }
 
-export async function updateProbeTarget(db: Db, id: number, patch: ProbeTargetPatch, options: WriteOptions = {}): Promise<ProbeTargetRow> {
-  const current = await getProbeTargetConfig(db, id);
+export async function updateProbeTarget(db: Db, scope: Scope, id: number, patch: ProbeTargetPatch, options: WriteOptions = {}): Promise<ProbeTargetRow> {
+  const current = await getProbeTargetConfig(db, scope, id);
   if (!current) throw new AppError("NOT_FOUND", "probeTargetNotFound", { id });
   const changes = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<ProbeTargetConfig>;
   refuseCrossField({ ...current, ...changes });
   if (changes.url !== undefined && changes.url !== current.url) await assertUrlReachableSafely(changes.url, options.lookup);
-  if (changes.name !== undefined) await assertNameFree(db, changes.name, id);
+  if (changes.name !== undefined) await assertNameFree(db, requireStateOf(scope), changes.name, id);
   try {
     return await db.probeTarget.update({ where: { id }, data: changes, select: CONFIG_SELECT });
   } catch (error) {
@@ -97,10 +101,8 @@ function toWindow(w: { id: number; targetId: number; startsAt: Date; endsAt: Dat
 }
 
 /** A target's maintenance windows, latest start first; `active` = in force at `now`. */
-export async function listMaintenanceWindows(db: Db, targetId: number, now: Date): Promise<MaintenanceWindow[]> {
-  if (!(await db.probeTarget.findUnique({ where: { id: targetId }, select: { id: true } }))) {
-    throw new AppError("NOT_FOUND", "probeTargetNotFound", { id: targetId });
-  }
+export async function listMaintenanceWindows(db: Db, scope: Scope, targetId: number, now: Date): Promise<MaintenanceWindow[]> {
+  await assertProbeTargetInScope(db, scope, targetId);
   const rows = await db.probeMaintenanceWindow.findMany({ where: { targetId }, orderBy: [{ startsAt: "desc" }, { id: "desc" }], take: 200 });
   return rows.map((w) => toWindow(w, now));
 }
@@ -109,10 +111,8 @@ export async function listMaintenanceWindows(db: Db, targetId: number, now: Date
  * Decision: a window that has already ended is refused, because the checks it would have covered are recorded
  * already and their states are not rewritten; planned work is entered before it ends.
  */
-export async function createMaintenanceWindow(db: Db, input: MaintenanceWindowInput, userId: number | null, now: Date): Promise<MaintenanceWindow> {
-  if (!(await db.probeTarget.findUnique({ where: { id: input.targetId }, select: { id: true } }))) {
-    throw new AppError("NOT_FOUND", "probeTargetNotFound", { id: input.targetId });
-  }
+export async function createMaintenanceWindow(db: Db, scope: Scope, input: MaintenanceWindowInput, userId: number | null, now: Date): Promise<MaintenanceWindow> {
+  await assertProbeTargetInScope(db, scope, input.targetId);
   if (input.endsAt.getTime() <= now.getTime()) {
     throw new AppError("BAD_REQUEST", "maintenanceEnded");
   }
@@ -122,14 +122,15 @@ export async function createMaintenanceWindow(db: Db, input: MaintenanceWindowIn
   return toWindow(row, now);
 }
 
-export async function deleteMaintenanceWindow(db: Db, id: number): Promise<{ id: number; targetId: number }> {
-  const row = await db.probeMaintenanceWindow.findUnique({ where: { id }, select: { id: true, targetId: true } });
+export async function deleteMaintenanceWindow(db: Db, scope: Scope, id: number): Promise<{ id: number; targetId: number }> {
+  const row = await db.probeMaintenanceWindow.findFirst({ where: { id, target: { stateId: requireStateOf(scope) } }, select: { id: true, targetId: true } });
   if (!row) throw new AppError("NOT_FOUND", "maintenanceNotFound", { id });
   await db.probeMaintenanceWindow.delete({ where: { id } });
   return row;
 }
 
-/** NOT_FOUND unless the target exists (probe targets are district-wide facts: no scope applies). */
-export async function assertProbeTargetExists(db: Db, id: number): Promise<void> {
-  if (!(await db.probeTarget.findUnique({ where: { id }, select: { id: true } }))) throw new AppError("NOT_FOUND", "probeTargetNotFound", { id });
+/** NOT_FOUND unless the target exists and is the scope's state's (targets are shared by a state's districts). */
+export async function assertProbeTargetInScope(db: Db, scope: Scope, id: number): Promise<void> {
+  const found = await db.probeTarget.findFirst({ where: { id, stateId: scopeStateId(scope) ?? -1 }, select: { id: true } });
+  if (!found) throw new AppError("NOT_FOUND", "probeTargetNotFound", { id });
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "@/server/db/client";
 import { AppError } from "@/server/errors/app-error";
-import { blockIdWhere, canSeeBlock, type Scope } from "@/server/auth/scope";
+import { factWhere, canSeeBlock, type Scope } from "@/server/auth/scope";
 import { applyStatusChanges, type StatusChangeOutcome, type StatusChangeRequest } from "@/server/services/records/record-status";
 import { maskIdNumber, maskMobile } from "@/core/domain/masking";
 
@@ -17,7 +17,7 @@ export type RecordAction =
 export async function markRecords(db: Db, scope: Scope, actorId: number, actions: RecordAction[], now: Date): Promise<StatusChangeOutcome[]> {
   const ids = [...new Set(actions.map((a) => a.recordId))];
   return db.$transaction(async (tx) => {
-    const visible = await tx.vaccinationRecord.count({ where: { AND: [blockIdWhere(scope), { id: { in: ids } }] } });
+    const visible = await tx.vaccinationRecord.count({ where: { AND: [factWhere(scope), { id: { in: ids } }] } });
     if (visible !== ids.length) throw new AppError("NOT_FOUND", "recordsNotFound");
     const requests: StatusChangeRequest[] = actions.map((a) =>
       a.kind === "ENTERED"
@@ -33,7 +33,7 @@ export type RecordDetail = Awaited<ReturnType<typeof getRecordDetail>>;
 /** One record with its status history, personal numbers masked; null when missing or out of scope. */
 export async function getRecordDetail(db: Db, scope: Scope, recordId: number) {
   const record = await db.vaccinationRecord.findFirst({
-    where: { AND: [blockIdWhere(scope), { id: recordId }] },
+    where: { AND: [factWhere(scope), { id: recordId }] },
     include: {
       camp: { include: { site: true } },
       block: true,
@@ -78,8 +78,8 @@ export async function getRecordDetail(db: Db, scope: Scope, recordId: number) {
  */
 export async function undoStatusChange(db: Db, scope: Scope, actorId: number, changeId: number, now: Date): Promise<StatusChangeOutcome> {
   return db.$transaction(async (tx) => {
-    const change = await tx.statusChange.findUnique({ where: { id: changeId }, include: { record: { select: { blockId: true } } } });
-    const inScope = change && canSeeBlock(scope, change.record.blockId);
+    const change = await tx.statusChange.findUnique({ where: { id: changeId }, include: { record: { select: { id: true, blockId: true, districtId: true } } } });
+    const inScope = change && canSeeBlock(scope, { id: change.record.blockId, districtId: change.record.districtId });
     if (!change || !inScope) throw new AppError("NOT_FOUND", "changeNotFound", { id: changeId });
     if (change.undoneAt) throw new AppError("CONFLICT", "undoAlreadyUndone");
     if (change.fromStatus !== "PENDING" || change.toStatus === "PENDING") {

@@ -1,12 +1,10 @@
 import "server-only";
 import type { z } from "zod";
 import type { Db } from "@/server/db/client";
-import { blockIdWhere, type Scope } from "@/server/auth/scope";
-import { blockSlug } from "@/core/domain/district";
-import { canonicalBlockName } from "@/core/domain/register-block";
+import { factWhere, scopeDistrictIds, type Scope } from "@/server/auth/scope";
 import { ZStatusItem } from "@/core/contracts/records";
 import { applyStatusChanges, type StatusChangeRequest } from "@/server/services/records/record-status";
-import { listAllBlocks } from "@/server/services/backlog/blocks";
+import { blockDirectoryOf } from "@/server/services/backlog/blocks";
 
 type StatusItem = z.infer<typeof ZStatusItem>;
 
@@ -50,19 +48,19 @@ export async function applyStatusItems(db: Db, scope: Scope, actorId: number, ra
 
 /** Record ids in the caller's scope, in item order; undefined where there is none. */
 async function resolveRecordIds(db: Db, scope: Scope, items: StatusItem[]): Promise<(number | undefined)[]> {
-  const blocks = new Map((await listAllBlocks(db)).map((b) => [b.slug, b.id]));
+  const directory = await blockDirectoryOf(db, scopeDistrictIds(scope));
   const byId = items.flatMap((i) => (i.id ? [i.id] : []));
   const bySerial = items.flatMap((i) => (i.id === undefined && i.registerSerial ? [i.registerSerial] : []));
   const found = await db.vaccinationRecord.findMany({
-    where: { AND: [blockIdWhere(scope), { OR: [{ id: { in: byId } }, { registerSerial: { in: bySerial } }] }] },
+    where: { AND: [factWhere(scope), { OR: [{ id: { in: byId } }, { registerSerial: { in: bySerial } }] }] },
     select: { id: true, blockId: true, registerSerial: true },
   });
   const ids = new Set(found.map((r) => r.id));
   const serials = new Map(found.map((r) => [`${r.blockId}:${r.registerSerial}`, r.id]));
   return items.map((i) => {
     if (i.id !== undefined) return ids.has(i.id) ? i.id : undefined;
-    const block = i.block ?? "";
-    const blockId = blocks.get(blockSlug(canonicalBlockName(block) ?? block));
-    return blockId === undefined ? undefined : serials.get(`${blockId}:${i.registerSerial}`);
+    // A block name two districts of the scope share names neither: the item reads as not found.
+    const matches = directory.find(i.block ?? "");
+    return matches.length === 1 ? serials.get(`${matches[0]!.id}:${i.registerSerial}`) : undefined;
   });
 }

@@ -28,7 +28,7 @@ export async function applyStatusChanges(
   if (requests.length === 0) return [];
   const current = await tx.vaccinationRecord.findMany({
     where: { id: { in: requests.map((r) => r.recordId) } },
-    select: { id: true, status: true, portalRef: true, rejectionReason: true },
+    select: { id: true, districtId: true, status: true, portalRef: true, rejectionReason: true },
   });
   const byId = new Map(current.map((r) => [r.id, r]));
   const outcomes: StatusChangeOutcome[] = [];
@@ -46,7 +46,7 @@ export async function applyStatusChanges(
     const from = record.status;
     await tx.vaccinationRecord.update({ where: { id: record.id }, data: statusFields(request) });
     await tx.statusChange.create({
-      data: { recordId: record.id, fromStatus: from, toStatus: request.to, changedAt: now, changedById: actorId, source, note: request.note ?? null },
+      data: { districtId: record.districtId, recordId: record.id, fromStatus: from, toStatus: request.to, changedAt: now, changedById: actorId, source, note: request.note ?? null },
     });
     // A later request for the same record in this batch sees the new state.
     Object.assign(record, { status: request.to, portalRef: request.to === "ENTERED" ? request.portalRef : null, rejectionReason: request.to === "REJECTED" ? request.reason : null });

@@ -7,7 +7,7 @@
 import "server-only";
 import type { Db } from "@/server/db/client";
 import type { AnomalyKind } from "@/server/generated/prisma/enums";
-import { blockIdWhere, type Scope } from "@/server/auth/scope";
+import { factWhere, type Scope } from "@/server/auth/scope";
 
 export const TOP_ANOMALY_GROUPS = 5;
 
@@ -23,7 +23,7 @@ export type ReportAnomalies = {
 export async function getTopAnomalies(db: Db, scope: Scope, blockId?: number): Promise<ReportAnomalies> {
   const groups = await db.anomaly.groupBy({
     by: ["kind", "blockId"],
-    where: { AND: [blockIdWhere(scope), blockId === undefined ? {} : { blockId }, { status: "OPEN" }] },
+    where: { AND: [factWhere(scope), blockId === undefined ? {} : { blockId }, { status: "OPEN" }] },
     _count: { _all: true },
     _min: { createdAt: true },
   });

@@ -7,7 +7,7 @@
 import "server-only";
 import { Prisma } from "@/server/generated/prisma/client";
 import type { Db } from "@/server/db/client";
-import { blockIdSql, type Scope } from "@/server/auth/scope";
+import { blockWhere, districtIdWhere, scopeSql, type Scope } from "@/server/auth/scope";
 import { istDateKey } from "@/core/time/ist";
 import { aggregateCamps } from "@/server/services/camps/camp-aggregate";
 import { emptyCampFigures, sumCampFigures, type CampFigures } from "@/core/domain/camp-figures";
@@ -38,7 +38,7 @@ const counts = (f: CampFigures): CampDayCounts => ({ camps: f.camps, vaccinated:
 
 export async function getCampDay(db: Db, scope: Scope, now: Date, blockId?: number): Promise<ReportCampDay> {
   const yesterday = istYesterday(now);
-  const inScope = Prisma.sql`${blockIdSql(scope, Prisma.sql`s.block_id`)} AND ${blockId === undefined ? Prisma.sql`TRUE` : Prisma.sql`s.block_id = ${blockId}`}`;
+  const inScope = Prisma.sql`${scopeSql(scope, { district: Prisma.sql`s.district_id`, block: Prisma.sql`s.block_id` })} AND ${blockId === undefined ? Prisma.sql`TRUE` : Prisma.sql`s.block_id = ${blockId}`}`;
   const [latest] = await db.$queryRaw<{ day: Date | null }[]>`
     SELECT max(c.date) AS day FROM camps c JOIN sites s ON s.id = c.site_id
     WHERE c.date <= ${yesterday}::date AND ${inScope}`;
@@ -49,11 +49,11 @@ export async function getCampDay(db: Db, scope: Scope, now: Date, blockId?: numb
   const perBlock = blockId === undefined;
   const [groups, mega, names] = await Promise.all([
     aggregateCamps(db, scope, perBlock ? "block" : "camp", onDay),
-    db.megaCamp.findFirst({ where: { date: new Date(`${day}T00:00:00Z`) }, select: { name: true } }),
+    db.megaCamp.findFirst({ where: { ...districtIdWhere(scope), date: new Date(`${day}T00:00:00Z`) }, select: { name: true } }),
     perBlock
-      ? db.block.findMany({ select: { id: true, name: true, nameHi: true } }).then((bs) => bs.map((b) => ({ id: b.id, label: b.name, labelHi: b.nameHi })))
+      ? db.block.findMany({ where: blockWhere(scope), select: { id: true, name: true, nameHi: true } }).then((bs) => bs.map((b) => ({ id: b.id, label: b.name, labelHi: b.nameHi })))
       : db.camp
-          .findMany({ where: { date: new Date(`${day}T00:00:00Z`), site: { blockId } }, select: { id: true, site: { select: { name: true } } } })
+          .findMany({ where: { ...districtIdWhere(scope), date: new Date(`${day}T00:00:00Z`), site: { blockId } }, select: { id: true, site: { select: { name: true } } } })
           .then((cs) => cs.map((c) => ({ id: c.id, label: c.site.name, labelHi: c.site.name }))),
   ]);
   const nameOf = new Map(names.map((n) => [n.id, n]));

@@ -8,7 +8,7 @@ import "server-only";
 import type { Db } from "@/server/db/client";
 import type { Scope } from "@/server/auth/scope";
 import { AppError } from "@/server/errors/app-error";
-import { blockSlug } from "@/core/domain/district";
+import { slugOf } from "@/core/domain/block-directory";
 import { DEADLINE_HOURS } from "@/core/domain/aging";
 import type { ForecastStatus } from "@/core/domain/burn-down";
 import type { ProbeState } from "@/core/domain/probe-state";
@@ -74,11 +74,16 @@ export async function buildDailyReport(db: Db, scope: Scope, now: Date, options:
   const [summary, forecasts, probes, camps, anomalies] = await Promise.all([
     getBacklogSummary(db, scope, now, blockId),
     getBlockForecasts(db, scope, now, blockId),
-    listProbeStatuses(db, now),
+    listProbeStatuses(db, scope, now),
     getCampDay(db, scope, now, blockId),
     getTopAnomalies(db, scope, blockId),
   ]);
-  const districtRow = block ? null : await db.district.findFirstOrThrow({ orderBy: { id: "asc" } });
+  // The area the report covers when it is not one block: the district, or for a state officer the state.
+  const districtRow = block
+    ? null
+    : scope.kind === "state"
+      ? await db.state.findUniqueOrThrow({ where: { id: scope.stateId } })
+      : await db.district.findUniqueOrThrow({ where: { id: scope.districtId } });
 
   const blocks: ReportBacklogRow[] = summary.blocks.map((b) => ({
     blockId: b.blockId,
@@ -119,7 +124,7 @@ export async function buildDailyReport(db: Db, scope: Scope, now: Date, options:
     generatedAt: now,
     scope: block
       ? { kind: "block", blockId: block.id, block: block.name, blockHi: block.nameHi, slug: block.slug }
-      : { kind: "district", district: districtRow!.name, districtHi: districtRow!.nameHi, slug: blockSlug(districtRow!.name) },
+      : { kind: "district", district: districtRow!.name, districtHi: districtRow!.nameHi, slug: slugOf(districtRow!.name) },
     deadlineHours: DEADLINE_HOURS,
     backlog: { district, blocks },
     risk: {

@@ -39,7 +39,7 @@ export const registerImportRoute = defineRoute(
   },
   async ({ db, req, user, now }) => {
     const { importId, source } = await openUpload(db, req, user.id, "REGISTER", now);
-    return importRegister(db, { userId: user.id, role: user.role, blockId: user.blockId }, source, { now, importId, idHashKey: appConfig().TEEKA_ID_HASH_KEY });
+    return importRegister(db, { ...user, userId: user.id }, source, { now, importId, idHashKey: appConfig().TEEKA_ID_HASH_KEY });
   },
 );
 
@@ -57,7 +57,7 @@ export const portalImportRoute = defineRoute(
   },
   async ({ db, req, user, now }) => {
     const { importId, source } = await openUpload(db, req, user.id, "PORTAL", now);
-    return runPortalImport(db, { userId: user.id, role: user.role, blockId: user.blockId }, source, { now, importId });
+    return runPortalImport(db, { ...user, userId: user.id }, source, { now, importId });
   },
 );
 

@@ -9,19 +9,20 @@ import { rangeProblem, ZFieldReport, ZProbeTargetInput, ZProbeTargetPatch } from
 import { AppError } from "@/server/errors/app-error";
 import { incidentsCsvRows } from "@/core/domain/incidents";
 import { getProbeStatus, listProbeStatuses, type ProbeTargetStatus } from "@/server/services/probes/probe-status";
-import { assertProbeTargetExists, createProbeTarget, getProbeTargetConfig, updateProbeTarget } from "@/server/services/probes/probe-targets";
+import { assertProbeTargetInScope, createProbeTarget, getProbeTargetConfig, updateProbeTarget } from "@/server/services/probes/probe-targets";
 import { listIncidents } from "@/server/services/probes/probe-history";
 import { recordScriptReports } from "@/server/services/probes/field-script-reports";
 import { MAX_REPORTS_PER_REQUEST } from "@/server/services/probes/field-reach";
 import type { Db } from "@/server/db/client";
+import type { Scope } from "@/server/auth/scope";
 
 /** A target as the API shows it: `id`, `state`, the configuration fields, then the figures. */
 function toApiTarget(t: ProbeTargetStatus): z.input<typeof ZApiProbeTarget> {
   return ZApiProbeTarget.strip().parse(JSON.parse(JSON.stringify(t)));
 }
 
-async function apiTarget(db: Db, id: number, now: Date) {
-  const status = await getProbeStatus(db, id, now);
+async function apiTarget(db: Db, scope: Scope, id: number, now: Date) {
+  const status = await getProbeStatus(db, scope, id, now);
   if (!status) throw new AppError("NOT_FOUND", "probeTargetNotFound", { id });
   return toApiTarget(status);
 }
@@ -33,12 +34,12 @@ export const probesListRoute = defineRoute(
     method: "GET",
     path: "/api/v1/probes",
     operationId: "listProbeTargets",
-    summary: "Every probe target with its state and uptime windows (the portal's health is district-wide)",
+    summary: "Every probe target with its state and uptime windows (the state's targets: the portal's health concerns every district)",
     tags: ["probes"],
     capability: "dashboard.read",
     responses: { description: "The targets", json: ZProbeTargetList },
   },
-  async ({ db, now }) => ({ generatedAt: now.toISOString(), targets: (await listProbeStatuses(db, now)).map(toApiTarget) }),
+  async ({ db, now, scope }) => ({ generatedAt: now.toISOString(), targets: (await listProbeStatuses(db, scope, now)).map(toApiTarget) }),
 );
 
 export const probesCreateRoute = defineRoute(
@@ -46,7 +47,7 @@ export const probesCreateRoute = defineRoute(
     method: "POST",
     path: "/api/v1/probes",
     operationId: "createProbeTarget",
-    summary: "Add a probe target (district officer): 201 with it, 400 with the reasons, 409 when the name is taken",
+    summary: "Add a probe target (state officer): 201 with it, 400 with the reasons, 409 when the name is taken",
     tags: ["probes"],
     capability: "probes.manage",
     body: ZProbeTargetInput,
@@ -54,9 +55,9 @@ export const probesCreateRoute = defineRoute(
     responses: { status: 201, description: "The new target", json: ZApiProbeTarget },
     errors: [409],
   },
-  async ({ db, now, user, body }) => {
-    const created = await createProbeTarget(db, body, user.id);
-    return Response.json(await apiTarget(db, created.id, now), { status: 201, headers: { location: `/api/v1/probes/${created.id}` } });
+  async ({ db, now, user, scope, body }) => {
+    const created = await createProbeTarget(db, scope, body, user.id);
+    return Response.json(await apiTarget(db, scope, created.id, now), { status: 201, headers: { location: `/api/v1/probes/${created.id}` } });
   },
 );
 
@@ -71,7 +72,7 @@ export const probeGetRoute = defineRoute(
     params: PARAMS,
     responses: { description: "The target", json: ZApiProbeTarget },
   },
-  ({ db, now, params }) => apiTarget(db, params.id, now),
+  ({ db, now, scope, params }) => apiTarget(db, scope, params.id, now),
 );
 
 export const probePatchRoute = defineRoute(
@@ -79,7 +80,7 @@ export const probePatchRoute = defineRoute(
     method: "PATCH",
     path: "/api/v1/probes/{id}",
     operationId: "updateProbeTarget",
-    summary: "Change some fields of a target (district officer); the rules between fields hold for the result",
+    summary: "Change some fields of a target (state officer); the rules between fields hold for the result",
     tags: ["probes"],
     capability: "probes.manage",
     params: PARAMS,
@@ -88,10 +89,10 @@ export const probePatchRoute = defineRoute(
     responses: { description: "The changed target", json: ZApiProbeTarget },
     errors: [409],
   },
-  async ({ db, now, params, body }) => {
-    if (!(await getProbeTargetConfig(db, params.id))) throw new AppError("NOT_FOUND", "probeTargetNotFound", { id: params.id });
-    await updateProbeTarget(db, params.id, body);
-    return apiTarget(db, params.id, now);
+  async ({ db, now, scope, params, body }) => {
+    if (!(await getProbeTargetConfig(db, scope, params.id))) throw new AppError("NOT_FOUND", "probeTargetNotFound", { id: params.id });
+    await updateProbeTarget(db, scope, params.id, body);
+    return apiTarget(db, scope, params.id, now);
   },
 );
 
@@ -116,10 +117,10 @@ export const probeIncidentsRoute = defineRoute(
     query: { from: ZInstant("from").optional(), to: ZInstant("to").optional(), format: z.enum(["json", "csv"], { error: 'format must be "json" or "csv".' }).default("json") },
     responses: { description: "The incidents", json: ZIncidentList, csv: true },
   },
-  async ({ db, now, params, query: { from, to, format } }) => {
+  async ({ db, now, scope, params, query: { from, to, format } }) => {
     const problem = from && to ? rangeProblem(from, to) : null;
     if (problem) throw new AppError("BAD_REQUEST", problem.key, problem.params);
-    await assertProbeTargetExists(db, params.id);
+    await assertProbeTargetInScope(db, scope, params.id);
     const target = await db.probeTarget.findUniqueOrThrow({ where: { id: params.id }, select: { id: true, name: true } });
     const incidents = await listIncidents(db, params.id, { from, to }, now);
     if (format === "csv") {
