@@ -123,4 +123,6 @@ export const enServerErrors = {
   setupSpellingTwice: "\"{spelling}\" is given for both {block} and {other}: one spelling may name one block only.",
   setupNewDistrictNeedsHindi: "{district} is not on the state's list: give its Hindi name too to add it.",
   setupAliasTaken: "\"{alias}\" already names {other}: it cannot also be an alias of {block}.",
+  districtRefInvalid: "\"{district}\" is not a district's id or slug: use letters, digits and hyphens, e.g. banka.",
+  districtNotFound: "There is no district \"{district}\" that you can see.",
 } as const;

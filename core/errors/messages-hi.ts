@@ -122,4 +122,6 @@ export const hiServerErrors: Widen<typeof enServerErrors> = {
   setupSpellingTwice: "\"{spelling}\" {block} और {other} दोनों के लिए दिया गया है: एक वर्तनी केवल एक प्रखंड का नाम हो सकती है।",
   setupNewDistrictNeedsHindi: "{district} राज्य की सूची में नहीं है: इसे जोड़ने के लिए इसका हिंदी नाम भी दें।",
   setupAliasTaken: "\"{alias}\" पहले से {other} का नाम है: यह {block} का दूसरा नाम नहीं हो सकता।",
+  districtRefInvalid: "\"{district}\" किसी ज़िले की आईडी या स्लग नहीं है: अक्षर, अंक और हाइफ़न का उपयोग करें, जैसे banka।",
+  districtNotFound: "\"{district}\" नाम का कोई ज़िला नहीं है जिसे आप देख सकें।",
 };

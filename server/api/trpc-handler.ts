@@ -6,6 +6,7 @@ import { newRequestId } from "@/server/api/request-id";
 import { authenticateRequest } from "@/server/api/request-auth";
 import { assertBrowserWriteAllowed } from "@/server/api/csrf";
 import { toTrpcError, type Context } from "@/server/api/trpc";
+import { DISTRICT_HEADER } from "@/server/api/district-focus";
 import { AppError } from "@/server/errors/app-error";
 import { RETRY_AFTER_SECONDS } from "@/server/errors/classify";
 import { withBodyLimited } from "@/server/api/body-limit";
@@ -19,7 +20,7 @@ async function createContext(req: Request, requestId: string): Promise<Context> 
   try {
     const { user, credential } = await authenticateRequest(db, req, now());
     if (credential === "session") assertBrowserWriteAllowed(req, "json");
-    return { db, user, now, requestId };
+    return { db, user, now, requestId, district: req.headers.get(DISTRICT_HEADER) };
   } catch (error) {
     throw toTrpcError(error) ?? error;
   }

@@ -9,6 +9,7 @@ import type { SessionUser } from "@/server/auth/current-user";
 import { AppError, englishText } from "@/server/errors/app-error";
 import { classifyError } from "@/server/errors/classify";
 import { assertNoNul } from "@/server/api/input-guards";
+import { focusScope } from "@/server/api/district-focus";
 import { issueDetail, validationError } from "@/server/errors/zod-issues";
 import type { ErrorCode, ErrorDetail } from "@/core/errors/error-codes";
 
@@ -19,6 +20,8 @@ export type Context = {
   now: () => Date;
   /** Ties the answer and the server's log lines about this request together. */
   requestId?: string;
+  /** The district a state officer's page looks at (X-Teeka-District), narrowing the scope; see district-focus.ts. */
+  district?: string | null;
 };
 
 export type Meta = { capability?: Capability };
@@ -107,7 +110,7 @@ function authorize(capability: Capability) {
     const user = ctx.user;
     if (!user) throw new AppError("UNAUTHORIZED", "signInRequired");
     if (!can(user, capability)) throw new AppError("FORBIDDEN", user.role === "HELPDESK" ? "helpdeskOnly" : "notAllowed");
-    const scope: Scope = await scopeOf(ctx.db, user);
+    const scope: Scope = await focusScope(ctx.db, await scopeOf(ctx.db, user), ctx.district);
     if (scope.kind === "none" && user.role !== "HELPDESK") throw new AppError("FORBIDDEN", "noScope");
     return next({ ctx: { ...ctx, user, scope } });
   });

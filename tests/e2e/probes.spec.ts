@@ -24,11 +24,12 @@ test.describe("a target against the local simulator", () => {
     await sim?.close();
   });
 
-  test("the DIO adds it and watches it go UP → DOWN → UP, with an incident logged", async ({ page }) => {
+  // Probe targets are the state's: the state officer manages them, a DIO reads them.
+  test("the state officer adds it and watches it go UP → DOWN → UP, with an incident logged", async ({ page }) => {
     test.setTimeout(90_000);
     const name = `E2E simulator ${Date.now()}`;
-    await signInAs(page, "dio");
-    await expect(page).toHaveURL(/\/$/);
+    await signInAs(page, "sio.bihar");
+    await expect(page).not.toHaveURL(/sign-in/);
     await page.goto("/probes");
     await page.getByRole("button", { name: "Add target" }).click();
     const form = page.getByTestId("probe-target-form");

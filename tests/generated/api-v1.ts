@@ -373,7 +373,10 @@ export interface components {
         };
     };
     responses: never;
-    parameters: never;
+    parameters: {
+        /** @description A state officer's narrowing to one district of the state (its id or slug, e.g. banka); for other callers their own district or nothing. Another district reads as 404. */
+        District: string;
+    };
     requestBodies: never;
     headers: never;
     pathItems: never;
@@ -386,6 +389,8 @@ export interface operations {
                 /** @description a block's name or URL slug, any case (e.g. Rangra Chowk, rangra-chowk) */
                 block?: string;
                 format?: "json" | "csv";
+                /** @description A state officer's narrowing to one district of the state (its id or slug, e.g. banka); for other callers their own district or nothing. Another district reads as 404. */
+                district?: components["parameters"]["District"];
             };
             header?: never;
             path?: never;
@@ -494,6 +499,8 @@ export interface operations {
             query?: {
                 /** @description a block's name or URL slug, any case (e.g. Rangra Chowk, rangra-chowk) */
                 block?: string;
+                /** @description A state officer's narrowing to one district of the state (its id or slug, e.g. banka); for other callers their own district or nothing. Another district reads as 404. */
+                district?: components["parameters"]["District"];
             };
             header?: never;
             path?: never;
@@ -559,7 +566,10 @@ export interface operations {
     };
     getBlockCampsCsv: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description A state officer's narrowing to one district of the state (its id or slug, e.g. banka); for other callers their own district or nothing. Another district reads as 404. */
+                district?: components["parameters"]["District"];
+            };
             header?: never;
             path: {
                 /** @description a block's name or URL slug, any case (e.g. Rangra Chowk, rangra-chowk) */
@@ -635,6 +645,8 @@ export interface operations {
                 q?: string;
                 sort?: "vaccinatedAt" | "registerSerial" | "beneficiaryName" | "dose" | "site";
                 dir?: "asc" | "desc";
+                /** @description A state officer's narrowing to one district of the state (its id or slug, e.g. banka); for other callers their own district or nothing. Another district reads as 404. */
+                district?: components["parameters"]["District"];
             };
             header?: never;
             path: {
@@ -708,6 +720,8 @@ export interface operations {
                 /** @description a block's id, name or URL slug */
                 block?: string;
                 camp?: string;
+                /** @description A state officer's narrowing to one district of the state (its id or slug, e.g. banka); for other callers their own district or nothing. Another district reads as 404. */
+                district?: components["parameters"]["District"];
             };
             header?: never;
             path?: never;
@@ -783,6 +797,8 @@ export interface operations {
                 from?: string;
                 /** @description yyyy-mm-dd (IST), inclusive */
                 to?: string;
+                /** @description A state officer's narrowing to one district of the state (its id or slug, e.g. banka); for other callers their own district or nothing. Another district reads as 404. */
+                district?: components["parameters"]["District"];
             };
             header?: never;
             path?: never;
@@ -856,6 +872,8 @@ export interface operations {
                 to?: string;
                 /** @description a block's name or URL slug, any case (e.g. Rangra Chowk, rangra-chowk) */
                 block?: string;
+                /** @description A state officer's narrowing to one district of the state (its id or slug, e.g. banka); for other callers their own district or nothing. Another district reads as 404. */
+                district?: components["parameters"]["District"];
             };
             header?: never;
             path?: never;
@@ -923,6 +941,8 @@ export interface operations {
         parameters: {
             query?: {
                 atRisk?: "0" | "1";
+                /** @description A state officer's narrowing to one district of the state (its id or slug, e.g. banka); for other callers their own district or nothing. Another district reads as 404. */
+                district?: components["parameters"]["District"];
             };
             header?: never;
             path?: never;
@@ -988,7 +1008,10 @@ export interface operations {
     };
     setRecordStatus: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description A state officer's narrowing to one district of the state (its id or slug, e.g. banka); for other callers their own district or nothing. Another district reads as 404. */
+                district?: components["parameters"]["District"];
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -1097,6 +1120,8 @@ export interface operations {
                 status?: "OPEN" | "RESOLVED";
                 page?: number;
                 pageSize?: number;
+                /** @description A state officer's narrowing to one district of the state (its id or slug, e.g. banka); for other callers their own district or nothing. Another district reads as 404. */
+                district?: components["parameters"]["District"];
             };
             header?: never;
             path?: never;
@@ -1221,7 +1246,10 @@ export interface operations {
     };
     listProbeTargets: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description A state officer's narrowing to one district of the state (its id or slug, e.g. banka); for other callers their own district or nothing. Another district reads as 404. */
+                district?: components["parameters"]["District"];
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -1370,7 +1398,10 @@ export interface operations {
     };
     createProbeTarget: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description A state officer's narrowing to one district of the state (its id or slug, e.g. banka); for other callers their own district or nothing. Another district reads as 404. */
+                district?: components["parameters"]["District"];
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -1566,7 +1597,10 @@ export interface operations {
     };
     getProbeTarget: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description A state officer's narrowing to one district of the state (its id or slug, e.g. banka); for other callers their own district or nothing. Another district reads as 404. */
+                district?: components["parameters"]["District"];
+            };
             header?: never;
             path: {
                 id: string;
@@ -1713,7 +1747,10 @@ export interface operations {
     };
     updateProbeTarget: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description A state officer's narrowing to one district of the state (its id or slug, e.g. banka); for other callers their own district or nothing. Another district reads as 404. */
+                district?: components["parameters"]["District"];
+            };
             header?: never;
             path: {
                 id: string;
@@ -1907,6 +1944,8 @@ export interface operations {
                 from?: string;
                 to?: string;
                 format?: "json" | "csv";
+                /** @description A state officer's narrowing to one district of the state (its id or slug, e.g. banka); for other callers their own district or nothing. Another district reads as 404. */
+                district?: components["parameters"]["District"];
             };
             header?: never;
             path: {
@@ -1990,7 +2029,10 @@ export interface operations {
     };
     sendFieldReports: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description A state officer's narrowing to one district of the state (its id or slug, e.g. banka); for other callers their own district or nothing. Another district reads as 404. */
+                district?: components["parameters"]["District"];
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -2102,6 +2144,8 @@ export interface operations {
                 block?: string;
                 /** @description language of the PDF */
                 lang?: "en" | "hi";
+                /** @description A state officer's narrowing to one district of the state (its id or slug, e.g. banka); for other callers their own district or nothing. Another district reads as 404. */
+                district?: components["parameters"]["District"];
             };
             header?: never;
             path?: never;
@@ -2174,7 +2218,10 @@ export interface operations {
     };
     importRegister: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description A state officer's narrowing to one district of the state (its id or slug, e.g. banka); for other callers their own district or nothing. Another district reads as 404. */
+                district?: components["parameters"]["District"];
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -2292,7 +2339,10 @@ export interface operations {
     };
     importPortalExport: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description A state officer's narrowing to one district of the state (its id or slug, e.g. banka); for other callers their own district or nothing. Another district reads as 404. */
+                district?: components["parameters"]["District"];
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -2410,7 +2460,10 @@ export interface operations {
     };
     getImportRejectionsCsv: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description A state officer's narrowing to one district of the state (its id or slug, e.g. banka); for other callers their own district or nothing. Another district reads as 404. */
+                district?: components["parameters"]["District"];
+            };
             header?: never;
             path: {
                 id: string;

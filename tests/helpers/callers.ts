@@ -17,10 +17,13 @@ export function testDb(): Db {
 
 const createCaller = createCallerFactory(appRouter);
 
-/** A tRPC caller acting as `username` (a demo account), or anonymously with null; the clock is pinned (TEST_NOW unless given). */
-export async function callerFor(username: string | null, now: Date = TEST_NOW) {
+/**
+ * A tRPC caller acting as `username` (a demo account), or anonymously with null; the clock is pinned (TEST_NOW unless
+ * given). `district` is what the app's X-Teeka-District header would say (a state officer's page on one district).
+ */
+export async function callerFor(username: string | null, now: Date = TEST_NOW, district?: string) {
   const user = username ? await loadUser(username) : null;
-  return createCaller({ db: testDb(), user, now: () => now });
+  return createCaller({ db: testDb(), user, now: () => now, district: district ?? null });
 }
 
 export async function loadUser(username: string): Promise<SessionUser> {

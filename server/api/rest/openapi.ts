@@ -32,7 +32,9 @@ function parameters(route: RestRoute): Json[] {
     const { description, ...rest } = json;
     return { name, in: where, required: where === "path" || !schema.safeParse(undefined).success, schema: rest, ...(description ? { description } : {}) };
   };
-  return [...Object.entries(params as Record<string, z.ZodType>).map(one("path")), ...Object.entries(query as Record<string, z.ZodType>).map(one("query"))];
+  const own = [...Object.entries(params as Record<string, z.ZodType>).map(one("path")), ...Object.entries(query as Record<string, z.ZodType>).map(one("query"))];
+  // Every signed-in operation takes the district a state officer narrows to (see district-focus.ts).
+  return route.spec.capability === null ? own : [...own, { $ref: "#/components/parameters/District" }];
 }
 
 function requestBody(route: RestRoute): Json | undefined {
@@ -97,6 +99,15 @@ export function openApiDocument(routes: readonly RestRoute[]): Json {
     servers: [{ url: "/api/v1" }],
     security: [{ bearerAuth: [] }, { sessionCookie: [] }],
     components: {
+      parameters: {
+        District: {
+          name: "district",
+          in: "query",
+          required: false,
+          description: "A state officer's narrowing to one district of the state (its id or slug, e.g. banka); for other callers their own district or nothing. Another district reads as 404.",
+          schema: { type: "string", pattern: "^[a-zA-Z0-9-]+$", maxLength: 80 },
+        },
+      },
       securitySchemes: {
         bearerAuth: { type: "http", scheme: "bearer", description: "A token the district officer creates under API tokens; it acts with its creator's scope." },
         sessionCookie: { type: "apiKey", in: "cookie", name: "next-auth.session-token" },

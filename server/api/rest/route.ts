@@ -13,6 +13,7 @@ import { assertBrowserWriteAllowed } from "@/server/api/csrf";
 import { assertNoNul } from "@/server/api/input-guards";
 import { readBodyLimited } from "@/server/api/body-limit";
 import { parseParams, parseQuery } from "@/server/api/rest/query";
+import { DISTRICT_QUERY, focusScope } from "@/server/api/district-focus";
 import { acceptedFields, validationError } from "@/server/errors/zod-issues";
 import { logger } from "@/server/logger";
 
@@ -118,6 +119,13 @@ async function readJsonBody(req: Request, schema: z.ZodType, maxBytes: number, b
   return { isArray, items: items.map((item, i) => parseItem(schema, item, isArray ? `${batch.label} ${i + 1}: ` : "")) };
 }
 
+/** The district a state officer's request narrows to (`?district=`), once at most. */
+function districtParam(url: URL): string | null {
+  const given = url.searchParams.getAll(DISTRICT_QUERY);
+  if (given.length > 1) throw new AppError("BAD_REQUEST", "queryRepeated", { name: DISTRICT_QUERY });
+  return given[0] ?? null;
+}
+
 /** Headers every API answer carries, whatever the handler returned. */
 function finish(response: Response, requestId: string): Response {
   response.headers.set("x-request-id", requestId);
@@ -151,15 +159,15 @@ export function defineRoute<
       if (!user || !credential) throw new AppError("UNAUTHORIZED", "signInRequired");
       if (!can(user, "api.use")) throw new AppError("FORBIDDEN", "helpdeskNoApi");
       if (!can(user, spec.capability)) throw new AppError("FORBIDDEN", "notAllowed");
-      const scope = await scopeOf(db, user);
+      const url = new URL(req.url);
+      const scope = await focusScope(db, await scopeOf(db, user), districtParam(url));
       if (scope.kind === "none") throw new AppError("FORBIDDEN", "noScope");
       if (credential === "session") assertBrowserWriteAllowed(req, spec.body === "upload" ? "upload" : "json");
-      const url = new URL(req.url);
       assertNoNul(Object.fromEntries(url.searchParams), undefined);
       const rawParams = (await context?.params) ?? {};
       assertNoNul(rawParams);
       const params = spec.params ? parseParams(rawParams, spec.params) : {};
-      const query = parseQuery(url, spec.query ?? {}, spec.ignoreQuery);
+      const query = parseQuery(url, spec.query ?? {}, [...(spec.ignoreQuery ?? []), DISTRICT_QUERY]);
       const body = spec.body && spec.body !== "upload" ? await readJsonBody(req, spec.body, spec.maxBodyBytes ?? DEFAULT_MAX_BODY, spec.batch) : undefined;
       const call = { req, db, now, requestId, user, scope, credential, query, params, body } as RestCall<Q, P, B, Bt>;
       return finish(await toResponse(await handler(call), spec.responses.status ?? 200), requestId);
