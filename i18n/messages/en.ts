@@ -868,6 +868,20 @@ export const en = {
       footer: "Generated {when} by Teeka Monitor. Times are India Standard Time; each state is as observed by the server’s checks. The full log is at {path}.",
     },
   },
+  portalState: {
+    title: "{name}: the portal's state, as this server's probe sees it. Open the Portal page for details.",
+    since: "since {when}",
+    ownNetwork: "your block's network cannot reach it",
+    forEveryone: "down for everyone",
+    states: {
+      UP: "Portal up",
+      DEGRADED: "Portal slow",
+      PENDING: "Portal not answering (retrying)",
+      DOWN: "Portal down",
+      MAINTENANCE: "Portal in maintenance",
+      none: "Portal: no check yet",
+    },
+  },
 } as const;
 
 /** The shape every catalog has: the same keys, any strings. */
