@@ -383,6 +383,7 @@ export const en = {
   },
   live: {
     live: "Live",
+    connecting: "Connecting…",
     reconnecting: "Reconnecting…",
     offline: "Offline",
     title: "Dashboard updates",
@@ -708,7 +709,7 @@ export const en = {
       webhook: "Webhook URL (optional)",
       webhookHelp: "Each alert is also POSTed here as JSON. Leave empty for in-app alerts only.",
       downMinutes: "Minutes DOWN before alerting",
-      downMinutesHelp: "0 alerts at once; one alert per incident, and one when it recovers.",
+      downMinutesHelp: "0 = alert as soon as the portal is DOWN; one alert per incident, and one when it recovers.",
       saved: "Saved.",
       save: "Save alert settings",
     },

@@ -383,6 +383,7 @@ export const hi: Catalog = {
   },
   live: {
     live: "लाइव",
+    connecting: "जुड़ रहा है…",
     reconnecting: "फिर से जुड़ रहा है…",
     offline: "ऑफ़लाइन",
     title: "डैशबोर्ड अपडेट",
