@@ -333,6 +333,12 @@ export const en = {
     entered: "entered {when}",
     thisOne: "This is the one: accept the portal's version",
     resolvedLine: "Resolved: {resolution} by {by} on {when}",
+    confirmLabel: "Confirm the resolution",
+    willAccept: "Register row {serial} will be marked entered on the portal as {ref}; the portal's dose and date are written into its history.",
+    willAcceptNoRow: "The portal's entry {ref} is accepted as it is; no register row changes.",
+    willKeep: "The register row stays as it is; the anomaly is closed with the note that the portal entry needs correcting.",
+    willDuplicate: "The portal entry is recorded as a duplicate; no register row changes.",
+    confirm: "Yes: {resolution}",
   },
   sites: {
     title: "New sites to confirm",
