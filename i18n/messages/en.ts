@@ -889,6 +889,22 @@ export const en = {
       none: "Portal: no check yet",
     },
   },
+  severity: {
+    title: "Needs action now",
+    tiers: {
+      OVERDUE: "already past the deadline",
+      WILL_MISS: "will miss the deadline",
+      TIGHT: "tight",
+      ON_TRACK: "on track",
+    },
+    why: {
+      OVERDUE: "{n, plural, one {# entry is} other {# entries are}} already past the deadline ({pending} pending).",
+      WILL_MISS: "At its current rate {n, plural, one {# entry} other {# entries}} will cross the deadline, the first at {when}.",
+      TIGHT: "{n, plural, one {# entry falls} other {# entries fall}} due within 6 h; nothing is forecast to miss yet.",
+    },
+    count: "{tier}: {n}",
+    allAtRisk: "All {n, plural, one {# block} other {# blocks}} at risk, with their forecasts",
+  },
 } as const;
 
 /** The shape every catalog has: the same keys, any strings. */
