@@ -902,7 +902,6 @@ export const en = {
       WILL_MISS: "At its current rate {n, plural, one {# entry} other {# entries}} will cross the deadline, the first at {when}.",
       TIGHT: "{n, plural, one {# entry falls} other {# entries fall}} due within 6 h; nothing is forecast to miss yet.",
     },
-    count: "{tier}: {n}",
     allAtRisk: "All {n, plural, one {# block} other {# blocks}} at risk, with their forecasts",
   },
 } as const;

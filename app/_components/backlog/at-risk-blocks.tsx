@@ -55,7 +55,7 @@ export function AtRiskBlocks() {
                 </ol>
               )}
               <p className="muted" data-testid="severity-counts">
-                {tierCounts.map(([tier, n]) => ts("count", { tier: ts(`tiers.${tier}`), n: format.count(n) })).join(" · ")}
+                {tierCounts.map(([tier, n]) => `${ts(`tiers.${tier}`)}: ${format.count(n)}`).join(" · ")}
               </p>
               {rows.length === 0 ? (
                 <p className="notice ok">{t("atRisk.none")}</p>
