@@ -702,7 +702,16 @@ export const en = {
       kinds: {
         PROBE_DOWN: "DOWN alert",
         PROBE_RECOVERED: "Recovered",
+        BLOCK_AT_RISK: "Block at risk",
+        BLOCK_BACK_ON_TRACK: "Back on track",
       },
+      texts: {
+        PROBE_DOWN: "{target} has been DOWN since {since}.",
+        PROBE_RECOVERED: "{target} is back UP after about {minutes} min DOWN (since {since}).",
+        BLOCK_AT_RISK: "{block} is at risk of missing the deadline: {pending} pending, {overdue} already past it; {willCross} more will cross it at the current rate (the first at {firstMiss}).",
+        BLOCK_BACK_ON_TRACK: "{block} is back on track (at risk since {since}): {pending} pending.",
+      },
+      earlier: "{n, plural, one {# earlier alert} other {# earlier alerts}} for the same place",
       webhook: {
         NONE: "in-app only",
         PENDING: "webhook: sending",

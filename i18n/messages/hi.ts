@@ -702,7 +702,16 @@ export const hi: Catalog = {
       kinds: {
         PROBE_DOWN: "DOWN (बंद) चेतावनी",
         PROBE_RECOVERED: "फिर से चालू",
+        BLOCK_AT_RISK: "प्रखंड जोखिम में",
+        BLOCK_BACK_ON_TRACK: "प्रखंड फिर पटरी पर",
       },
+      texts: {
+        PROBE_DOWN: "{target} {since} से बंद (DOWN) है।",
+        PROBE_RECOVERED: "{target} लगभग {minutes} मिनट बंद रहने के बाद फिर चालू है ({since} से बंद था)।",
+        BLOCK_AT_RISK: "{block} समय-सीमा चूकने के जोखिम में है: {pending} लंबित, {overdue} समय-सीमा पार; मौजूदा गति से {willCross} और पार करेंगी (पहली {firstMiss} को)।",
+        BLOCK_BACK_ON_TRACK: "{block} फिर पटरी पर है ({since} से जोखिम में था): {pending} लंबित।",
+      },
+      earlier: "इसी जगह की {n, plural, one {# पहले की चेतावनी} other {# पहले की चेतावनियाँ}}",
       webhook: {
         NONE: "केवल ऐप में",
         PENDING: "वेबहुक: भेजी जा रही है",

@@ -28,8 +28,10 @@ async function textOverlaps(page: Page): Promise<Overlap[]> {
       const text = node.textContent?.trim() ?? "";
       const el = node.parentElement;
       if (!text || !el || el.closest("svg, .sr-only, script, style, noscript, [hidden], [aria-hidden='true']")) continue;
-      const style = getComputedStyle(el);
-      if (style.visibility === "hidden" || style.display === "none" || Number(style.opacity) === 0) continue;
+      // Not drawn: hidden by style, or the content of a closed <details> (its summary is drawn).
+      if (!el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) continue;
+      const closed = el.closest("details:not([open])");
+      if (closed && !el.closest("summary")) continue;
       const range = document.createRange();
       range.selectNodeContents(node);
       for (const r of range.getClientRects()) if (r.width > 1 && r.height > 1) boxes.push({ text: text.slice(0, 40), r });
