@@ -125,4 +125,14 @@ export const enServerErrors = {
   setupAliasTaken: "\"{alias}\" already names {other}: it cannot also be an alias of {block}.",
   districtRefInvalid: "\"{district}\" is not a district's id or slug: use letters, digits and hyphens, e.g. banka.",
   districtNotFound: "There is no district \"{district}\" that you can see.",
+  /** Reasons of a rejected import row (stored in English; shown in the reader's language from the key). */
+  importRow: {
+    blockEmpty: "block is empty",
+    blockUnknown: "block \"{block}\" is not a block of {home} district; write the block's name as the district's block list has it",
+    blockAmbiguous: "block \"{block}\" names more than one block of {home} district; write the block's full name",
+    blockOfOtherDistrict: "block {block} is a block of {district} district, not of {home}; that district imports its own registers",
+    vaccineUnknown: "vaccine \"{vaccine}\" is not in the state's vaccine list ({accepted})",
+    noVaccines: "vaccine cannot be checked: the state has no vaccine list yet; ask the state officer to set it up",
+    doseTooHigh: "dose {dose} is more than the {doses} doses of {vaccine}",
+  },
 } as const;

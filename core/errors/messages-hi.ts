@@ -124,4 +124,13 @@ export const hiServerErrors: Widen<typeof enServerErrors> = {
   setupAliasTaken: "\"{alias}\" पहले से {other} का नाम है: यह {block} का दूसरा नाम नहीं हो सकता।",
   districtRefInvalid: "\"{district}\" किसी ज़िले की आईडी या स्लग नहीं है: अक्षर, अंक और हाइफ़न का उपयोग करें, जैसे banka।",
   districtNotFound: "\"{district}\" नाम का कोई ज़िला नहीं है जिसे आप देख सकें।",
+  importRow: {
+    blockEmpty: "block (प्रखंड) ख़ाली है",
+    blockUnknown: "block \"{block}\" {home} ज़िले का प्रखंड नहीं है; प्रखंड का नाम वैसे लिखें जैसे ज़िले की प्रखंड सूची में है",
+    blockAmbiguous: "block \"{block}\" {home} ज़िले के एक से अधिक प्रखंडों का नाम है; प्रखंड का पूरा नाम लिखें",
+    blockOfOtherDistrict: "block {block} {district} ज़िले का प्रखंड है, {home} का नहीं; उस ज़िले के रजिस्टर वहीं आयात होते हैं",
+    vaccineUnknown: "vaccine \"{vaccine}\" राज्य की टीका सूची में नहीं है ({accepted})",
+    noVaccines: "vaccine जाँचा नहीं जा सकता: राज्य की टीका सूची अभी नहीं बनी है; राज्य अधिकारी से इसे बनवाएँ",
+    doseTooHigh: "dose {dose}, {vaccine} की {doses} ख़ुराकों से अधिक है",
+  },
 };

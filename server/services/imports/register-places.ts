@@ -15,7 +15,6 @@ const campKey = (siteId: number, date: string) => `${siteId}\u0000${date}`;
 export type PlaceNeed = { blockId: number; site: string; campDate: string };
 
 export class RegisterPlaces {
-  private readonly blockIds: Map<string, number>;
   private readonly blockNames: Map<number, string>;
   private readonly sites: Map<string, number>;
   private readonly camps = new Map<string, number>();
@@ -30,7 +29,6 @@ export class RegisterPlaces {
     sites: { id: number; block_id: number; name: string }[],
     megaCamps: { id: number; date: string }[],
   ) {
-    this.blockIds = new Map(blocks.map((b) => [b.name, b.id]));
     this.blockNames = new Map(blocks.map((b) => [b.id, b.name]));
     this.sites = new Map();
     // Oldest first: if two existing sites differ only in case, the first one keeps receiving rows.
@@ -46,10 +44,6 @@ export class RegisterPlaces {
     );
     const megaCamps = await tx.$queryRawUnsafe<{ id: number; date: string }[]>(`SELECT id, date::text AS date FROM mega_camps WHERE district_id = $1`, districtId);
     return new RegisterPlaces(importId, districtId, blocks, sites, megaCamps);
-  }
-
-  blockId(name: string): number | undefined {
-    return this.blockIds.get(name);
   }
 
   blockName(id: number): string {
