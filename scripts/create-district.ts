@@ -1,10 +1,10 @@
 /**
- * `npm run create-district -- --state Bihar --district Purnia --blocks blocks.csv`
+ * `npm run create-district -- --state <state> --district <district> --blocks blocks.csv`
  * Sets a district up in a real database from a CSV of its blocks: columns name, name_hi, and optionally lgd_code,
  * aliases (";"-separated other spellings) and is_urban (yes/no). A district that is not on the state's shipped
  * list needs `--name-hi` (its Hindi name); `--lgd-code` gives the district's LGD code when known. Running it again
  * with a longer list adds the new blocks and aliases; nothing is ever deleted. Then create its DIO with
- * `npm run create-user -- --role DISTRICT_OFFICER --district Purnia …`.
+ * `npm run create-user -- --role DISTRICT_OFFICER --district <district> …`.
  */
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";

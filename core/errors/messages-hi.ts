@@ -86,7 +86,7 @@ export const hiServerErrors: Widen<typeof enServerErrors> = {
   fieldUnknownTarget: "प्रोब लक्ष्य {ids} नहीं है; लक्ष्य छोड़ दें या GET /api/v1/probes से कोई id लें।",
   fieldTooSoon: "आपने 20 सेकंड से कम पहले रिपोर्ट भेजी; ब्राउज़र जाँच हर 20 सेकंड में अधिकतम एक बार रिपोर्ट करती है। {seconds} सेकंड बाद फिर कोशिश करें।",
   fieldNeedsBlockUser: "फ़ील्ड रिपोर्ट प्रखंड मुख्यालय से आती हैं: केवल प्रखंड पर्यवेक्षक और डेटा ऑपरेटर भेजते हैं; ज़िले की अपनी जाँच केंद्रीय प्रोब है।",
-  fieldNameBlock: "{label}ज़िला अधिकारी के टोकन को \"block\" में प्रखंड का नाम देना होगा (नाम या स्लग, जैसे \"pirpainti\")।",
+  fieldNameBlock: "{label}ज़िला अधिकारी के टोकन को \"block\" में प्रखंड का नाम देना होगा (नाम या स्लग, जैसे GET /api/v1/backlog प्रखंडों की सूची देता है)।",
   fieldInFuture: "{label}checkedAt {at} भविष्य में है; उपकरण की घड़ी जाँचें।",
   fieldTooOld: "{label}checkedAt {at} 24 घंटे से पुराना है; इतनी पुरानी रिपोर्ट स्वीकार नहीं होतीं, उन्हें हटा दें।",
   fieldEmpty: "सूची खाली है; कम से कम एक रिपोर्ट भेजें।",
@@ -122,7 +122,7 @@ export const hiServerErrors: Widen<typeof enServerErrors> = {
   setupSpellingTwice: "\"{spelling}\" {block} और {other} दोनों के लिए दिया गया है: एक वर्तनी केवल एक प्रखंड का नाम हो सकती है।",
   setupNewDistrictNeedsHindi: "{district} राज्य की सूची में नहीं है: इसे जोड़ने के लिए इसका हिंदी नाम भी दें।",
   setupAliasTaken: "\"{alias}\" पहले से {other} का नाम है: यह {block} का दूसरा नाम नहीं हो सकता।",
-  districtRefInvalid: "\"{district}\" किसी ज़िले की आईडी या स्लग नहीं है: अक्षर, अंक और हाइफ़न का उपयोग करें, जैसे banka।",
+  districtRefInvalid: "\"{district}\" किसी ज़िले की आईडी या स्लग नहीं है: अक्षर, अंक और हाइफ़न का उपयोग करें, जैसे ज़िले के पृष्ठ के पते में।",
   districtNotFound: "\"{district}\" नाम का कोई ज़िला नहीं है जिसे आप देख सकें।",
   importRow: {
     blockEmpty: "block (प्रखंड) ख़ाली है",

@@ -8,7 +8,7 @@ import { tidyText } from "@/core/domain/register-person";
 
 type Tx = Prisma.TransactionClient;
 
-/** Sites match whatever the case and spacing, so "PHC Pirpainti" and "phc  pirpainti" are one site. */
+/** Sites match whatever the case and spacing, so "PHC Old Town" and "phc  old town" are one site. */
 export const siteKey = (blockId: number, name: string) => `${blockId}\u0000${tidyText(name).toLowerCase()}`;
 const campKey = (siteId: number, date: string) => `${siteId}\u0000${date}`;
 

@@ -30,7 +30,7 @@ export async function createDistrictFromCsv(db: Db, input: CreateDistrictInput, 
   const stateName = input.state.trim();
   const districtName = input.district.trim().replace(/\s+/g, " ");
   if (!stateName) problems.push("Name the state with --state (e.g. --state Bihar).");
-  if (!districtName) problems.push("Name the district with --district (e.g. --district Purnia).");
+  if (!districtName) problems.push("Name the district with --district (its English name, as on the state's list).");
   if (input.lgdCode !== undefined && !/^\d{1,10}$/.test(input.lgdCode.trim())) problems.push(`--lgd-code "${input.lgdCode}" is not 1 to 10 digits.`);
   const csv = parseBlocksCsv(input.csv);
   problems.push(...csv.problems);
