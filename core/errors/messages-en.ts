@@ -87,7 +87,7 @@ export const enServerErrors = {
   fieldUnknownTarget: "There is no probe target {ids}; leave the target out or use an id from GET /api/v1/probes.",
   fieldTooSoon: "You sent a report less than 20 s ago; the browser probe reports at most once every 20 s. Try again in {seconds} s.",
   fieldNeedsBlockUser: "Field reports come from a block HQ: only block supervisors and data operators send them; the district's own check is the central probe.",
-  fieldNameBlock: "{label}A district officer's token must name the block in \"block\" (name or slug, e.g. \"pirpainti\").",
+  fieldNameBlock: "{label}A district officer's token must name the block in \"block\" (its name or slug, as GET /api/v1/backlog lists the blocks).",
   fieldInFuture: "{label}checkedAt {at} is in the future; check the device's clock.",
   fieldTooOld: "{label}checkedAt {at} is older than 24 hours; reports that old are not accepted, drop them.",
   fieldEmpty: "The array is empty; send at least one report.",
@@ -123,6 +123,16 @@ export const enServerErrors = {
   setupSpellingTwice: "\"{spelling}\" is given for both {block} and {other}: one spelling may name one block only.",
   setupNewDistrictNeedsHindi: "{district} is not on the state's list: give its Hindi name too to add it.",
   setupAliasTaken: "\"{alias}\" already names {other}: it cannot also be an alias of {block}.",
-  districtRefInvalid: "\"{district}\" is not a district's id or slug: use letters, digits and hyphens, e.g. banka.",
+  districtRefInvalid: "\"{district}\" is not a district's id or slug: use letters, digits and hyphens, as in the district page's address.",
   districtNotFound: "There is no district \"{district}\" that you can see.",
+  /** Reasons of a rejected import row (stored in English; shown in the reader's language from the key). */
+  importRow: {
+    blockEmpty: "block is empty",
+    blockUnknown: "block \"{block}\" is not a block of {home} district; write the block's name as the district's block list has it",
+    blockAmbiguous: "block \"{block}\" names more than one block of {home} district; write the block's full name",
+    blockOfOtherDistrict: "block {block} is a block of {district} district, not of {home}; that district imports its own registers",
+    vaccineUnknown: "vaccine \"{vaccine}\" is not in the state's vaccine list ({accepted})",
+    noVaccines: "vaccine cannot be checked: the state has no vaccine list yet; ask the state officer to set it up",
+    doseTooHigh: "dose {dose} is more than the {doses} doses of {vaccine}",
+  },
 } as const;
