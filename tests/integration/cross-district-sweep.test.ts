@@ -12,7 +12,8 @@ import { callerFor, loadUser, scopeOfUser, testDb } from "@/tests/helpers/caller
 import { TEST_NOW } from "@/tests/helpers/test-clock";
 import { istDateKey } from "@/core/time/ist";
 import { listProcedures } from "@/tests/helpers/sweep/trpc-procedures";
-import { callRest, listRestOperations, type RestOperation } from "@/tests/helpers/sweep/rest-operations";
+import { listRestOperations } from "@/tests/helpers/sweep/rest-operations";
+import { istMinute, maxId, opaqueBody, rest, type RestCall } from "@/tests/helpers/sweep/cross-district-rest";
 import { baseValue, type JsonSchema } from "@/tests/helpers/sweep/values";
 import { districtRowsFingerprint, leaksIn } from "@/tests/helpers/sweep/district-footprint";
 import { addDistrictFixtures } from "@/tests/helpers/sweep/district-fixtures";
@@ -148,27 +149,6 @@ describe("the cross-district sweep", () => {
   }, 600_000);
 });
 
-type RestCall = { path: Record<string, string>; query: [string, string][]; body?: string; headers?: Record<string, string> };
-
-async function rest(op: RestOperation, actor: Actor, call: RestCall): Promise<{ status: number; key: string; text: string; disposition: string }> {
-  const path = op.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(call.path[name] ?? ""));
-  const query = [...call.query, ...(actor.focus ? [["district", actor.focus] as [string, string]] : [])];
-  const search = new URLSearchParams(query.filter(([k], i, all) => all.findIndex(([j]) => j === k) === i)).toString();
-  const headers: Record<string, string> = { authorization: `Bearer ${tokens[actor.username]}`, ...(call.body !== undefined ? { "content-type": "application/json" } : {}), ...call.headers };
-  const req = new Request(`http://localhost/api/v1${path}${search ? `?${search}` : ""}`, { method: op.method, headers, ...(call.body !== undefined ? { body: call.body } : {}) });
-  const res = await callRest(op, { req, params: call.path });
-  const sse = res.headers.get("content-type")?.startsWith("text/event-stream");
-  const text = sse ? "event stream" : await res.text();
-  let key = "-";
-  if (res.status >= 400) key = ((JSON.parse(text) as { key?: string }).key ?? "-");
-  return { status: res.status, key, text: res.status >= 400 ? (JSON.parse(text) as { error?: string }).error ?? text : text, disposition: res.headers.get("content-disposition") ?? "" };
-}
-
-/** Bodies the document cannot describe field by field (an item list of z.unknown()): what the route reads. */
-function opaqueBody(op: RestOperation, recordId: number): unknown {
-  if (op.route.spec.operationId === "updateRecordStatus" || op.path === "/records/status") return { items: [{ id: recordId, status: "ENTERED", portalRef: "CWN-SWEEP-0001" }] };
-  return null;
-}
 
 describe("the cross-district sweep over REST", () => {
   it("no operation shows another district's data, and its ids, blocks and district read like unknown ones", async () => {
@@ -192,7 +172,7 @@ describe("the cross-district sweep over REST", () => {
         let bodyBase: unknown = op.body ? baseValue(op.body) : undefined;
         const opaque = opaqueBody(op, actor.own.ids.record[0]!);
         const bodyPlans = opaque
-          ? [{ base: opaque, variants: actor.other.ids.record.map((id) => ({ label: `items.0.id=record:${id}`, input: opaqueBody(op, id), unknown: opaqueBody(op, UNKNOWN_ID), kind: "record" as const, echo: [] })) }]
+          ? [{ base: opaque, variants: actor.other.ids.record.map((id) => ({ label: `items.0.id=record:${id}`, input: opaqueBody(op, id), unknown: opaqueBody(op, UNKNOWN_ID), kind: "record" as const, echo: [String(id)] })) }]
           : op.body
             ? planInputs(op.path, op.body as JsonSchema, actor.own, actor.other, { sweepText: false, token: actor.token, dateKey: istDateKey(TEST_NOW), now: TEST_NOW })
             : [{ base: undefined, variants: [] }];
@@ -222,15 +202,15 @@ describe("the cross-district sweep over REST", () => {
             const format = params.find((p) => p.name === "format");
             for (const f of ((format?.schema.enum as string[] | undefined) ?? [""]).filter((x) => x !== "pdf")) {
               calls++;
-              const own = await rest(op, actor, { path: pathBase, query: f ? [["format", f]] : [], body });
+              const own = await rest(op, actor, { path: pathBase, query: f ? [["format", f]] : [], body }, tokens);
               checkLeaks(leaks, `${op.method} ${op.path}${f ? `?format=${f}` : ""} as ${actor.label} (own)`, actor, [own.text, own.disposition]);
             }
           }
           for (const v of variants) {
             const where = `${op.method} ${op.path} ${v.where} as ${actor.label}`;
             calls += 2;
-            const answer = await rest(op, actor, v.call);
-            const unknown = await rest(op, actor, v.unknown);
+            const answer = await rest(op, actor, v.call, tokens);
+            const unknown = await rest(op, actor, v.unknown, tokens);
             checkLeaks(leaks, where, actor, [answer.text, answer.disposition], v.echo);
             if (!v.compare) continue;
             const a = comparable(answer, v.sent);
@@ -263,7 +243,7 @@ describe("the cross-district sweep over REST", () => {
             [victim.block.name, ownBlock].map((block, i) => `CWN-XD-${i},${victim.beneficiaryName},${victim.birthYear},${sex},${victim.idLast4},,${victim.dose},${at},${victim.camp.site.name},${block},${istMinute(TEST_NOW)}`).join("\n") + "\n"
           : "register_serial,block,site,vaccinated_at,beneficiary_name,birth_year,gender,id_type,id_number,dose,vaccine\n" +
             `XD-1,${victim.block.name},${victim.camp.site.name},${at},${victim.beneficiaryName},${victim.birthYear},${sex},Voter ID,XDVOTER001,${victim.dose},Covaxin\n`;
-        const answer = await rest(op, actor, { path: {}, query: [], body: csv, headers: { "content-type": "text/csv", "x-file-name": `cross-${actor.username}.csv` } });
+        const answer = await rest(op, actor, { path: {}, query: [], body: csv, headers: { "content-type": "text/csv", "x-file-name": `cross-${actor.username}.csv` } }, tokens);
         if (answer.status < 300) accepted++;
         checkLeaks(leaks, `${op.method} ${op.path} as ${actor.label}`, actor, answer.text.replaceAll(PARSER_SENTENCE_IN_CODE, ""), [victim.block.name, victim.camp.site.name, victim.beneficiaryName]);
         const created = answer.status < 300 ? (JSON.parse(answer.text) as { created?: number; matched?: number }) : {};
@@ -299,11 +279,6 @@ describe("the cross-district sweep over REST", () => {
   }, 120_000);
 });
 
-const maxId = async (model: "importBatch" | "site" | "camp" | "anomaly"): Promise<number> =>
-  ((await (testDb()[model] as unknown as { aggregate: (a: unknown) => Promise<{ _max: { id: number | null } }> }).aggregate({ _max: { id: true } }))._max.id ?? 0);
-
-/** A time as the register and the portal write it: IST, to the minute. */
-const istMinute = (d: Date) => new Date(d.getTime() + 5.5 * 3_600_000).toISOString().slice(0, 16).replace("T", " ");
 
 describe("live events across districts", () => {
   const touched = restorePendingAfterAll();

@@ -21,6 +21,20 @@ export type Footprint = {
   exact: Set<string>;
   /** The names that may also sit inside a sentence (a report, a message, a file name). */
   words: string[];
+  /** Every id of the district's rows, by the key an answer carries it under (blockId, recordId …). */
+  allIds: Record<string, Set<number>>;
+};
+
+/** The keys under which answers carry a row's id, and whose ids they are. */
+const ID_KEYS: Record<string, "blocks" | "sites" | "camps" | "mega_camps" | "vaccination_records" | "import_batches" | "anomalies"> = {
+  blockId: "blocks",
+  siteId: "sites",
+  campId: "camps",
+  megaCampId: "mega_camps",
+  recordId: "vaccination_records",
+  candidateIds: "vaccination_records",
+  importId: "import_batches",
+  anomalyId: "anomalies",
 };
 
 const first = <T>(xs: T[], n: number) => (xs.length <= n ? xs : [...xs.slice(0, n - 1), xs[xs.length - 1]!]);
@@ -69,7 +83,13 @@ export async function districtFootprint(district: string, blockName?: string): P
     ...users.flatMap((u) => [u.username, u.displayName]),
     ...imports.map((i) => i.fileName),
   ].filter((s): s is string => typeof s === "string" && s.length > 0);
+  const allIds: Record<string, Set<number>> = {};
+  for (const table of new Set(Object.values(ID_KEYS))) {
+    const rows = await db.$queryRawUnsafe<{ id: number }[]>(`SELECT id FROM "${table}" WHERE district_id = ${Number(d.id)}`);
+    allIds[table] = new Set(rows.map((r) => r.id));
+  }
   return {
+    allIds,
     districtId: d.id,
     district: d.name,
     districtRefs: [slugOf(d.name), String(d.id)],
@@ -96,7 +116,9 @@ const CELL_SEPARATORS = /[\n\r,;"<>|]+/;
  * What answers must never show to `viewer`: the strings of `foreign` that do not also belong to the viewer's
  * district or to the state both share (a name both districts have is no evidence of a leak).
  */
-export function foreignMarkers(foreign: Footprint, viewer: Footprint): { exact: Set<string>; words: RegExp } {
+export type Markers = { exact: Set<string>; words: RegExp; ids: Record<string, Set<number>> };
+
+export function foreignMarkers(foreign: Footprint, viewer: Footprint): Markers {
   // Answers are also read cell by cell (CSV, "name, place"): a cell of the viewer's own strings is theirs too.
   const ownCells = new Set([...viewer.exact].flatMap((s) => s.split(CELL_SEPARATORS).map((c) => c.trim())));
   const exact = new Set([...foreign.exact].filter((s) => !viewer.exact.has(s) && !ownCells.has(s)));
@@ -106,7 +128,7 @@ export function foreignMarkers(foreign: Footprint, viewer: Footprint): { exact: 
   // Nor is one that is part of one of the viewer's own names ("District Immunization Officer" in "…, Banka").
   const inOwnName = (w: string) => viewer.words.some((own) => own !== w && wordPattern([w]).test(own));
   const words = [...new Set(foreign.words.filter((w) => !viewer.exact.has(w) && w.length >= 3 && !ownWords.has(w) && !inOwnName(w)))].sort((a, b) => b.length - a.length);
-  return { exact, words: wordPattern(words) };
+  return { exact, words: wordPattern(words), ids: foreign.allIds };
 }
 
 function wordPattern(words: readonly string[]): RegExp {
@@ -116,7 +138,7 @@ function wordPattern(words: readonly string[]): RegExp {
 }
 
 /** The foreign strings found in an answer (its string values, or its text cut into cells and lines), input echoes aside. */
-export function leaksIn(answer: unknown, markers: { exact: Set<string>; words: RegExp }, echoed: readonly string[] = []): string[] {
+export function leaksIn(answer: unknown, markers: Markers, echoed: readonly string[] = []): string[] {
   const found = new Set<string>();
   const echo = new Set(echoed.map((e) => e.toLowerCase()));
   const look = (s: string) => {
@@ -132,7 +154,15 @@ export function leaksIn(answer: unknown, markers: { exact: Set<string>; words: R
       look(v);
       for (const cell of v.split(CELL_SEPARATORS)) if (cell !== v) look(cell.trim());
     } else if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === "object" && !(v instanceof Date)) Object.values(v).forEach(walk);
+    else if (v && typeof v === "object" && !(v instanceof Date)) {
+      for (const [key, value] of Object.entries(v)) {
+        const table = ID_KEYS[key];
+        // An id the caller sent may come back (an error naming it): that tells them nothing new.
+        const ids = (Array.isArray(value) ? value : [value]).filter((x): x is number => typeof x === "number" && !echo.has(String(x)));
+        if (table) for (const id of ids) if (markers.ids[table]?.has(id)) found.add(`${key} ${id}`);
+        walk(value);
+      }
+    }
   };
   walk(answer);
   return [...found];

@@ -133,7 +133,7 @@ export function planInputs(
           input: withLeaf(base, slot.path, value),
           unknown: withLeaf(base, slot.path, unknownOf(slot.kind, slot.asText, options.token, value)),
           kind: slot.kind,
-          echo: typeof value === "string" ? [value] : [],
+          echo: [String(value)],
         });
       }
     }
