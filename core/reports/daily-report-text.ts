@@ -17,9 +17,9 @@ type Texts = {
   htmlLang: string;
   languageName: string;
   title: string;
-  /** The district's name comes from the database (the report's scope). */
+  /** The area named from the data (the district's name in the report's language), never from code. */
   scopeDistrict: (district: string) => string;
-  scopeBlock: (block: string) => string;
+  scopeBlock: (block: string, district: string) => string;
   generatedAt: (when: string) => string;
   deadlineNote: (hours: number) => string;
   backlogHeading: string;
@@ -92,7 +92,7 @@ const en: Texts = {
   languageName: "English",
   title: "Daily review report",
   scopeDistrict: (district) => `${district} district — all blocks`,
-  scopeBlock: (block) => `${block} block`,
+  scopeBlock: (block, district) => `${block} block, ${district}`,
   generatedAt: (when) => `Generated ${when}`,
   deadlineNote: (hours) => `Entries must reach the portal within ${hours} h of vaccination.`,
   backlogHeading: "Backlog by block",
@@ -170,7 +170,7 @@ const hi: Texts = {
   languageName: "हिन्दी",
   title: "दैनिक समीक्षा रिपोर्ट",
   scopeDistrict: (district) => `${district} ज़िला — सभी प्रखंड`,
-  scopeBlock: (block) => `${block} प्रखंड`,
+  scopeBlock: (block, district) => `${block} प्रखंड, ${district}`,
   generatedAt: (when) => `तैयार: ${when}`,
   deadlineNote: (hours) => `टीकाकरण के ${hours} घंटे के भीतर प्रविष्टि पोर्टल पर होनी चाहिए।`,
   backlogHeading: "प्रखंडवार लंबित प्रविष्टियाँ",
