@@ -11,7 +11,7 @@ export type ChannelKind = (typeof CHANNEL_KINDS)[number];
 export const ALERT_GROUPS = ["digest", "blockRisk", "portal"] as const;
 export type AlertGroup = (typeof ALERT_GROUPS)[number];
 
-export const MESSAGE_KINDS = ["DIGEST_BLOCK", "DIGEST_DISTRICT", "BLOCK_AT_RISK", "BLOCK_BACK_ON_TRACK", "PROBE_DOWN", "PROBE_RECOVERED", "TEST"] as const;
+export const MESSAGE_KINDS = ["DIGEST_BLOCK", "DIGEST_DISTRICT", "BLOCK_AT_RISK", "BLOCK_BACK_ON_TRACK", "PROBE_DOWN", "PROBE_RECOVERED", "ESCALATION", "TEST"] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
 const text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);

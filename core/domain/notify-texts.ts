@@ -35,6 +35,13 @@ export function blockRiskText(lang: NotifyLang, kind: "BLOCK_AT_RISK" | "BLOCK_B
   return lang === "hi" ? `${f.blockHi} फिर से समय पर: ${f.pending} लंबित।` : `${f.block} is back on track: ${f.pending} pending.`;
 }
 
+/** To the DIO: a block alert that did not move the backlog. */
+export function escalationText(lang: NotifyLang, f: { block: string; blockHi: string; minutes: number; then: number; now: number }): string {
+  return lang === "hi"
+    ? `${f.blockHi}: जोखिम अलर्ट के ${f.minutes} मिनट बाद भी लंबित कम नहीं हुए (${f.then} → ${f.now})। प्रखंड से बात करें।`
+    : `${f.block}: ${f.minutes} min after the at-risk alert the backlog has not moved (${f.then} → ${f.now}). Please call the block.`;
+}
+
 export function portalText(lang: NotifyLang, kind: "PROBE_DOWN" | "PROBE_RECOVERED", target: string, sinceIst: string): string {
   if (kind === "PROBE_DOWN") return lang === "hi" ? `${target} बंद है (${sinceIst} IST से)।` : `${target} is DOWN (since ${sinceIst} IST).`;
   return lang === "hi" ? `${target} फिर से चालू है (${sinceIst} IST से बंद था)।` : `${target} has recovered (down since ${sinceIst} IST).`;

@@ -949,6 +949,7 @@ export const en = {
     message_BLOCK_BACK_ON_TRACK: "back on track",
     message_PROBE_DOWN: "portal down",
     message_PROBE_RECOVERED: "portal recovered",
+    message_ESCALATION: "escalation",
     message_TEST: "test",
     reachTitle: "Who can be reached",
     reachEmpty: "Nobody in the district has given contact details yet.",

@@ -949,6 +949,7 @@ export const hi: Catalog = {
     message_BLOCK_BACK_ON_TRACK: "फिर से समय पर",
     message_PROBE_DOWN: "पोर्टल बंद",
     message_PROBE_RECOVERED: "पोर्टल फिर चालू",
+    message_ESCALATION: "ऊपर भेजा गया",
     message_TEST: "परीक्षण",
     reachTitle: "किन तक पहुँचा जा सकता है",
     reachEmpty: "ज़िले में अभी किसी ने संपर्क विवरण नहीं दिया है।",

@@ -6,22 +6,23 @@
  */
 import "server-only";
 import type { Db } from "@/server/db/client";
-import { queueAlertMessages, queueDigests, type DigestOptions } from "@/server/services/notify/fan-out";
+import { queueAlertMessages, queueDigests, queueEscalations, type DigestOptions } from "@/server/services/notify/fan-out";
 import { runOutbox, type OutboxOptions, type OutboxOutcome } from "@/server/services/notify/outbox";
 
 export type NotifyLog = { info(obj: object, msg: string): void; warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
 
-export type NotifyRunOptions = { digests?: DigestOptions; outbox?: Omit<OutboxOptions, "log">; log?: NotifyLog };
+export type NotifyRunOptions = { digests?: DigestOptions; escalateAfterMinutes?: number; outbox?: Omit<OutboxOptions, "log">; log?: NotifyLog };
 
-export type NotifyRun = { digestsQueued: number; alertsQueued: number; outbox: OutboxOutcome };
+export type NotifyRun = { digestsQueued: number; alertsQueued: number; escalationsQueued: number; outbox: OutboxOutcome };
 
 /** One pass: queue what is due at `now`, then send. */
 export async function runAlertNotifications(db: Db, now: Date, opts: NotifyRunOptions = {}): Promise<NotifyRun> {
   const digestsQueued = await queueDigests(db, now, opts.digests);
   const alertsQueued = await queueAlertMessages(db, now);
+  const escalationsQueued = await queueEscalations(db, now, opts.escalateAfterMinutes);
   const outbox = await runOutbox(db, now, { ...opts.outbox, log: opts.log });
-  if (digestsQueued + alertsQueued > 0) opts.log?.info({ digestsQueued, alertsQueued, ...outbox }, "notify: messages queued");
-  return { digestsQueued, alertsQueued, outbox };
+  if (digestsQueued + alertsQueued + escalationsQueued > 0) opts.log?.info({ digestsQueued, alertsQueued, escalationsQueued, ...outbox }, "notify: messages queued");
+  return { digestsQueued, alertsQueued, escalationsQueued, outbox };
 }
 
 export type AlertDigestJobOptions = NotifyRunOptions & { db: Db; log: NotifyLog; intervalMs?: number; now?: () => Date };

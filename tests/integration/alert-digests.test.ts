@@ -134,6 +134,29 @@ describe("block alerts", () => {
     expect(toChat("777").length).toBe(before + 1);
   });
 
+  it("still at risk an hour later with the backlog not moved: escalated to the DIO once; a block whose backlog went down is not", async () => {
+    const { districtId } = await districtScope();
+    const at = ist("2021-06-23T11:00:00");
+    const later = ist("2021-06-23T12:05:00");
+    await (await callerFor("dio")).contacts.updateMine({ mobile: null, email: null, telegramChatId: "888", language: "en", quietHours: null, channels: { digest: ["TELEGRAM"], blockRisk: ["TELEGRAM"], portal: [] } });
+    const summary = await getBacklogSummary(testDb(), await districtScope(), later);
+    const sultanganj = summary.blocks.find((b) => b.block === "Sultanganj")!;
+    // Sultanganj's backlog was larger at its alert than it is now: it moved, so no escalation.
+    const moved = await testDb().alert.create({
+      data: { kind: "BLOCK_AT_RISK", dedupeKey: `test:notify:moved:${Date.now()}`, districtId, blockId: sultanganj.blockId, message: "Sultanganj is at risk", payload: { forecast: { pending: sultanganj.pending + 10, alreadyOverdue: 0 } }, createdAt: at },
+    });
+    createdAlerts.push(moved.id);
+    const before = toChat("888").length;
+    expect((await run(new Date(at.getTime() + 59 * 60_000))).escalationsQueued).toBe(0); // not yet an hour
+    const first = await run(later);
+    expect(first.escalationsQueued).toBe(1);
+    // (The DIO also got the two at-risk alerts themselves, now that block-risk messages reach them.)
+    const sent = toChat("888").slice(before).map((r) => (r.json as { text: string }).text).filter((t) => t.includes("after the at-risk alert"));
+    const pirpainti = summary.blocks.find((b) => b.block === "Pirpainti")!;
+    expect(sent).toEqual([`Pirpainti: 65 min after the at-risk alert the backlog has not moved (202 → ${pirpainti.pending}). Please call the block.`]);
+    expect((await run(new Date(later.getTime() + 60_000))).escalationsQueued).toBe(0);
+  });
+
   it("no secret appears in any log line", () => {
     expect(lines.length).toBeGreaterThan(0);
     for (const s of [BOT_TOKEN, SMS_KEY]) expect(lines.join("\n")).not.toContain(s);

@@ -5,7 +5,7 @@ import { useState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import { useTRPC } from "@/app/_trpc/client";
 import { useErrorText } from "@/i18n/errors";
-import type { ChannelKind } from "@/core/contracts/alert-channels";
+import { MESSAGE_KINDS, type ChannelKind } from "@/core/contracts/alert-channels";
 import type { RouterOutputs } from "@/app/_trpc/types";
 
 type Channel = RouterOutputs["channels"]["list"][number];
@@ -27,7 +27,7 @@ function configOf(kind: ChannelKind, f: FormData): Config {
         bodyTemplate: str(f, "bodyTemplate"),
         entityId: str(f, "entityId"),
         senderId: str(f, "senderId"),
-        templateIds: Object.fromEntries(["DIGEST_BLOCK", "DIGEST_DISTRICT", "BLOCK_AT_RISK", "BLOCK_BACK_ON_TRACK", "PROBE_DOWN", "PROBE_RECOVERED", "TEST"].map((k) => [k, str(f, `tpl:${k}`)]).filter(([, v]) => v !== "")),
+        templateIds: Object.fromEntries(MESSAGE_KINDS.map((k) => [k, str(f, `tpl:${k}`)]).filter(([, v]) => v !== "")),
       };
     case "WHATSAPP":
       return { baseUrl: str(f, "baseUrl") || undefined, phoneNumberId: str(f, "phoneNumberId"), defaultTemplate: str(f, "defaultTemplate"), templates: {} };
@@ -114,7 +114,7 @@ export function ChannelForm({ channel, readOnly }: { channel: Channel; readOnly:
               <Field name="senderId" label={t("senderId")} value={c.senderId} />
               <fieldset>
                 <legend>{t("templateIds")}</legend>
-                {(["DIGEST_BLOCK", "DIGEST_DISTRICT", "BLOCK_AT_RISK", "BLOCK_BACK_ON_TRACK", "PROBE_DOWN", "PROBE_RECOVERED", "TEST"] as const).map((k) => (
+                {MESSAGE_KINDS.map((k) => (
                   <Field key={k} name={`tpl:${k}`} label={t(`message_${k}`)} value={(c.templateIds as Record<string, string> | undefined)?.[k]} />
                 ))}
               </fieldset>

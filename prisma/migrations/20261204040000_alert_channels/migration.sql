@@ -1,6 +1,6 @@
 -- Alerts that reach people (issue 16): provider channels, the delivery outbox, and users' contact details.
 CREATE TYPE "AlertChannelKind" AS ENUM ('EMAIL', 'SMS', 'WHATSAPP', 'TELEGRAM');
-CREATE TYPE "NotificationKind" AS ENUM ('DIGEST_BLOCK', 'DIGEST_DISTRICT', 'BLOCK_AT_RISK', 'BLOCK_BACK_ON_TRACK', 'PROBE_DOWN', 'PROBE_RECOVERED', 'TEST');
+CREATE TYPE "NotificationKind" AS ENUM ('DIGEST_BLOCK', 'DIGEST_DISTRICT', 'BLOCK_AT_RISK', 'BLOCK_BACK_ON_TRACK', 'PROBE_DOWN', 'PROBE_RECOVERED', 'ESCALATION', 'TEST');
 CREATE TYPE "DeliveryStatus" AS ENUM ('QUEUED', 'SENT', 'FAILED', 'CANCELLED');
 
 CREATE TABLE "alert_channels" (

@@ -3,7 +3,10 @@
  * - at each digest slot, each block supervisor a digest of their block (none when the block has nothing
  *   pending: a cleared backlog needs no reminder), and each DIO a district digest ranking the worst blocks;
  * - for each new block alert (at risk / back on track), the block's supervisors and the district's DIOs;
- * - for each new portal alert (down / recovered), the DIOs and state officers of the target's state.
+ * - for each new portal alert (down / recovered), the DIOs and state officers of the target's state;
+ * - escalation: a block still at risk `afterMinutes` after its alert, whose pending count has not gone down since,
+ *   goes to the district's DIOs (once per episode). There is no acknowledgement in the app yet: only the backlog
+ *   moving stops it.
  * Every message goes in the recipient's language over each channel they chose that the district (or its state)
  * has; quiet hours hold back all but the critical one (the portal down). Dedupe keys name the recipient, the
  * slot or alert, and the channel.
@@ -11,7 +14,7 @@
 import "server-only";
 import type { Db } from "@/server/db/client";
 import type { AlertGroup, ChannelKind, MessageKind } from "@/core/contracts/alert-channels";
-import { blockDigestText, blockRiskText, districtDigestText, portalText, type NotifyLang } from "@/core/domain/notify-texts";
+import { blockDigestText, blockRiskText, districtDigestText, escalationText, portalText, type NotifyLang } from "@/core/domain/notify-texts";
 import { dueDigestSlot } from "@/core/domain/digest-slots";
 import { inQuietHours } from "@/core/domain/quiet-hours";
 import { formatIst } from "@/core/time/ist";
@@ -29,6 +32,7 @@ const GROUP: Record<MessageKind, AlertGroup> = {
   BLOCK_BACK_ON_TRACK: "blockRisk",
   PROBE_DOWN: "portal",
   PROBE_RECOVERED: "portal",
+  ESCALATION: "blockRisk",
   TEST: "digest",
 };
 
@@ -155,6 +159,35 @@ export async function queueAlertMessages(db: Db, now: Date, lookbackMinutes = 60
         queued += await enqueue(db, await messagesFor(db, channels, place, [o], { kind, text: (lang) => portalText(lang, kind, target, since), key, alertId: a.id }, now), now);
       }
     }
+  }
+  return queued;
+}
+
+export const DEFAULT_ESCALATE_AFTER_MINUTES = 60;
+
+/** Queues escalations to the DIO for at-risk episodes whose backlog has not moved (see the header). */
+export async function queueEscalations(db: Db, now: Date, afterMinutes = DEFAULT_ESCALATE_AFTER_MINUTES): Promise<number> {
+  const due = new Date(now.getTime() - afterMinutes * 60_000);
+  // The open episodes: the latest block alert of each block is an at-risk one, raised at least N minutes ago (and
+  // within a day: an older one has been seen in the digests since).
+  const open = await db.$queryRaw<{ id: number; block_id: number; district_id: number; payload: unknown; created_at: Date }[]>`
+    SELECT * FROM (
+      SELECT DISTINCT ON (block_id) id, block_id, district_id, kind::text AS kind, payload, created_at FROM alerts
+      WHERE kind IN ('BLOCK_AT_RISK', 'BLOCK_BACK_ON_TRACK') AND block_id IS NOT NULL AND district_id IS NOT NULL AND created_at <= ${now}::timestamp(3)
+      ORDER BY block_id, id DESC) latest
+    WHERE kind = 'BLOCK_AT_RISK' AND created_at <= ${due}::timestamp(3) AND created_at > ${new Date(now.getTime() - 86_400_000)}::timestamp(3)`;
+  const channels = channelCache(db);
+  let queued = 0;
+  for (const a of open) {
+    const block = await db.block.findFirst({ where: { id: a.block_id, districtId: a.district_id }, select: { name: true, nameHi: true, district: { select: { stateId: true } } } });
+    if (!block) continue;
+    const then = ((a.payload ?? {}) as BlockAlertPayload).forecast?.pending ?? 0;
+    const place = { stateId: block.district.stateId, districtId: a.district_id };
+    const pendingNow = (await getBacklogSummary(db, { kind: "district", ...place }, now, a.block_id)).blocks[0]?.pending ?? 0;
+    if (pendingNow === 0 || pendingNow < then) continue; // the data is arriving: no need to escalate
+    const officers = await db.user.findMany({ where: usersWhere("DISTRICT_OFFICER", { districtId: a.district_id }), select: { id: true, locale: true } });
+    const figures = { block: block.name, blockHi: block.nameHi, minutes: Math.round((now.getTime() - a.created_at.getTime()) / 60_000), then, now: pendingNow };
+    queued += await enqueue(db, await messagesFor(db, channels, place, officers, { kind: "ESCALATION", text: (lang) => escalationText(lang, figures), key: `escalate:${a.id}`, alertId: a.id }, now), now);
   }
   return queued;
 }
