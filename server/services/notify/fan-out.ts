@@ -98,6 +98,8 @@ export type DigestOptions = { slots?: readonly number[]; windowMinutes?: number 
 export async function queueDigests(db: Db, now: Date, opts: DigestOptions = {}): Promise<number> {
   const slot = dueDigestSlot(now, opts.slots, opts.windowMinutes);
   if (!slot) return 0;
+  // An install with no channel computes no summaries.
+  if ((await db.alertChannel.count({ where: { enabled: true } })) === 0) return 0;
   const channels = channelCache(db);
   const districts = await db.district.findMany({ where: { blocks: { some: {} } }, select: { id: true, stateId: true, name: true, nameHi: true }, orderBy: { id: "asc" } });
   let queued = 0;
