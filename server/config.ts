@@ -68,6 +68,8 @@ const ZEnvironment = z.object({
   TEEKA_PG_PORT: port.default(54321),
   TEEKA_DEMO_DATA: z.enum(["0", "1"]).optional(),
   TEEKA_PROBES: onOff.default("on"),
+  /** Serve the dashboards' heavy figures from per-scope read models (off: compute every request). */
+  TEEKA_READ_MODELS: onOff.default("on"),
   TEEKA_SIM_PORT: port.default(4010),
   TEEKA_CHROMIUM_PATH: z.string().trim().min(1).default("/usr/bin/chromium"),
   TEEKA_SESSION_IDLE_MINUTES: ZIdleMinutes,

@@ -53,7 +53,7 @@ const INSERT_CHUNK = `
 INSERT INTO vaccination_records (district_id, block_id, camp_id, register_serial, vaccinated_at, dose, vaccine, beneficiary_name,
   birth_year, sex, mobile, id_type, id_last4, id_hash, status, entered_at, portal_ref, rejection_reason, created_at, updated_at)
 SELECT bc.district_id, bc.block_id, bc.camp_ids[1 + r.i % cardinality(bc.camp_ids)], 'R' || lpad(r.i::text, 9, '0'), r.vaccinated_at,
-  1 + r.i % 2, (enum_range(NULL::"Vaccine"))[1 + r.i % 3], 'Beneficiary ' || r.i, 1940 + r.i % 66,
+  1 + r.i % 2, (ARRAY['COVISHIELD', 'COVAXIN', 'SPUTNIK_V'])[1 + r.i % 3], 'Beneficiary ' || r.i, 1940 + r.i % 66,
   CASE WHEN r.i % 100 = 0 THEN 'OTHER' WHEN r.i % 2 = 0 THEN 'FEMALE' ELSE 'MALE' END::"Sex",
   CASE WHEN r.i % 4 = 0 THEN NULL ELSE '9' || lpad((r.i % 1000000000)::text, 9, '0') END,
   CASE WHEN r.i % 10 < 8 THEN 'AADHAAR' ELSE 'VOTER_ID' END::"IdType",

@@ -11,7 +11,10 @@ type Fmt = ReturnType<typeof reportFormat>;
 export function DailyReportView({ report, lang }: Props) {
   const f = reportFormat(lang);
   const { t } = f;
-  const scopeLabel = report.scope.kind === "district" ? t.scopeDistrict : t.scopeBlock(f.blockName(report.scope));
+  const scopeLabel =
+    report.scope.kind === "district"
+      ? t.scopeDistrict(lang === "hi" ? report.scope.districtHi : report.scope.district)
+      : t.scopeBlock(f.blockName(report.scope));
   return (
     <article className="daily-report" lang={t.htmlLang}>
       <header className="dr-head">

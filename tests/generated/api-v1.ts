@@ -374,7 +374,7 @@ export interface components {
     };
     responses: never;
     parameters: {
-        /** @description A state officer's narrowing to one district of the state (its id or slug, e.g. banka); for other callers their own district or nothing. Another district reads as 404. */
+        /** @description A state officer's narrowing to one district of the state (its id, or its slug as in the district page's address); for other callers their own district or nothing. Another district reads as 404. */
         District: string;
     };
     requestBodies: never;
@@ -386,10 +386,10 @@ export interface operations {
     getBacklog: {
         parameters: {
             query?: {
-                /** @description a block's name or URL slug, any case (e.g. Rangra Chowk, rangra-chowk) */
+                /** @description a block's name or URL slug, any case (e.g. Old Town, old-town) */
                 block?: string;
                 format?: "json" | "csv";
-                /** @description A state officer's narrowing to one district of the state (its id or slug, e.g. banka); for other callers their own district or nothing. Another district reads as 404. */
+                /** @description A state officer's narrowing to one district of the state (its id, or its slug as in the district page's address); for other callers their own district or nothing. Another district reads as 404. */
                 district?: components["parameters"]["District"];
             };
             header?: never;
@@ -497,9 +497,9 @@ export interface operations {
     streamEvents: {
         parameters: {
             query?: {
-                /** @description a block's name or URL slug, any case (e.g. Rangra Chowk, rangra-chowk) */
+                /** @description a block's name or URL slug, any case (e.g. Old Town, old-town) */
                 block?: string;
-                /** @description A state officer's narrowing to one district of the state (its id or slug, e.g. banka); for other callers their own district or nothing. Another district reads as 404. */
+                /** @description A state officer's narrowing to one district of the state (its id, or its slug as in the district page's address); for other callers their own district or nothing. Another district reads as 404. */
                 district?: components["parameters"]["District"];
             };
             header?: never;
@@ -567,12 +567,12 @@ export interface operations {
     getBlockCampsCsv: {
         parameters: {
             query?: {
-                /** @description A state officer's narrowing to one district of the state (its id or slug, e.g. banka); for other callers their own district or nothing. Another district reads as 404. */
+                /** @description A state officer's narrowing to one district of the state (its id, or its slug as in the district page's address); for other callers their own district or nothing. Another district reads as 404. */
                 district?: components["parameters"]["District"];
             };
             header?: never;
             path: {
-                /** @description a block's name or URL slug, any case (e.g. Rangra Chowk, rangra-chowk) */
+                /** @description a block's name or URL slug, any case (e.g. Old Town, old-town) */
                 block: string;
             };
             cookie?: never;
@@ -645,12 +645,12 @@ export interface operations {
                 q?: string;
                 sort?: "vaccinatedAt" | "registerSerial" | "beneficiaryName" | "dose" | "site";
                 dir?: "asc" | "desc";
-                /** @description A state officer's narrowing to one district of the state (its id or slug, e.g. banka); for other callers their own district or nothing. Another district reads as 404. */
+                /** @description A state officer's narrowing to one district of the state (its id, or its slug as in the district page's address); for other callers their own district or nothing. Another district reads as 404. */
                 district?: components["parameters"]["District"];
             };
             header?: never;
             path: {
-                /** @description a block's name or URL slug, any case (e.g. Rangra Chowk, rangra-chowk) */
+                /** @description a block's name or URL slug, any case (e.g. Old Town, old-town) */
                 block: string;
             };
             cookie?: never;
@@ -720,7 +720,7 @@ export interface operations {
                 /** @description a block's id, name or URL slug */
                 block?: string;
                 camp?: string;
-                /** @description A state officer's narrowing to one district of the state (its id or slug, e.g. banka); for other callers their own district or nothing. Another district reads as 404. */
+                /** @description A state officer's narrowing to one district of the state (its id, or its slug as in the district page's address); for other callers their own district or nothing. Another district reads as 404. */
                 district?: components["parameters"]["District"];
             };
             header?: never;
@@ -797,7 +797,7 @@ export interface operations {
                 from?: string;
                 /** @description yyyy-mm-dd (IST), inclusive */
                 to?: string;
-                /** @description A state officer's narrowing to one district of the state (its id or slug, e.g. banka); for other callers their own district or nothing. Another district reads as 404. */
+                /** @description A state officer's narrowing to one district of the state (its id, or its slug as in the district page's address); for other callers their own district or nothing. Another district reads as 404. */
                 district?: components["parameters"]["District"];
             };
             header?: never;
@@ -870,9 +870,9 @@ export interface operations {
                 from?: string;
                 /** @description yyyy-mm-dd (IST), inclusive */
                 to?: string;
-                /** @description a block's name or URL slug, any case (e.g. Rangra Chowk, rangra-chowk) */
+                /** @description a block's name or URL slug, any case (e.g. Old Town, old-town) */
                 block?: string;
-                /** @description A state officer's narrowing to one district of the state (its id or slug, e.g. banka); for other callers their own district or nothing. Another district reads as 404. */
+                /** @description A state officer's narrowing to one district of the state (its id, or its slug as in the district page's address); for other callers their own district or nothing. Another district reads as 404. */
                 district?: components["parameters"]["District"];
             };
             header?: never;
@@ -941,7 +941,7 @@ export interface operations {
         parameters: {
             query?: {
                 atRisk?: "0" | "1";
-                /** @description A state officer's narrowing to one district of the state (its id or slug, e.g. banka); for other callers their own district or nothing. Another district reads as 404. */
+                /** @description A state officer's narrowing to one district of the state (its id, or its slug as in the district page's address); for other callers their own district or nothing. Another district reads as 404. */
                 district?: components["parameters"]["District"];
             };
             header?: never;
@@ -1009,7 +1009,7 @@ export interface operations {
     setRecordStatus: {
         parameters: {
             query?: {
-                /** @description A state officer's narrowing to one district of the state (its id or slug, e.g. banka); for other callers their own district or nothing. Another district reads as 404. */
+                /** @description A state officer's narrowing to one district of the state (its id, or its slug as in the district page's address); for other callers their own district or nothing. Another district reads as 404. */
                 district?: components["parameters"]["District"];
             };
             header?: never;
@@ -1115,12 +1115,12 @@ export interface operations {
     listAnomalies: {
         parameters: {
             query?: {
-                /** @description a block's name or URL slug, any case (e.g. Rangra Chowk, rangra-chowk) */
+                /** @description a block's name or URL slug, any case (e.g. Old Town, old-town) */
                 block?: string;
                 status?: "OPEN" | "RESOLVED";
                 page?: number;
                 pageSize?: number;
-                /** @description A state officer's narrowing to one district of the state (its id or slug, e.g. banka); for other callers their own district or nothing. Another district reads as 404. */
+                /** @description A state officer's narrowing to one district of the state (its id, or its slug as in the district page's address); for other callers their own district or nothing. Another district reads as 404. */
                 district?: components["parameters"]["District"];
             };
             header?: never;
@@ -1247,7 +1247,7 @@ export interface operations {
     listProbeTargets: {
         parameters: {
             query?: {
-                /** @description A state officer's narrowing to one district of the state (its id or slug, e.g. banka); for other callers their own district or nothing. Another district reads as 404. */
+                /** @description A state officer's narrowing to one district of the state (its id, or its slug as in the district page's address); for other callers their own district or nothing. Another district reads as 404. */
                 district?: components["parameters"]["District"];
             };
             header?: never;
@@ -1399,7 +1399,7 @@ export interface operations {
     createProbeTarget: {
         parameters: {
             query?: {
-                /** @description A state officer's narrowing to one district of the state (its id or slug, e.g. banka); for other callers their own district or nothing. Another district reads as 404. */
+                /** @description A state officer's narrowing to one district of the state (its id, or its slug as in the district page's address); for other callers their own district or nothing. Another district reads as 404. */
                 district?: components["parameters"]["District"];
             };
             header?: never;
@@ -1598,7 +1598,7 @@ export interface operations {
     getProbeTarget: {
         parameters: {
             query?: {
-                /** @description A state officer's narrowing to one district of the state (its id or slug, e.g. banka); for other callers their own district or nothing. Another district reads as 404. */
+                /** @description A state officer's narrowing to one district of the state (its id, or its slug as in the district page's address); for other callers their own district or nothing. Another district reads as 404. */
                 district?: components["parameters"]["District"];
             };
             header?: never;
@@ -1748,7 +1748,7 @@ export interface operations {
     updateProbeTarget: {
         parameters: {
             query?: {
-                /** @description A state officer's narrowing to one district of the state (its id or slug, e.g. banka); for other callers their own district or nothing. Another district reads as 404. */
+                /** @description A state officer's narrowing to one district of the state (its id, or its slug as in the district page's address); for other callers their own district or nothing. Another district reads as 404. */
                 district?: components["parameters"]["District"];
             };
             header?: never;
@@ -1944,7 +1944,7 @@ export interface operations {
                 from?: string;
                 to?: string;
                 format?: "json" | "csv";
-                /** @description A state officer's narrowing to one district of the state (its id or slug, e.g. banka); for other callers their own district or nothing. Another district reads as 404. */
+                /** @description A state officer's narrowing to one district of the state (its id, or its slug as in the district page's address); for other callers their own district or nothing. Another district reads as 404. */
                 district?: components["parameters"]["District"];
             };
             header?: never;
@@ -2030,7 +2030,7 @@ export interface operations {
     sendFieldReports: {
         parameters: {
             query?: {
-                /** @description A state officer's narrowing to one district of the state (its id or slug, e.g. banka); for other callers their own district or nothing. Another district reads as 404. */
+                /** @description A state officer's narrowing to one district of the state (its id, or its slug as in the district page's address); for other callers their own district or nothing. Another district reads as 404. */
                 district?: components["parameters"]["District"];
             };
             header?: never;
@@ -2140,11 +2140,11 @@ export interface operations {
         parameters: {
             query?: {
                 format?: "json" | "csv" | "pdf";
-                /** @description a block's name or URL slug, any case (e.g. Rangra Chowk, rangra-chowk) */
+                /** @description a block's name or URL slug, any case (e.g. Old Town, old-town) */
                 block?: string;
                 /** @description language of the PDF */
                 lang?: "en" | "hi";
-                /** @description A state officer's narrowing to one district of the state (its id or slug, e.g. banka); for other callers their own district or nothing. Another district reads as 404. */
+                /** @description A state officer's narrowing to one district of the state (its id, or its slug as in the district page's address); for other callers their own district or nothing. Another district reads as 404. */
                 district?: components["parameters"]["District"];
             };
             header?: never;
@@ -2219,7 +2219,7 @@ export interface operations {
     importRegister: {
         parameters: {
             query?: {
-                /** @description A state officer's narrowing to one district of the state (its id or slug, e.g. banka); for other callers their own district or nothing. Another district reads as 404. */
+                /** @description A state officer's narrowing to one district of the state (its id, or its slug as in the district page's address); for other callers their own district or nothing. Another district reads as 404. */
                 district?: components["parameters"]["District"];
             };
             header?: never;
@@ -2340,7 +2340,7 @@ export interface operations {
     importPortalExport: {
         parameters: {
             query?: {
-                /** @description A state officer's narrowing to one district of the state (its id or slug, e.g. banka); for other callers their own district or nothing. Another district reads as 404. */
+                /** @description A state officer's narrowing to one district of the state (its id, or its slug as in the district page's address); for other callers their own district or nothing. Another district reads as 404. */
                 district?: components["parameters"]["District"];
             };
             header?: never;
@@ -2461,7 +2461,7 @@ export interface operations {
     getImportRejectionsCsv: {
         parameters: {
             query?: {
-                /** @description A state officer's narrowing to one district of the state (its id or slug, e.g. banka); for other callers their own district or nothing. Another district reads as 404. */
+                /** @description A state officer's narrowing to one district of the state (its id, or its slug as in the district page's address); for other callers their own district or nothing. Another district reads as 404. */
                 district?: components["parameters"]["District"];
             };
             header?: never;

@@ -6,6 +6,7 @@ import { can } from "@/server/auth/policy";
 import { scopeFor } from "@/server/auth/scope";
 import { SignOutButton } from "@/app/_components/shell/sign-out-button";
 import { ProbeAlertsIndicator } from "@/app/_components/probes/probe-alerts-indicator";
+import { PortalStateBadge } from "@/app/_components/probes/portal-state-badge";
 import { FieldProbe } from "@/app/_components/probes/field-probe";
 import { LiveUpdates } from "@/app/_components/shell/live-updates";
 import { LanguageSwitch } from "@/app/_components/shell/language-switch";
@@ -42,6 +43,7 @@ export async function AppHeader() {
           <Link href="/anomalies">{t("anomalies")}</Link>
           <Link href="/probes">{t("portal")}</Link>
           {can(user, "reports.daily") && <Link href="/reports/daily">{t("dailyReport")}</Link>}
+          <PortalStateBadge />
           <ProbeAlertsIndicator />
           {can(user, "probes.reportField") && scopeFor(user).kind === "block" ? <FieldProbe allowedOrigins={probeOrigins} /> : null}
           {can(user, "sites.manage") && <Link href="/sites">{t("newSites")}</Link>}
