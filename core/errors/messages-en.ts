@@ -125,6 +125,11 @@ export const enServerErrors = {
   setupAliasTaken: "\"{alias}\" already names {other}: it cannot also be an alias of {block}.",
   districtRefInvalid: "\"{district}\" is not a district's id or slug: use letters, digits and hyphens, as in the district page's address.",
   districtNotFound: "There is no district \"{district}\" that you can see.",
+  channelSecretUnreadable: "The stored secret of the {kind} channel cannot be read (the secrets key changed): set the secret again.",
+  channelNotConfigured: "No {kind} channel is set up for you: configure it on Alert channels first.",
+  channelOwnerNone: "Only a district officer (for the district) or the state officer (for the state) configures alert channels.",
+  channelUrlRefused: "The provider URL is refused: {reason}. Use an http(s) address of the provider or a relay.",
+  testAddressInvalid: "\"{to}\" is not a valid {kind} address: {hint}.",
   /** Reasons of a rejected import row (stored in English; shown in the reader's language from the key). */
   importRow: {
     blockEmpty: "block is empty",

@@ -124,6 +124,11 @@ export const hiServerErrors: Widen<typeof enServerErrors> = {
   setupAliasTaken: "\"{alias}\" पहले से {other} का नाम है: यह {block} का दूसरा नाम नहीं हो सकता।",
   districtRefInvalid: "\"{district}\" किसी ज़िले की आईडी या स्लग नहीं है: अक्षर, अंक और हाइफ़न का उपयोग करें, जैसे ज़िले के पृष्ठ के पते में।",
   districtNotFound: "\"{district}\" नाम का कोई ज़िला नहीं है जिसे आप देख सकें।",
+  channelSecretUnreadable: "{kind} चैनल का सहेजा गया गुप्त मान पढ़ा नहीं जा सकता (गुप्त कुंजी बदल गई है): उसे फिर से डालें।",
+  channelNotConfigured: "आपके लिए कोई {kind} चैनल सेट नहीं है: पहले अलर्ट चैनल पर उसे सेट करें।",
+  channelOwnerNone: "अलर्ट चैनल केवल ज़िला अधिकारी (ज़िले के लिए) या राज्य अधिकारी (राज्य के लिए) सेट करते हैं।",
+  channelUrlRefused: "प्रदाता का URL स्वीकार नहीं है: {reason}। प्रदाता या रिले का http(s) पता दें।",
+  testAddressInvalid: "\"{to}\" मान्य {kind} पता नहीं है: {hint}।",
   importRow: {
     blockEmpty: "block (प्रखंड) ख़ाली है",
     blockUnknown: "block \"{block}\" {home} ज़िले का प्रखंड नहीं है; प्रखंड का नाम वैसे लिखें जैसे ज़िले की प्रखंड सूची में है",

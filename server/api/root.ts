@@ -14,6 +14,8 @@ import { performanceRouter } from "@/server/api/routers/performance";
 import { helpdeskRouter } from "@/server/api/routers/helpdesk";
 import { preferencesRouter } from "@/server/api/routers/preferences";
 import { reportsRouter } from "@/server/api/routers/reports";
+import { channelsRouter } from "@/server/api/routers/channels";
+import { contactsRouter } from "@/server/api/routers/contacts";
 
 export const appRouter = createTRPCRouter({
   me: authorized("self").query(({ ctx }) => ({ ...ctx.user, scope: ctx.scope })),
@@ -31,6 +33,8 @@ export const appRouter = createTRPCRouter({
   helpdesk: helpdeskRouter,
   preferences: preferencesRouter,
   reports: reportsRouter,
+  channels: channelsRouter,
+  contacts: contactsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -17,6 +17,7 @@ export async function AppHeader() {
   const t = await getTranslations("nav");
   const tApp = await getTranslations("app");
   const roles = await getTranslations("roles");
+  const tAlerts = await getTranslations("alertSettings");
   // The origins this page's CSP allows the field probe to fetch (set by proxy.ts for this very response).
   const probeOrigins = ((await headers()).get(PROBE_ORIGINS_HEADER) ?? "").split(" ").filter(Boolean);
   return (
@@ -49,6 +50,7 @@ export async function AppHeader() {
           {can(user, "tokens.manage") && <Link href="/settings/tokens">{t("apiTokens")}</Link>}
           {can(user, "helpdesk.lookup") && <Link href="/helpdesk">{t("helpdesk")}</Link>}
           {can(user, "helpdesk.auditLog") && <Link href="/settings/access-log">{t("accessLog")}</Link>}
+          <Link href="/settings/alerts">{tAlerts("navLink")}</Link>
           <LiveUpdates />
           <span className="who">
             {user.displayName} · {roles(user.role)}
