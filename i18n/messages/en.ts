@@ -39,6 +39,7 @@ export const en = {
     BLOCK_SUPERVISOR: "Block supervisor",
     DATA_OPERATOR: "Data operator",
     HELPDESK: "Helpdesk",
+    VACCINATOR: "Vaccinator",
   },
   common: {
     loading: "Loading…",

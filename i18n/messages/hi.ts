@@ -39,6 +39,7 @@ export const hi: Catalog = {
     BLOCK_SUPERVISOR: "प्रखंड पर्यवेक्षक",
     DATA_OPERATOR: "डेटा ऑपरेटर",
     HELPDESK: "हेल्पडेस्क",
+    VACCINATOR: "टीकाकर्मी",
   },
   common: {
     loading: "लोड हो रहा है…",
