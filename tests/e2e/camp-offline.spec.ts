@@ -20,8 +20,14 @@ async function pendingOfBlock(page: Page): Promise<number> {
   return ((await res.json()) as { district: { pending: number } }).district.pending;
 }
 
+/** CSP refusals the page logged (the worker's registration included): there must be none. */
+const cspViolations: string[] = [];
+
 async function openCampOnline(context: BrowserContext): Promise<Page> {
   const page = await context.newPage();
+  page.on("console", (m) => {
+    if (/Content[- ]Security[- ]Policy/i.test(m.text())) cspViolations.push(m.text());
+  });
   await signInAs(page, "op.pirpainti");
   await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
   await page.goto("/camp");
@@ -32,6 +38,7 @@ async function openCampOnline(context: BrowserContext): Promise<Page> {
     .poll(() => page.evaluate(async () => (await (await caches.open("teeka-camp-v1")).keys()).length), { timeout: 20_000 })
     .toBeGreaterThan(3);
   await expect.poll(() => page.evaluate(async () => Boolean(await (await caches.open("teeka-camp-v1")).match("/camp")))).toBe(true);
+  expect(cspViolations).toEqual([]);
   return page;
 }
 
@@ -106,5 +113,57 @@ test("the camp register records 20 vaccinations offline and syncs them once when
   await expect(refused.getByTestId("camp-reason")).toContainText("Register serial E2E-1001 is already used in this block by another camp device");
   expect(await pendingOfBlock(other)).toBe(pendingBefore + 20);
   await second.close();
+  await context.close();
+});
+
+test("a sync cut off midway (the server took a batch, the answer was lost) resumes with no duplicates and nothing lost", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const context = await browser.newContext(PHONE);
+  const page = await openCampOnline(context);
+  const pendingBefore = await pendingOfBlock(page);
+  await context.setOffline(true);
+  await record(page, 300, { site: "E2E Cut School", serial: "CUT-1000" });
+  // 249 more entries straight into the device's store, copies of the first with their own ids, serials and people.
+  const ids = Array.from({ length: 249 }, (_, i) => aadhaar(400 + i));
+  await page.evaluate(
+    (numbers) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open("teeka-camp");
+        open.onsuccess = () => {
+          const store = open.result.transaction("records", "readwrite").objectStore("records");
+          const all = store.getAll();
+          all.onsuccess = () => {
+            const first = (all.result as Record<string, unknown>[])[0]!;
+            numbers.forEach((idNumber, i) => store.put({ ...first, clientId: crypto.randomUUID(), registerSerial: `CUT-${1001 + i}`, name: `Cut Person ${i}`, idNumber, idLast4: idNumber.slice(-4) }));
+            store.transaction.oncomplete = () => resolve();
+            store.transaction.onerror = () => reject(store.transaction.error);
+          };
+        };
+      }),
+    ids,
+  );
+  await page.reload();
+  await expect(page.getByTestId("camp-status")).toContainText("250 waiting to sync");
+
+  // The second batch reaches the server, which writes it, but its answer never comes back; then the network stays
+  // down (any retry by the timer fails) until the route is lifted.
+  let calls = 0;
+  await page.route("**/api/v1/camp/sync", async (route) => {
+    calls += 1;
+    if (calls === 1) return route.continue();
+    if (calls === 2) await route.fetch();
+    await route.abort("internetdisconnected");
+  });
+  await context.setOffline(false);
+  await expect.poll(() => calls, { timeout: 30_000 }).toBeGreaterThanOrEqual(2);
+  // The first batch is synced; the rest wait (the cut batch included: the device never heard it went in).
+  await expect(page.getByTestId("camp-status")).toContainText("150 waiting to sync", { timeout: 30_000 });
+  expect(await pendingOfBlock(page)).toBe(pendingBefore + 200);
+
+  await page.unroute("**/api/v1/camp/sync");
+  await page.getByRole("button", { name: "Sync now" }).click();
+  await expect(page.getByTestId("camp-status")).toContainText("Nothing waiting to sync", { timeout: 45_000 });
+  await expect(page.getByTestId("camp-record").and(page.locator('[data-state="rejected"]'))).toHaveCount(0);
+  expect(await pendingOfBlock(page)).toBe(pendingBefore + 250);
   await context.close();
 });
