@@ -931,6 +931,22 @@ export const en = {
     wipe: "Wipe this phone",
     installHint: "Add this page to the home screen to open it without network.",
   },
+  campDevices: {
+    title: "Camp devices",
+    intro: "Each phone that syncs camp entries for your blocks, the longest silent first. A clock more than {minutes} minutes off is flagged.",
+    notAvailable: "The camp device list is for block supervisors and the district officer.",
+    none: "No camp device has synced yet.",
+    device: "Device",
+    block: "Block",
+    operator: "Operator",
+    lastSync: "Last sync (IST)",
+    daysSince: "Days since last sync",
+    syncedToday: "Synced today",
+    waiting: "Waiting on the device",
+    drift: "Clock",
+    driftOk: "OK",
+    driftFlagged: "{minutes} min off",
+  },
 } as const;
 
 /** The shape every catalog has: the same keys, any strings. */

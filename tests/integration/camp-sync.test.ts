@@ -8,7 +8,7 @@ import { POST as syncRoute } from "@/app/api/v1/camp/sync/route";
 import { GET as devicesRoute } from "@/app/api/v1/camp/devices/route";
 import { createApiToken } from "@/server/auth/api-tokens";
 import { hashPassword } from "@/server/auth/password";
-import { blockIdOf, loadUser, testDb } from "@/tests/helpers/callers";
+import { blockIdOf, callerFor, loadUser, testDb } from "@/tests/helpers/callers";
 import { atTestNow } from "@/tests/helpers/rest";
 import { TEST_NOW } from "@/tests/helpers/test-clock";
 import { verhoeffCheckDigit } from "@/core/domain/verhoeff";
@@ -221,6 +221,9 @@ describe("POST /api/v1/camp/sync", () => {
     // Sultanganj's supervisor sees none of Pirpainti's devices.
     const other = await devices(new Request("http://localhost/api/v1/camp/devices", { headers: { authorization: `Bearer ${tokens["sup.sultanganj"]}` } }));
     expect(((await other.json()) as { devices: unknown[] }).devices).toEqual([]);
+    // The same list through tRPC (the Camp devices page); an operator may not read it.
+    expect((await (await callerFor("dio")).camp.devices()).find((d) => d.deviceId === device)).toMatchObject({ driftFlagged: true, block: "Pirpainti" });
+    await expect((await callerFor("op.pirpainti")).camp.devices()).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
   it("refuses more than 500 records with a 400 that says so", async () => {
