@@ -140,4 +140,14 @@ export const enServerErrors = {
     noVaccines: "vaccine cannot be checked: the state has no vaccine list yet; ask the state officer to set it up",
     doseTooHigh: "dose {dose} is more than the {doses} doses of {vaccine}",
   },
+  campNeedsBlock: "The camp app records for one block: sign in with the account of a data operator or vaccinator of the block.",
+  camp: {
+    invalid: "{detail}. Correct the entry on the device and sync again.",
+    serialTaken: "Register serial {serial} is already used in this block by {by}. Give this entry the serial written in your register, or check with the other device.",
+    sameDose: "{name} already has dose {dose} recorded in this district. If this is a second person, check the ID number; otherwise delete this entry.",
+    otherBlock: "This entry belongs to another block than yours ({block}); it was not synced. Sign in with your own account on this device.",
+    byDevice: "another camp device",
+    byImport: "an imported register",
+    byThisDevice: "an earlier entry on this device",
+  },
 } as const;

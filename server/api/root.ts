@@ -16,6 +16,7 @@ import { preferencesRouter } from "@/server/api/routers/preferences";
 import { reportsRouter } from "@/server/api/routers/reports";
 import { channelsRouter } from "@/server/api/routers/channels";
 import { contactsRouter } from "@/server/api/routers/contacts";
+import { campRouter } from "@/server/api/routers/camp";
 
 export const appRouter = createTRPCRouter({
   me: authorized("self").query(({ ctx }) => ({ ...ctx.user, scope: ctx.scope })),
@@ -35,6 +36,7 @@ export const appRouter = createTRPCRouter({
   reports: reportsRouter,
   channels: channelsRouter,
   contacts: contactsRouter,
+  camp: campRouter,
 });
 
 export type AppRouter = typeof appRouter;

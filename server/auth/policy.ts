@@ -46,6 +46,10 @@ export const CAPABILITIES = [
   /** Alert channels (SMS, WhatsApp, Telegram, email), Send test, the delivery log, who can be reached: the DIO for
    * the district, the state officer for the state. */
   "alerts.configure",
+  /** Record vaccinations on the camp app and sync them from the device (one's own block). */
+  "camp.record",
+  /** See a block's camp devices: last sync, records waiting on each, clock drift. */
+  "camp.devices",
 ] as const;
 
 export type Capability = (typeof CAPABILITIES)[number];
@@ -72,10 +76,13 @@ const GRANTS: Readonly<Record<Role, readonly Capability[]>> = {
     "reports.daily",
     "api.use",
     "alerts.configure",
+    "camp.devices",
   ],
-  BLOCK_SUPERVISOR: BLOCK_STAFF,
-  DATA_OPERATOR: [...BLOCK_STAFF, "imports.run"],
+  BLOCK_SUPERVISOR: [...BLOCK_STAFF, "camp.devices"],
+  DATA_OPERATOR: [...BLOCK_STAFF, "imports.run", "camp.record"],
   HELPDESK: ["self", "helpdesk.lookup"],
+  // Camp staff: the camp app and its sync (REST, hence api.use) only; no dashboards.
+  VACCINATOR: ["self", "camp.record", "api.use"],
 };
 
 export type PolicySubject = { role: Role } | null | undefined;
@@ -88,5 +95,7 @@ export function can(user: PolicySubject, capability: Capability): boolean {
 /** Where a signed-in user starts: the helpdesk has one page; everyone else the dashboard. */
 export function homePathFor(user: PolicySubject): string {
   if (!user) return "/sign-in";
-  return can(user, "dashboard.read") ? "/" : can(user, "helpdesk.lookup") ? "/helpdesk" : "/";
+  if (can(user, "dashboard.read")) return "/";
+  if (can(user, "helpdesk.lookup")) return "/helpdesk";
+  return can(user, "camp.record") ? "/camp" : "/";
 }

@@ -36,6 +36,7 @@ export function scopeFor(user: ScopeSubject | null, stateDistrictIds: readonly n
       return user.districtId !== null ? { kind: "district", stateId, districtId: user.districtId } : { kind: "none" };
     case "BLOCK_SUPERVISOR":
     case "DATA_OPERATOR":
+    case "VACCINATOR":
       return user.districtId !== null && user.blockId !== null
         ? { kind: "block", stateId, districtId: user.districtId, blockId: user.blockId }
         : { kind: "none" };

@@ -126,6 +126,9 @@ export function pageContentSecurityPolicy(options: Omit<SecurityHeaderOptions, "
     "base-uri 'self'",
     "form-action 'self'",
     "frame-ancestors 'none'",
+    // The camp app's service worker (public/camp-sw.js): without this, worker-src falls back to script-src, whose
+    // 'strict-dynamic' ignores 'self'.
+    "worker-src 'self'",
   ];
   if (https) directives.push("upgrade-insecure-requests");
   return directives.join("; ");

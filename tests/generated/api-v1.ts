@@ -349,6 +349,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/camp/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sync the vaccinations a camp device recorded offline: each record answered on its own, idempotent by client id
+         * @description Up to 500 records per request (more: 400). Every record goes into the caller's block (never one named in the body: a record made for another block is rejected) as a PENDING entry. A client id synced before answers alreadyPresent, so a batch sent twice creates nothing twice. A register serial another entry of the block already has, or a dose the person already has, is rejected with a reason. The server keeps each record's device time and its own receive time, and flags a device clock more than 5 minutes off. The full ID number is reduced to its last 4 and a keyed hash and never stored.
+         */
+        post: operations["syncCampRecords"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/camp/devices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The camp devices of the blocks you can see: last sync, records synced today, records still waiting on each device, clock drift */
+        get: operations["listCampDevices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2548,6 +2585,235 @@ export interface operations {
             };
             /** @description Bad input; `error` says what and where */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database (or the PDF renderer) is unavailable or busy; `Retry-After` says when to try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    syncCampRecords: {
+        parameters: {
+            query?: {
+                /** @description A state officer's narrowing to one district of the state (its id or slug, e.g. banka); for other callers their own district or nothing. Another district reads as 404. */
+                district?: components["parameters"]["District"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description made once per device (per browser profile) by the camp app
+                     */
+                    deviceId: string;
+                    /**
+                     * Format: date-time
+                     * @description the device's clock when it sent this request
+                     */
+                    deviceTime: string;
+                    /** @description records waiting on the device, this batch included */
+                    waiting: number;
+                    label?: string;
+                    records: {
+                        /**
+                         * Format: uuid
+                         * @description made on the device when the record was saved; the same id sent again is the same record
+                         */
+                        clientId: string;
+                        /**
+                         * Format: date-time
+                         * @description the device's clock when the record was saved (the vaccination time)
+                         */
+                        deviceTime: string;
+                        /** @description the block the device recorded it for; another block than the caller's is refused */
+                        blockId?: number;
+                        registerSerial: string;
+                        site: string;
+                        vaccine: string;
+                        dose: number;
+                        name: string;
+                        sex: string;
+                        birthYear: number;
+                        mobile?: string | null;
+                        /** @default AADHAAR */
+                        idType?: string;
+                        /** @description the full ID number, sent once; the server keeps its last 4 and a keyed hash only */
+                        idNumber: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description What became of each record, in the order sent */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        receivedAt: string;
+                        clockDriftMs: number;
+                        driftFlagged: boolean;
+                        created: number;
+                        alreadyPresent: number;
+                        rejected: number;
+                        results: {
+                            clientId: string;
+                            /** @enum {string} */
+                            status: "created" | "alreadyPresent" | "rejected";
+                            /** @enum {string} */
+                            reasonKey?: "invalid" | "serialTaken" | "sameDose" | "otherBlock";
+                            reason?: string;
+                            params?: {
+                                [key: string]: string;
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description Bad input; `error` says what and where */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No session and no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such item in the caller's scope (an item outside it reads the same) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body over the size limit (stated in `error`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not JSON (or not CSV/XLSX for an import) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database (or the PDF renderer) is unavailable or busy; `Retry-After` says when to try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listCampDevices: {
+        parameters: {
+            query?: {
+                /** @description A state officer's narrowing to one district of the state (its id or slug, e.g. banka); for other callers their own district or nothing. Another district reads as 404. */
+                district?: components["parameters"]["District"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Devices, the longest silent first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        devices: {
+                            deviceId: string;
+                            label: string | null;
+                            block: string;
+                            operator: string;
+                            lastSyncAt: string;
+                            syncedToday: number;
+                            waiting: number;
+                            clockDriftMs: number;
+                            driftFlagged: boolean;
+                            daysSinceLastSync: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Bad input; `error` says what and where */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No session and no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such item in the caller's scope (an item outside it reads the same) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

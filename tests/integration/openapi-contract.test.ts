@@ -22,11 +22,13 @@ const doc = openApiDocument(REST_ROUTES) as unknown as Doc;
 const touched = restorePendingAfterAll();
 let token = "";
 let stateToken = "";
+let operatorToken = "";
 let marks = { target: 0, report: 0n, batch: 0, camp: 0, site: 0 };
 
 beforeAll(async () => {
   token = (await createApiToken(testDb(), (await loadUser("dio")).id, "contract test")).token;
   stateToken = (await createApiToken(testDb(), (await loadUser("sio.bihar")).id, "contract test")).token;
+  operatorToken = (await createApiToken(testDb(), (await loadUser("op.pirpainti")).id, "contract test")).token;
   marks = {
     target: (await testDb().probeTarget.aggregate({ _max: { id: true } }))._max.id ?? 0,
     report: (await testDb().fieldProbeReport.aggregate({ _max: { id: true } }))._max.id ?? 0n,
@@ -45,6 +47,7 @@ afterAll(async () => {
   await testDb().camp.deleteMany({ where: { id: { gt: marks.camp } } });
   await testDb().site.deleteMany({ where: { id: { gt: marks.site } } });
   await testDb().importBatch.deleteMany({ where: { id: { gt: marks.batch } } });
+  await testDb().campDevice.deleteMany({ where: { deviceId: CONTRACT_DEVICE } });
 });
 
 /** The route behind a URL, with its path parameters, as Next.js routes a request. */
@@ -77,6 +80,8 @@ const clientAs = (bearer: () => string) => createClient<paths>({
 });
 const client = clientAs(() => token);
 const stateClient = clientAs(() => stateToken);
+const operatorClient = clientAs(() => operatorToken);
+const CONTRACT_DEVICE = "00000000-0000-4000-8000-00000000c0de";
 
 const REGISTER = "register_serial,block,site,vaccinated_at,beneficiary_name,birth_year,gender,id_type,id_number,dose,vaccine\nCONTRACT-1,Kahalgaon,Contract Site,2021-06-22 10:00,Contract Person,1980,M,Voter ID,CONTRACT01,1,Covaxin\n";
 const PORTAL = "portal_ref,beneficiary_name,birth_year,gender,id_last4,mobile_last4,dose,vaccinated_at,site,block,entered_at\nCWN-CONTRACT-1,Nobody Here,1975,F,1234,,1,2021-06-22 11:00,Contract Site,Kahalgaon,2021-06-22 12:00\n";
@@ -129,6 +134,10 @@ describe("the OpenAPI document and a client generated from it", () => {
     expect(register.data).toMatchObject({ rows: 1, created: 1 });
     const portal = await client.POST("/imports/portal", raw(PORTAL));
     expect(portal.data).toMatchObject({ rows: 1 });
+    // A camp device's sync with nothing waiting (it reports in all the same), then the supervisor's device list.
+    const sync = await operatorClient.POST("/camp/sync", { body: { deviceId: CONTRACT_DEVICE, deviceTime: new Date().toISOString(), waiting: 0, records: [] } });
+    expect(sync.data).toMatchObject({ created: 0, results: [] });
+    expect((await client.GET("/camp/devices")).data?.devices.some((d) => d.deviceId === CONTRACT_DEVICE)).toBe(true);
 
     // Every operation that answers JSON was called and answered 2xx: a new JSON route needs a call here.
     const jsonOperations = Object.values(doc.paths)

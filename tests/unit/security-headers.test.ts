@@ -23,7 +23,7 @@ describe("securityHeaders", () => {
       "Content-Security-Policy":
         `default-src 'self'; script-src 'self' 'nonce-${NONCE}' 'strict-dynamic'; style-src 'self' 'nonce-${NONCE}'; ` +
         "img-src 'self' data: blob:; font-src 'self'; connect-src 'self' http://127.0.0.1:4010; " +
-        "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+        "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'; worker-src 'self'",
       "X-Frame-Options": "DENY",
       "X-Content-Type-Options": "nosniff",
       "Referrer-Policy": "strict-origin-when-cross-origin",
@@ -37,7 +37,7 @@ describe("securityHeaders", () => {
   it("adds HSTS and upgrade-insecure-requests only when the app URL is https", () => {
     const headers = asObject({ ...base, https: true });
     expect(headers["Strict-Transport-Security"]).toBe("max-age=31536000; includeSubDomains");
-    expect(headers["Content-Security-Policy"]).toMatch(/; frame-ancestors 'none'; upgrade-insecure-requests$/);
+    expect(headers["Content-Security-Policy"]).toMatch(/; frame-ancestors 'none'; worker-src 'self'; upgrade-insecure-requests$/);
     expect(asObject(base)["Content-Security-Policy"]).not.toContain("upgrade-insecure-requests");
     expect(asObject({ ...base, kind: "asset", https: true })["Strict-Transport-Security"]).toBe("max-age=31536000; includeSubDomains");
   });

@@ -5,7 +5,7 @@ import { hashPassword } from "@/server/auth/password";
 import { blockDirectoryOf } from "@/server/services/backlog/blocks";
 import { endSessionsOfUser } from "@/server/auth/user-sessions";
 
-const BLOCK_ROLES = ["BLOCK_SUPERVISOR", "DATA_OPERATOR"] as const;
+const BLOCK_ROLES = ["BLOCK_SUPERVISOR", "DATA_OPERATOR", "VACCINATOR"] as const;
 const DISTRICT_ROLES = ["DISTRICT_OFFICER", "HELPDESK", ...BLOCK_ROLES] as const;
 
 export const ZNewUser = z
@@ -20,7 +20,7 @@ export const ZNewUser = z
   })
   .refine((u) => u.role !== "STATE_OFFICER" || (!u.district && !u.block), { message: "A state officer belongs to a state (--state), not to a district or block.", path: ["district"] })
   .refine((u) => u.role === "STATE_OFFICER" || !!u.district, { message: "Every role but STATE_OFFICER needs --district.", path: ["district"] })
-  .refine((u) => !(BLOCK_ROLES as readonly string[]).includes(u.role) || !!u.block, { message: "A block supervisor or data operator needs --block.", path: ["block"] })
+  .refine((u) => !(BLOCK_ROLES as readonly string[]).includes(u.role) || !!u.block, { message: "A block supervisor, data operator or vaccinator needs --block.", path: ["block"] })
   .refine((u) => (BLOCK_ROLES as readonly string[]).includes(u.role) || !u.block, { message: "A state officer, district officer or helpdesk account is not tied to a block.", path: ["block"] });
 
 export type NewUser = z.infer<typeof ZNewUser>;

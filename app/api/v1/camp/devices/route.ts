@@ -1,0 +1,4 @@
+import { campDevicesRoute } from "@/server/api/rest/routes/camp";
+
+export const dynamic = "force-dynamic";
+export const GET = campDevicesRoute.handle;
