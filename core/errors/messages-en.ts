@@ -125,4 +125,6 @@ export const enServerErrors = {
   setupAliasTaken: "\"{alias}\" already names {other}: it cannot also be an alias of {block}.",
   districtRefInvalid: "\"{district}\" is not a district's id or slug: use letters, digits and hyphens, e.g. banka.",
   districtNotFound: "There is no district \"{district}\" that you can see.",
+  metricsOff: "Metrics are off on this server: set TEEKA_METRICS_TOKEN to turn GET /metrics on.",
+  metricsTokenRequired: "Send the metrics token as Authorization: Bearer '<token>' (TEEKA_METRICS_TOKEN).",
 } as const;

@@ -124,4 +124,6 @@ export const hiServerErrors: Widen<typeof enServerErrors> = {
   setupAliasTaken: "\"{alias}\" पहले से {other} का नाम है: यह {block} का दूसरा नाम नहीं हो सकता।",
   districtRefInvalid: "\"{district}\" किसी ज़िले की आईडी या स्लग नहीं है: अक्षर, अंक और हाइफ़न का उपयोग करें, जैसे banka।",
   districtNotFound: "\"{district}\" नाम का कोई ज़िला नहीं है जिसे आप देख सकें।",
+  metricsOff: "इस सर्वर पर मेट्रिक्स बंद हैं: GET /metrics चालू करने के लिए TEEKA_METRICS_TOKEN सेट करें।",
+  metricsTokenRequired: "मेट्रिक्स टोकन Authorization: Bearer '<token>' (TEEKA_METRICS_TOKEN) के रूप में भेजें।",
 };
