@@ -868,6 +868,10 @@ export const en = {
       footer: "Generated {when} by Teeka Monitor. Times are India Standard Time; each state is as observed by the server’s checks. The full log is at {path}.",
     },
   },
+  replicaLag: {
+    behind: "· figures up to {seconds} s behind",
+    title: "The dashboard reads a copy of the database that can be a few seconds behind; your own changes always show at once.",
+  },
 } as const;
 
 /** The shape every catalog has: the same keys, any strings. */
