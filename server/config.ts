@@ -83,6 +83,10 @@ const ZEnvironment = z.object({
   TEEKA_PROBE_LEASE_RETRY_MS: z.coerce.number().int().min(100).max(600_000).optional(),
   /** create-user only: the new password, so that it never appears on a command line. */
   TEEKA_NEW_PASSWORD: z.string().optional(),
+  /** A PostgreSQL streaming standby of DATABASE_URL: dashboard reads go there, writes to the primary (server/db/replica.ts). */
+  DATABASE_REPLICA_URL: z.url({ message: "DATABASE_REPLICA_URL must be a postgresql:// URL of a streaming standby" }).optional(),
+  /** The Bearer token that GET /metrics asks for; unset, /metrics answers 404 (deny by default). */
+  TEEKA_METRICS_TOKEN: secret("TEEKA_METRICS_TOKEN").optional(),
 });
 
 export type Environment = z.output<typeof ZEnvironment>;

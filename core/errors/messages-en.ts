@@ -150,4 +150,6 @@ export const enServerErrors = {
     byImport: "an imported register",
     byThisDevice: "an earlier entry on this device",
   },
+  metricsOff: "Metrics are off on this server: set TEEKA_METRICS_TOKEN to turn GET /metrics on.",
+  metricsTokenRequired: "Send the metrics token as Authorization: Bearer '<token>' (TEEKA_METRICS_TOKEN).",
 } as const;

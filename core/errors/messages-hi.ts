@@ -148,4 +148,6 @@ export const hiServerErrors: Widen<typeof enServerErrors> = {
     byImport: "किसी अपलोड किए गए रजिस्टर",
     byThisDevice: "इसी डिवाइस की पिछली प्रविष्टि",
   },
+  metricsOff: "इस सर्वर पर मेट्रिक्स बंद हैं: GET /metrics चालू करने के लिए TEEKA_METRICS_TOKEN सेट करें।",
+  metricsTokenRequired: "मेट्रिक्स टोकन Authorization: Bearer '<token>' (TEEKA_METRICS_TOKEN) के रूप में भेजें।",
 };

@@ -1083,6 +1083,10 @@ export const en = {
     driftOk: "OK",
     driftFlagged: "{minutes} min off",
   },
+  replicaLag: {
+    behind: "· figures up to {seconds} s behind",
+    title: "The dashboard reads a copy of the database that can be a few seconds behind; your own changes always show at once.",
+  },
 } as const;
 
 /** The shape every catalog has: the same keys, any strings. */

@@ -1083,4 +1083,8 @@ export const hi: Catalog = {
     driftOk: "ठीक",
     driftFlagged: "{minutes} मिनट अलग",
   },
+  replicaLag: {
+    behind: "· आँकड़े अधिकतम {seconds} सेकंड पीछे",
+    title: "डैशबोर्ड डेटाबेस की एक प्रति पढ़ता है जो कुछ सेकंड पीछे हो सकती है; आपके अपने बदलाव हमेशा तुरंत दिखते हैं।",
+  },
 };

@@ -18,8 +18,8 @@ const createCaller = createCallerFactory(appRouter);
  * exactly the same authorization, scope and clock as the browser's own calls, never the database directly.
  */
 export const pageCaller = cache(async () => {
-  const { db, now } = runtime();
-  return createCaller({ db, user: await currentUser(), now, requestId: newRequestId() });
+  const { db, replica, now } = runtime();
+  return createCaller({ db, replica, user: await currentUser(), now, requestId: newRequestId() });
 });
 
 /**

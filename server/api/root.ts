@@ -17,6 +17,7 @@ import { reportsRouter } from "@/server/api/routers/reports";
 import { channelsRouter } from "@/server/api/routers/channels";
 import { contactsRouter } from "@/server/api/routers/contacts";
 import { campRouter } from "@/server/api/routers/camp";
+import { replicaRouter } from "@/server/api/routers/replica";
 
 export const appRouter = createTRPCRouter({
   me: authorized("self").query(({ ctx }) => ({ ...ctx.user, scope: ctx.scope })),
@@ -37,6 +38,7 @@ export const appRouter = createTRPCRouter({
   channels: channelsRouter,
   contacts: contactsRouter,
   camp: campRouter,
+  replica: replicaRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -16,11 +16,11 @@ import { logger } from "@/server/logger";
 export const TRPC_MAX_BODY_BYTES = 1_000_000;
 
 async function createContext(req: Request, requestId: string): Promise<Context> {
-  const { db, now } = runtime();
+  const { db, replica, now } = runtime();
   try {
     const { user, credential } = await authenticateRequest(db, req, now());
     if (credential === "session") assertBrowserWriteAllowed(req, "json");
-    return { db, user, now, requestId, district: req.headers.get(DISTRICT_HEADER) };
+    return { db, replica, user, now, requestId, district: req.headers.get(DISTRICT_HEADER) };
   } catch (error) {
     throw toTrpcError(error) ?? error;
   }

@@ -4,6 +4,8 @@ import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
 import type { Db } from "@/server/db/client";
+import { chooseDb, noteWrite } from "@/server/db/replica";
+import { metrics, secondsSince } from "@/server/metrics/registry";
 import { scopeOf, type Scope } from "@/server/auth/scope";
 import { can, type Capability } from "@/server/auth/policy";
 import type { SessionUser } from "@/server/auth/current-user";
@@ -15,7 +17,12 @@ import { issueDetail, validationError } from "@/server/errors/zod-issues";
 import type { ErrorCode, ErrorDetail } from "@/core/errors/error-codes";
 
 export type Context = {
+  /** The primary in the context the transport builds; the procedure gets the client chosen for it (routeDb). */
   db: Db;
+  /** The read replica, when one is configured (DATABASE_REPLICA_URL). */
+  replica?: Db | null;
+  /** The primary, whichever client `db` is (set by routeDb: e.g. for the replica lag, measured on both). */
+  primary?: Db;
   user: SessionUser | null;
   /** The clock, injectable so that tests can pin it. */
   now: () => Date;
@@ -103,7 +110,26 @@ const mapErrors = t.middleware(async ({ next }) => {
   return isAsyncIterable(result.data) ? { ...result, data: mappedStream(result.data) } : result;
 });
 
-export const publicProcedure = t.procedure.use(mapErrors);
+/** Every procedure's latency, by path and outcome, for /metrics. */
+const timed = t.middleware(async ({ path, type, next }) => {
+  const startedAt = process.hrtime.bigint();
+  const result = await next();
+  const status = result.ok ? "ok" : result.error.code;
+  metrics().requestDuration.observe({ transport: "trpc", route: path, method: type, status }, secondsSince(startedAt));
+  return result;
+});
+
+/** Queries read from the replica (when it has this user's writes); mutations and streams use the primary. */
+const routeDb = t.middleware(async ({ ctx, type, next }) => {
+  const primary = ctx.primary ?? ctx.db;
+  const reader = ctx.user?.id ?? null;
+  const db = await chooseDb(type === "query" ? "read" : "write", reader, primary, ctx.replica ?? null);
+  const result = await next({ ctx: { ...ctx, db, primary } });
+  if (type === "mutation") await noteWrite(reader, primary, ctx.replica ?? null);
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(timed).use(mapErrors).use(routeDb);
 
 /** Refused before any input is read: not signed in, lacking the capability, or no scope at all. */
 function authorize(capability: Capability) {

@@ -8,6 +8,7 @@ import { appConfig } from "@/server/config";
 import { EventEmitter } from "node:events";
 import pg from "pg";
 import { logger } from "@/server/logger";
+import { metrics } from "@/server/metrics/registry";
 import { EVENT_CHANNEL, parseLiveEvent, type StreamEvent } from "@/server/events/live-event";
 
 const MAX_BACKOFF_MS = 10_000;
@@ -30,7 +31,11 @@ export function createEventBus(databaseUrl: string): EventBus {
   let readyResolve: () => void = () => undefined;
   let readyPromise = new Promise<void>((resolve) => (readyResolve = resolve));
 
-  const emit = (event: StreamEvent) => emitter.emit("event", event);
+  const emit = (event: StreamEvent) => {
+    metrics().eventsReceived.inc({ type: event.type });
+    metrics().eventDeliveries.inc(emitter.listenerCount("event"));
+    emitter.emit("event", event);
+  };
 
   async function connect(): Promise<void> {
     if (closed) return;

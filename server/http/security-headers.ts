@@ -64,7 +64,7 @@ export function responseKindOf(pathname: string): ResponseKind {
   if (pathname.startsWith("/_next/static/") || pathname === "/icon.svg" || pathname === "/favicon.ico") return "asset";
   // next-auth renders HTML pages of its own (sign-out confirmation, errors) under /api/auth.
   if (pathname.startsWith("/api/auth/")) return "page";
-  if (pathname === "/api" || pathname.startsWith("/api/")) return "api";
+  if (pathname === "/api" || pathname.startsWith("/api/") || pathname === "/metrics") return "api";
   return "page";
 }
 

@@ -22,7 +22,7 @@ describe("GET /api/health", () => {
     await useDatabase(inject("databaseUrl"));
     const res = await GET();
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: "ok", db: "ok" });
+    expect(await res.json()).toEqual({ status: "ok", db: "ok", replicaLagSeconds: null });
   });
 
   it("answers 503 when the database is unreachable", async () => {

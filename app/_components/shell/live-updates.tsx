@@ -13,6 +13,7 @@ import { useSubscription } from "@trpc/tanstack-react-query";
 import { useTranslations } from "next-intl";
 import { useEffect, useState, useSyncExternalStore } from "react";
 import { useTRPC } from "@/app/_trpc/client";
+import { ReplicaLag } from "@/app/_components/shell/replica-lag";
 
 type Area = "records" | "probes" | "all";
 
@@ -110,6 +111,7 @@ export function LiveUpdates() {
     <span className={`live-status live-${state}`} role="status" aria-live="polite" data-live-state={state} title={t("title")}>
       <span className="live-dot" aria-hidden="true" />
       {label}
+      <ReplicaLag />
     </span>
   );
 }

@@ -17,6 +17,8 @@ import { parseParams, parseQuery } from "@/server/api/rest/query";
 import { DISTRICT_QUERY, focusScope } from "@/server/api/district-focus";
 import { acceptedFields, validationError } from "@/server/errors/zod-issues";
 import { logger } from "@/server/logger";
+import { chooseDb, noteWrite } from "@/server/db/replica";
+import { metrics, secondsSince } from "@/server/metrics/registry";
 
 export type HttpMethod = "GET" | "POST" | "PATCH";
 
@@ -154,10 +156,12 @@ export function defineRoute<
   const handle = async (req: Request, context?: RouteContext): Promise<Response> => {
     const requestId = newRequestId();
     try {
-      const { db, now: clock } = runtime();
+      const { db: primary, replica, now: clock } = runtime();
       const now = clock();
-      const { user, credential } = await authenticateRequest(db, req, now);
+      const { user, credential } = await authenticateRequest(primary, req, now);
       if (!user || !credential) throw new AppError("UNAUTHORIZED", "signInRequired");
+      // GET reads from the replica (when it has this user's writes); every other method writes to the primary.
+      const db = await chooseDb(spec.method === "GET" ? "read" : "write", user.id, primary, replica);
       if (!can(user, "api.use")) throw new AppError("FORBIDDEN", "helpdeskNoApi");
       if (!can(user, spec.capability)) throw new AppError("FORBIDDEN", "notAllowed");
       const url = new URL(req.url);
@@ -172,7 +176,9 @@ export function defineRoute<
       const body = spec.body && spec.body !== "upload" ? await readJsonBody(req, spec.body, spec.maxBodyBytes ?? DEFAULT_MAX_BODY, spec.batch) : undefined;
       const call = { req, db, now, requestId, user, scope, credential, query, params, body } as RestCall<Q, P, B, Bt>;
       try {
-        return finish(await toResponse(await handler(call), spec.responses.status ?? 200), requestId);
+        const result = await handler(call);
+        if (spec.method !== "GET") await noteWrite(user.id, primary, replica);
+        return finish(await toResponse(result, spec.responses.status ?? 200), requestId);
       } finally {
         // A write (even a refused one may have recorded its batch) makes this instance's read models of the place stale at once.
         if (spec.method !== "GET") invalidateScope(scope);
@@ -182,7 +188,17 @@ export function defineRoute<
       return finish(known ? errorResponse(known, requestId) : faultResponse(error, requestId, spec.path), requestId);
     }
   };
-  return { spec: spec as RestRoute["spec"], handle };
+  return { spec: spec as RestRoute["spec"], handle: timed(spec, handle) };
+}
+
+/** Every route's latency (to the answer's head), by route template and status, for /metrics. */
+function timed(spec: { method: HttpMethod; path: string }, handle: RestRoute["handle"]): RestRoute["handle"] {
+  return async (req, context) => {
+    const startedAt = process.hrtime.bigint();
+    const response = await handle(req, context);
+    metrics().requestDuration.observe({ transport: "rest", route: spec.path, method: spec.method, status: String(response.status) }, secondsSince(startedAt));
+    return response;
+  };
 }
 
 /** A route anyone may call (no credential is read): the register template, the API description. */
@@ -203,5 +219,5 @@ export function definePublicRoute<Q extends z.ZodRawShape = Record<never, never>
       return finish(known ? errorResponse(known, requestId) : faultResponse(error, requestId, spec.path), requestId);
     }
   };
-  return { spec: spec as RestRoute["spec"], handle };
+  return { spec: spec as RestRoute["spec"], handle: timed(spec, handle) };
 }

@@ -18,6 +18,7 @@
 import "server-only";
 import type pg from "pg";
 import type { Db } from "@/server/db/client";
+import { metrics } from "@/server/metrics/registry";
 import type { ProbeState, ProbeStep } from "@/core/domain/probe-state";
 import { MAX_GAP_INTERVALS } from "@/core/domain/uptime";
 import type { CheckResult } from "@/server/jobs/probes/check";
@@ -288,4 +289,5 @@ export async function writeProbeOutcomes(db: Db | SqlTransaction, outcomes: read
       fresh.map((r) => r.index),
     ]);
   });
+  for (const o of outcomes) metrics().probeResults.inc({ state: o.step.state });
 }
