@@ -44,6 +44,16 @@ export const ZTrustedProxyHeader = z
     return z.NEVER;
   });
 
+/**
+ * Database connections per instance (issue 13). On one machine the database and the app share the cores: more
+ * connections than about two per core only make queries take turns inside PostgreSQL, each slower, while the
+ * pool's wait grows. So: 2 × cores + 1, at least 4, at most 20; TEEKA_DB_POOL_SIZE overrides it (a database on
+ * its own larger machine can take more). The health check and the live-events listener have their own connection.
+ */
+export function defaultPoolSize(cores: number): number {
+  return Math.min(20, Math.max(4, 2 * cores + 1));
+}
+
 /** One variable checked on its own (for helpers that take a raw value, e.g. in tests); throws like start-up would. */
 export function parseVariable<T>(schema: z.ZodType<T>, raw: string | undefined): T {
   const parsed = schema.safeParse(raw);
@@ -77,6 +87,13 @@ const ZEnvironment = z.object({
     .transform((s) => s.split(",").map((id) => Number(id.trim())))
     .optional(),
   TEEKA_PROBE_LEASE_RETRY_MS: z.coerce.number().int().min(100).max(600_000).optional(),
+  TEEKA_DB_POOL_SIZE: z.coerce.number().int().min(1, "TEEKA_DB_POOL_SIZE must be at least 1").max(200, "TEEKA_DB_POOL_SIZE must be at most 200").optional(),
+  /** Requests waiting for a database slot beyond this many are told "busy" at once (default: 10 × pool size). */
+  TEEKA_DB_QUEUE_MAX: z.coerce.number().int().min(0).max(100_000).optional(),
+  /** How long a request may wait for a slot before it is told "busy" (ms). */
+  TEEKA_DB_QUEUE_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(1_500),
+  /** PostgreSQL's statement_timeout for the app's connections: a statement running longer is cancelled (→ 503 busy). */
+  TEEKA_DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(15_000),
   /** create-user only: the new password, so that it never appears on a command line. */
   TEEKA_NEW_PASSWORD: z.string().optional(),
 });

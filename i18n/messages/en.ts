@@ -868,6 +868,9 @@ export const en = {
       footer: "Generated {when} by Teeka Monitor. Times are India Standard Time; each state is as observed by the server’s checks. The full log is at {path}.",
     },
   },
+  overload: {
+    busyRetrying: "The server is busy just now. Retrying in a few seconds…",
+  },
 } as const;
 
 /** The shape every catalog has: the same keys, any strings. */
