@@ -13,6 +13,7 @@ import { GET as getEvents } from "@/app/api/v1/events/route";
 import { GET as getBacklog } from "@/app/api/v1/backlog/route";
 import { GET as getHealth } from "@/app/api/health/route";
 import { handleTrpc } from "@/server/api/trpc-handler";
+import { heartbeatCount } from "@/server/events/heartbeat";
 import { getEventBus } from "@/server/events/event-bus";
 
 const routes: Record<string, (req: Request) => Promise<Response>> = {
@@ -57,3 +58,9 @@ const server = http.createServer((req, res) => {
 await getEventBus().ready();
 server.listen(port, "127.0.0.1", () => process.send?.("ready") ?? console.log(`listening on ${port}`));
 process.on("SIGTERM", () => process.exit(0));
+// The live-events benchmark asks for the instance's memory (after a full GC when run with --expose-gc) and fan-out counters.
+process.on("message", (message) => {
+  if (message !== "stats") return;
+  (globalThis as { gc?: () => void }).gc?.();
+  process.send?.({ type: "stats", memory: process.memoryUsage(), fanout: getEventBus().stats(), heartbeats: heartbeatCount() });
+});
