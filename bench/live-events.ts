@@ -103,7 +103,12 @@ async function subscribe(port: number, token: string) {
 
 /** One open stream that counts the record.status events it receives (and resolves `synced` on its first sync). */
 async function countingStream(port: number, token: string, signal: AbortSignal, onEvent: () => void) {
-  const res = await fetch(`http://127.0.0.1:${port}/api/v1/events`, { headers: { authorization: `Bearer ${token}` }, signal });
+  // Opening a stream is a request like any other: when the instance is busy it says 503 + Retry-After; try again then.
+  let res = await fetch(`http://127.0.0.1:${port}/api/v1/events`, { headers: { authorization: `Bearer ${token}` }, signal });
+  for (let attempt = 0; res.status === 503 && attempt < 20; attempt++) {
+    await new Promise((r) => setTimeout(r, Number(res.headers.get("retry-after") ?? 1) * 1000 * Math.random()));
+    res = await fetch(`http://127.0.0.1:${port}/api/v1/events`, { headers: { authorization: `Bearer ${token}` }, signal });
+  }
   if (!res.ok || !res.body) throw new Error(`events: HTTP ${res.status}`);
   const state = { received: 0 };
   let synced: () => void = () => undefined;
