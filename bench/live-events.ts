@@ -13,6 +13,7 @@
  * get each event exactly once and every other stream none.
  */
 import { fork, type ChildProcess } from "node:child_process";
+import { setMaxListeners } from "node:events";
 import type { FanoutStats } from "@/server/events/stream-registry";
 import os from "node:os";
 import path from "node:path";
@@ -156,6 +157,7 @@ async function manyStreams(databaseUrl: string, db: ReturnType<typeof createDb>,
   const idle = await statsOf(c.child);
 
   const abort = new AbortController();
+  setMaxListeners(0, abort.signal); // one signal ends every stream of the run
   let delivered = 0;
   let waiter: { target: number; resolve: () => void } | null = null;
   const onEvent = () => {
