@@ -71,7 +71,7 @@ async function main() {
     for (let i = 0; i < 20; i++) {
       await backlogSummaryOf(db, SCOPE, now);
       const heard = new Promise<number>((resolve) => {
-        const off = bus.subscribe((e) => {
+        const off = bus.tap((e) => {
           if (e.type === "record.status") {
             off();
             resolve(performance.now());

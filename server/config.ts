@@ -44,6 +44,17 @@ export const ZTrustedProxyHeader = z
     return z.NEVER;
   });
 
+/**
+ * Database connections per instance (issue 13), and as many requests doing database work at once. A request's
+ * work is partly JavaScript in the app process, during which its connection idles, so the pool is larger than
+ * PostgreSQL's rule of thumb of two per core: 5 × cores, at least 4, at most 20 (10 on a 2-core machine — in the
+ * load benchmark 5 slots answered 14 requests/s in full, 10 slots 43/s, neither timing out). TEEKA_DB_POOL_SIZE
+ * overrides it. The health check and the live-events listener have a connection each besides.
+ */
+export function defaultPoolSize(cores: number): number {
+  return Math.min(20, Math.max(4, 5 * cores));
+}
+
 /** One variable checked on its own (for helpers that take a raw value, e.g. in tests); throws like start-up would. */
 export function parseVariable<T>(schema: z.ZodType<T>, raw: string | undefined): T {
   const parsed = schema.safeParse(raw);
@@ -81,6 +92,13 @@ const ZEnvironment = z.object({
     .transform((s) => s.split(",").map((id) => Number(id.trim())))
     .optional(),
   TEEKA_PROBE_LEASE_RETRY_MS: z.coerce.number().int().min(100).max(600_000).optional(),
+  TEEKA_DB_POOL_SIZE: z.coerce.number().int().min(1, "TEEKA_DB_POOL_SIZE must be at least 1").max(200, "TEEKA_DB_POOL_SIZE must be at most 200").optional(),
+  /** Requests waiting for a database slot beyond this many are told "busy" at once (default: 10 × pool size). */
+  TEEKA_DB_QUEUE_MAX: z.coerce.number().int().min(0).max(100_000).optional(),
+  /** How long a request may wait for a slot before it is told "busy" (ms). */
+  TEEKA_DB_QUEUE_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(1_500),
+  /** PostgreSQL's statement_timeout for the app's connections: a statement running longer is cancelled (→ 503 busy). */
+  TEEKA_DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(15_000),
   /** create-user only: the new password, so that it never appears on a command line. */
   TEEKA_NEW_PASSWORD: z.string().optional(),
   /** A PostgreSQL streaming standby of DATABASE_URL: dashboard reads go there, writes to the primary (server/db/replica.ts). */

@@ -7,6 +7,7 @@ import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { useState, type ReactNode } from "react";
 import superjson from "superjson";
 import type { AppRouter } from "@/server/api/root";
+import { retryDelayMs, shouldRetry } from "@/app/_trpc/retry";
 
 export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
 
@@ -15,11 +16,9 @@ function makeQueryClient() {
     defaultOptions: {
       queries: {
         staleTime: 30_000,
-        // Weak village networks: retry a couple of times, but never retry a refusal.
-        retry: (failures, error) => {
-          const code = (error as { data?: { code?: string } }).data?.code;
-          return failures < 2 && code !== "FORBIDDEN" && code !== "UNAUTHORIZED" && code !== "NOT_FOUND" && code !== "BAD_REQUEST";
-        },
+        // Weak village networks: retry a couple of times, never a refusal; "busy" more often, after Retry-After.
+        retry: shouldRetry,
+        retryDelay: retryDelayMs,
       },
     },
   });

@@ -1087,6 +1087,9 @@ export const en = {
     behind: "· figures up to {seconds} s behind",
     title: "The dashboard reads a copy of the database that can be a few seconds behind; your own changes always show at once.",
   },
+  overload: {
+    busyRetrying: "The server is busy just now. Retrying in a few seconds…",
+  },
 } as const;
 
 /** The shape every catalog has: the same keys, any strings. */

@@ -11,6 +11,7 @@ import { AppError } from "@/server/errors/app-error";
 import { RETRY_AFTER_SECONDS } from "@/server/errors/classify";
 import { withBodyLimited } from "@/server/api/body-limit";
 import { logger } from "@/server/logger";
+import { getDbLimiter } from "@/server/db/client";
 
 /** No procedure takes more than a few kilobytes; a megabyte is a generous ceiling that a flood cannot pass. */
 export const TRPC_MAX_BODY_BYTES = 1_000_000;
@@ -18,7 +19,8 @@ export const TRPC_MAX_BODY_BYTES = 1_000_000;
 async function createContext(req: Request, requestId: string): Promise<Context> {
   const { db, replica, now } = runtime();
   try {
-    const { user, credential } = await authenticateRequest(db, req, now());
+    // Reading the session is database work too: it queues with the rest (a full queue answers 503 "busy").
+    const { user, credential } = await getDbLimiter().run(() => authenticateRequest(db, req, now()));
     if (credential === "session") assertBrowserWriteAllowed(req, "json");
     return { db, replica, user, now, requestId, district: req.headers.get(DISTRICT_HEADER) };
   } catch (error) {
@@ -49,7 +51,8 @@ export async function handleTrpc(req: Request): Promise<Response> {
     },
     onError({ error, path }) {
       if (error.code === "INTERNAL_SERVER_ERROR") logger.error({ err: error.cause ?? error, path, requestId }, "tRPC procedure failed");
-      else if (error.code === "SERVICE_UNAVAILABLE") logger.warn({ err: error.cause ?? error, path, requestId }, "database unavailable");
+      // "busy" is load, counted by the queue (and shown by /api/health): a log line per refusal would add to it.
+      else if (error.code === "SERVICE_UNAVAILABLE" && (error.cause as AppError | undefined)?.key !== "busy") logger.warn({ err: error.cause ?? error, path, requestId }, "database unavailable");
     },
   });
 }

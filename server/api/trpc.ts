@@ -3,7 +3,7 @@ import { invalidateScope } from "@/server/services/read-models/read-model-cache"
 import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
-import type { Db } from "@/server/db/client";
+import { getDbLimiter, type Db } from "@/server/db/client";
 import { chooseDb, noteWrite } from "@/server/db/replica";
 import { metrics, secondsSince } from "@/server/metrics/registry";
 import { scopeOf, type Scope } from "@/server/auth/scope";
@@ -99,9 +99,18 @@ async function* mappedStream(stream: AsyncIterable<unknown>): AsyncGenerator<unk
   }
 }
 
-/** One mapping of server errors for every procedure: AppError → its code; database down → 503; the rest → 500. */
-const mapErrors = t.middleware(async ({ next }) => {
-  const result = await next();
+/**
+ * One mapping of server errors for every procedure: AppError → its code; database down or busy → 503; the rest →
+ * 500. Queries and mutations also take a slot of the bounded database queue here (full: 503 "busy" at once);
+ * a subscription does not, since its stream stays open for as long as the page does.
+ */
+const mapErrors = t.middleware(async ({ next, type }) => {
+  let result: Awaited<ReturnType<typeof next>>;
+  try {
+    result = type === "subscription" ? await next() : await getDbLimiter().run(() => next());
+  } catch (error) {
+    throw toTrpcError(error) ?? error;
+  }
   if (!result.ok) {
     const mapped = toTrpcError(result.error);
     if (mapped) throw mapped;

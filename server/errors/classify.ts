@@ -17,8 +17,9 @@ function* causes(error: unknown): Generator<Record<string, unknown>> {
   while (current && typeof current === "object" && !seen.has(current)) {
     seen.add(current);
     yield current as Record<string, unknown>;
-    const next = current as { cause?: unknown; originalError?: unknown };
-    current = next.cause ?? next.originalError;
+    // Prisma's driver adapter puts PostgreSQL's error under meta.driverAdapterError.cause (e.g. 57014 there).
+    const next = current as { cause?: unknown; originalError?: unknown; meta?: { driverAdapterError?: unknown } };
+    current = next.cause ?? next.originalError ?? next.meta?.driverAdapterError;
   }
 }
 

@@ -1,20 +1,26 @@
 import "server-only";
 /**
- * One LISTEN connection per app instance, fanned out to every open stream of that instance. Self-healing: when
+ * One LISTEN connection per app instance, fanned out through the stream registry (once per scope key, not once per
+ * open stream) to every open stream of that instance. Self-healing: when
  * the connection drops, it reconnects with backoff and tells every stream to resynchronise ("sync"), because
  * notifications sent while it was away are lost (PostgreSQL does not queue them for absent listeners).
  */
 import { appConfig } from "@/server/config";
-import { EventEmitter } from "node:events";
 import pg from "pg";
 import { logger } from "@/server/logger";
 import { metrics } from "@/server/metrics/registry";
 import { EVENT_CHANNEL, parseLiveEvent, type StreamEvent } from "@/server/events/live-event";
+import { createStreamRegistry, type FanoutStats, type Subscriber } from "@/server/events/stream-registry";
+import type { Scope } from "@/server/auth/scope";
 
 const MAX_BACKOFF_MS = 10_000;
 
 export type EventBus = {
-  subscribe(listener: (event: StreamEvent) => void): () => void;
+  /** Registers a stream under its scope key; it receives the events that scope (narrowed to one block) may see. */
+  subscribe(scope: Scope, onlyBlockId: number | undefined, listener: Subscriber): () => void;
+  /** Every event this instance hears, once (not per stream): the read models' invalidation, counters. */
+  tap(listener: (event: StreamEvent) => void): () => void;
+  stats(): FanoutStats;
   /** Resolves once the LISTEN is in place (streams opened before that would miss early events). */
   ready(): Promise<void>;
   isConnected(): boolean;
@@ -22,8 +28,8 @@ export type EventBus = {
 };
 
 export function createEventBus(databaseUrl: string): EventBus {
-  const emitter = new EventEmitter();
-  emitter.setMaxListeners(0);
+  const registry = createStreamRegistry();
+  const taps = new Set<(event: StreamEvent) => void>();
   let client: pg.Client | null = null;
   let connected = false;
   let closed = false;
@@ -33,8 +39,18 @@ export function createEventBus(databaseUrl: string): EventBus {
 
   const emit = (event: StreamEvent) => {
     metrics().eventsReceived.inc({ type: event.type });
-    metrics().eventDeliveries.inc(emitter.listenerCount("event"));
-    emitter.emit("event", event);
+    for (const tap of taps) {
+      try {
+        tap(event);
+      } catch (err) {
+        logger.error({ err }, "Live events: a listener failed");
+      }
+    }
+    try {
+      metrics().eventDeliveries.inc(registry.dispatch(event));
+    } catch (err) {
+      logger.error({ err }, "Live events: fan-out failed");
+    }
   };
 
   async function connect(): Promise<void> {
@@ -80,10 +96,12 @@ export function createEventBus(databaseUrl: string): EventBus {
   void connect();
 
   return {
-    subscribe(listener) {
-      emitter.on("event", listener);
-      return () => emitter.off("event", listener);
+    subscribe: (scope, onlyBlockId, listener) => registry.add(scope, onlyBlockId, listener),
+    tap(listener) {
+      taps.add(listener);
+      return () => taps.delete(listener);
     },
+    stats: () => registry.stats(),
     ready: () => readyPromise,
     isConnected: () => connected,
     async close() {
@@ -91,7 +109,6 @@ export function createEventBus(databaseUrl: string): EventBus {
       const c = client;
       client = null;
       connected = false;
-      emitter.removeAllListeners();
       await c?.end().catch(() => undefined);
     },
   };

@@ -7,16 +7,17 @@ import "server-only";
  */
 import type { Scope } from "@/server/auth/scope";
 import type { EventBus } from "@/server/events/event-bus";
-import { eventVisibleTo, type StreamEvent } from "@/server/events/live-event";
+import type { StreamEvent } from "@/server/events/live-event";
 
 const MAX_QUEUED = 500;
 
 export async function* streamEvents(bus: EventBus, scope: Scope, signal: AbortSignal, onlyBlockId?: number): AsyncGenerator<StreamEvent> {
   let queue: StreamEvent[] = [];
   let wake: (() => void) | null = null;
-  const unsubscribe = bus.subscribe((event) => {
-    if (!eventVisibleTo(event, scope, onlyBlockId)) return;
-    queue = queue.length >= MAX_QUEUED ? [syncEvent("too many events queued")] : [...queue, event];
+  // The registry has already checked the event against this scope (once for every stream with the same key).
+  const unsubscribe = bus.subscribe(scope, onlyBlockId, (event) => {
+    if (queue.length >= MAX_QUEUED) queue = [syncEvent("too many events queued")];
+    else queue.push(event);
     wake?.();
   });
   const onAbort = () => wake?.();

@@ -14,7 +14,7 @@ async function useDatabase(url: string) {
 }
 
 // Not run through withTestRuntime: the health route reads no clock, and what it checks is the process's own
-// database connection (getDb()), which each test points at a reachable or an unreachable server.
+// database (its own connection to DATABASE_URL), which each test points at a reachable or an unreachable server.
 describe("GET /api/health", () => {
   afterEach(() => useDatabase(inject("databaseUrl")));
 
@@ -22,13 +22,15 @@ describe("GET /api/health", () => {
     await useDatabase(inject("databaseUrl"));
     const res = await GET();
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: "ok", db: "ok", replicaLagSeconds: null });
+    expect(await res.json()).toMatchObject({ status: "ok", db: "ok", busy: false, load: { inFlight: 0, queued: 0 }, replicaLagSeconds: null });
   });
 
   it("answers 503 when the database is unreachable", async () => {
     await useDatabase(`postgresql://nobody:nothing@127.0.0.1:${await freePort()}/none`);
     const res = await GET();
     expect(res.status).toBe(503);
-    expect(await res.json()).toEqual({ status: "error", db: "unreachable" });
+    expect(res.headers.get("retry-after")).not.toBeNull();
+    // "Down", told apart from "busy" (200, status busy: see overload.test.ts).
+    expect(await res.json()).toMatchObject({ status: "error", db: "unreachable", key: "databaseUnavailable" });
   });
 });

@@ -12,7 +12,7 @@ import { resetEnvironment } from "@/server/config";
 import { getEventBus } from "@/server/events/event-bus";
 import type { StreamEvent } from "@/server/events/live-event";
 import { writeProbeOutcomes, type ProbeOutcome } from "@/server/jobs/probes/store";
-import { callerFor, demoStateId, loadUser, testDb } from "@/tests/helpers/callers";
+import { callerFor, demoStateId, loadUser, scopeOfUser, testDb } from "@/tests/helpers/callers";
 import { withTestRuntime } from "@/tests/helpers/rest";
 
 const TOKEN = "metrics-token-for-the-test-0123";
@@ -134,7 +134,8 @@ describe("GET /metrics", () => {
       const bus = getEventBus();
       await bus.ready();
       const heard: StreamEvent[] = [];
-      const unsubscribe = bus.subscribe((event) => heard.push(event));
+      // A stream of the state officer's scope: a probe event is delivered to it (the deliveries counter moves).
+      const unsubscribe = bus.subscribe(await scopeOfUser("sio.bihar"), undefined, (event) => heard.push(event));
       const before = await scrapeText();
       const t0 = Date.parse("2021-06-21T05:00:00.000Z");
       await writeProbeOutcomes(testDb(), [outcome(target.id, "UP", new Date(t0)), outcome(target.id, "DOWN", new Date(t0 + 10_000))]);

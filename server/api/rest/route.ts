@@ -1,7 +1,7 @@
 import "server-only";
 import { invalidateScope } from "@/server/services/read-models/read-model-cache";
 import { z } from "zod";
-import type { Db } from "@/server/db/client";
+import { getDbLimiter, type Db } from "@/server/db/client";
 import type { SessionUser } from "@/server/auth/current-user";
 import { can, type Capability } from "@/server/auth/policy";
 import { scopeOf, type Scope } from "@/server/auth/scope";
@@ -156,36 +156,40 @@ export function defineRoute<
   const handle = async (req: Request, context?: RouteContext): Promise<Response> => {
     const requestId = newRequestId();
     try {
-      const { db: primary, replica, now: clock } = runtime();
-      const now = clock();
-      const { user, credential } = await authenticateRequest(primary, req, now);
-      if (!user || !credential) throw new AppError("UNAUTHORIZED", "signInRequired");
-      // GET reads from the replica (when it has this user's writes); every other method writes to the primary.
-      const db = await chooseDb(spec.method === "GET" ? "read" : "write", user.id, primary, replica);
-      if (!can(user, "api.use")) throw new AppError("FORBIDDEN", "helpdeskNoApi");
-      if (!can(user, spec.capability)) throw new AppError("FORBIDDEN", "notAllowed");
-      const url = new URL(req.url);
-      const scope = await focusScope(db, await scopeOf(db, user), districtParam(url));
-      if (scope.kind === "none") throw new AppError("FORBIDDEN", "noScope");
-      if (credential === "session") assertBrowserWriteAllowed(req, spec.body === "upload" ? "upload" : "json");
-      assertNoNul(Object.fromEntries(url.searchParams), undefined);
-      const rawParams = (await context?.params) ?? {};
-      assertNoNul(rawParams);
-      const params = spec.params ? parseParams(rawParams, spec.params) : {};
-      const query = parseQuery(url, spec.query ?? {}, [...(spec.ignoreQuery ?? []), DISTRICT_QUERY]);
-      const body = spec.body && spec.body !== "upload" ? await readJsonBody(req, spec.body, spec.maxBodyBytes ?? DEFAULT_MAX_BODY, spec.batch) : undefined;
-      const call = { req, db, now, requestId, user, scope, credential, query, params, body } as RestCall<Q, P, B, Bt>;
-      try {
-        const result = await handler(call);
-        if (spec.method !== "GET") await noteWrite(user.id, primary, replica);
-        return finish(await toResponse(result, spec.responses.status ?? 200), requestId);
-      } finally {
-        // A write (even a refused one may have recorded its batch) makes this instance's read models of the place stale at once.
-        if (spec.method !== "GET") invalidateScope(scope);
-      }
+      return await getDbLimiter().run(() => serve(req, context, requestId));
     } catch (error) {
       const known = classifyError(error);
       return finish(known ? errorResponse(known, requestId) : faultResponse(error, requestId, spec.path), requestId);
+    }
+  };
+  /** The route's work, inside a slot of the bounded database queue (full: 503 "busy" with Retry-After at once). */
+  const serve = async (req: Request, context: RouteContext | undefined, requestId: string): Promise<Response> => {
+    const { db: primary, replica, now: clock } = runtime();
+    const now = clock();
+    const { user, credential } = await authenticateRequest(primary, req, now);
+    if (!user || !credential) throw new AppError("UNAUTHORIZED", "signInRequired");
+    // GET reads from the replica (when it has this user's writes); every other method writes to the primary.
+    const db = await chooseDb(spec.method === "GET" ? "read" : "write", user.id, primary, replica);
+    if (!can(user, "api.use")) throw new AppError("FORBIDDEN", "helpdeskNoApi");
+    if (!can(user, spec.capability)) throw new AppError("FORBIDDEN", "notAllowed");
+    const url = new URL(req.url);
+    const scope = await focusScope(db, await scopeOf(db, user), districtParam(url));
+    if (scope.kind === "none") throw new AppError("FORBIDDEN", "noScope");
+    if (credential === "session") assertBrowserWriteAllowed(req, spec.body === "upload" ? "upload" : "json");
+    assertNoNul(Object.fromEntries(url.searchParams), undefined);
+    const rawParams = (await context?.params) ?? {};
+    assertNoNul(rawParams);
+    const params = spec.params ? parseParams(rawParams, spec.params) : {};
+    const query = parseQuery(url, spec.query ?? {}, [...(spec.ignoreQuery ?? []), DISTRICT_QUERY]);
+    const body = spec.body && spec.body !== "upload" ? await readJsonBody(req, spec.body, spec.maxBodyBytes ?? DEFAULT_MAX_BODY, spec.batch) : undefined;
+    const call = { req, db, now, requestId, user, scope, credential, query, params, body } as RestCall<Q, P, B, Bt>;
+    try {
+      const result = await handler(call);
+      if (spec.method !== "GET") await noteWrite(user.id, primary, replica);
+      return finish(await toResponse(result, spec.responses.status ?? 200), requestId);
+    } finally {
+      // A write (even a refused one may have recorded its batch) makes this instance's read models of the place stale at once.
+      if (spec.method !== "GET") invalidateScope(scope);
     }
   };
   return { spec: spec as RestRoute["spec"], handle: timed(spec, handle) };

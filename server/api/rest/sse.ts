@@ -1,6 +1,13 @@
 import "server-only";
+import { onHeartbeat } from "@/server/events/heartbeat";
 
-const HEARTBEAT_MS = 15_000;
+// One event object is handed to every stream that may see it: serialise it once, not once per stream.
+const serializedEvents = new WeakMap<object, string>();
+function serialized(event: object): string {
+  let text = serializedEvents.get(event);
+  if (text === undefined) serializedEvents.set(event, (text = JSON.stringify(event)));
+  return text;
+}
 
 /**
  * Server-sent events from an async source: `retry: 3000` first (EventSource reconnects after 3 s), each item as
@@ -11,7 +18,7 @@ export function sseResponse<T extends { type: string }>(signal: AbortSignal, sou
   const abort = new AbortController();
   signal.addEventListener("abort", () => abort.abort(), { once: true });
   const encoder = new TextEncoder();
-  let heartbeat: ReturnType<typeof setInterval> | undefined;
+  let stopHeartbeat: () => void = () => undefined;
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
       const send = (text: string) => {
@@ -22,12 +29,12 @@ export function sseResponse<T extends { type: string }>(signal: AbortSignal, sou
         }
       };
       send("retry: 3000\n\n");
-      heartbeat = setInterval(() => send(": keep-alive\n\n"), HEARTBEAT_MS);
+      stopHeartbeat = onHeartbeat(() => send(": keep-alive\n\n")); // one shared timer for all streams
       let id = 0;
       try {
-        for await (const event of source(abort.signal)) send(`id: ${++id}\nevent: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
+        for await (const event of source(abort.signal)) send(`id: ${++id}\nevent: ${event.type}\ndata: ${serialized(event)}\n\n`);
       } finally {
-        clearInterval(heartbeat);
+        stopHeartbeat();
         try {
           controller.close();
         } catch {
@@ -36,7 +43,7 @@ export function sseResponse<T extends { type: string }>(signal: AbortSignal, sou
       }
     },
     cancel() {
-      clearInterval(heartbeat);
+      stopHeartbeat();
       abort.abort();
     },
   });

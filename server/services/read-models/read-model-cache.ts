@@ -106,7 +106,7 @@ function cacheUsable(): boolean {
   if (!enabled) return false;
   if (!bus) {
     bus = getEventBus();
-    bus.subscribe(noteEvent);
+    bus.tap(noteEvent);
   }
   return bus.isConnected();
 }
@@ -149,7 +149,7 @@ export function configureReadModels(options: { enabled: boolean; bus?: EventBus 
   enabled = options.enabled;
   if (options.bus) {
     bus = options.bus;
-    bus.subscribe(noteEvent);
+    bus.tap(noteEvent);
   }
   entries.clear();
   epoch++;
