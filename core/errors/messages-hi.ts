@@ -124,4 +124,10 @@ export const hiServerErrors: Widen<typeof enServerErrors> = {
   setupAliasTaken: "\"{alias}\" पहले से {other} का नाम है: यह {block} का दूसरा नाम नहीं हो सकता।",
   districtRefInvalid: "\"{district}\" किसी ज़िले की आईडी या स्लग नहीं है: अक्षर, अंक और हाइफ़न का उपयोग करें, जैसे banka।",
   districtNotFound: "\"{district}\" नाम का कोई ज़िला नहीं है जिसे आप देख सकें।",
+  rulesStateRequired: "राज्य के नियम हटाए नहीं जा सकते: समय-सीमा और कार्य-घंटे भेजें (हटाना केवल किसी ज़िले के अपने नियमों के लिए है)।",
+  rulesDistrictWouldWiden: "तब {district} के अपने नियम ({deadline}, कार्य-घंटे {work}) राज्य के नियमों से ढीले हो जाएँगे: पहले {district} के नियम बदलें या हटाएँ।",
+  rulesDeadlineWidens: "{district} की समय-सीमा किसी भी टीकाकरण समय के लिए राज्य की समय-सीमा ({deadline}) से बाद की नहीं हो सकती: पहले की समय-सीमा चुनें, या ज़िले के नियम हटाएँ।",
+  rulesWorkWidens: "{district} के कार्य-घंटे राज्य के कार्य-घंटों ({work}) के भीतर होने चाहिए: बाद का आरंभ या पहले का अंत चुनें।",
+  rulesSameDayMidnight: "उसी दिन 00:00 की समय-सीमा टीकाकरण से पहले पड़ेगी: बाद का समय या दिन चुनें।",
+  rulesWorkTooShort: "कार्य-घंटे शुरू होने के कम से कम {minutes} मिनट बाद खत्म होने चाहिए।",
 };

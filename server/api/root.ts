@@ -14,6 +14,7 @@ import { performanceRouter } from "@/server/api/routers/performance";
 import { helpdeskRouter } from "@/server/api/routers/helpdesk";
 import { preferencesRouter } from "@/server/api/routers/preferences";
 import { reportsRouter } from "@/server/api/routers/reports";
+import { rulesRouter } from "@/server/api/routers/rules";
 
 export const appRouter = createTRPCRouter({
   me: authorized("self").query(({ ctx }) => ({ ...ctx.user, scope: ctx.scope })),
@@ -31,6 +32,7 @@ export const appRouter = createTRPCRouter({
   helpdesk: helpdeskRouter,
   preferences: preferencesRouter,
   reports: reportsRouter,
+  rules: rulesRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -17,7 +17,7 @@ import { DISTRICT_QUERY, focusScope } from "@/server/api/district-focus";
 import { acceptedFields, validationError } from "@/server/errors/zod-issues";
 import { logger } from "@/server/logger";
 
-export type HttpMethod = "GET" | "POST" | "PATCH";
+export type HttpMethod = "GET" | "POST" | "PATCH" | "PUT";
 
 /** What a route answers, for the OpenAPI document (the body schema is the one the handler's result must fit). */
 export type ResponseSpec = {
