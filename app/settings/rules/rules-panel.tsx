@@ -16,7 +16,7 @@ export function useRuleText(): (rule: DeadlineRule) => string {
   const t = useTranslations("rules.deadline");
   return (rule) => {
     const p = ruleParts(rule);
-    if (p.kind === "hours") return t("hours", { hours: p.hours });
+    if (p.kind === "hours") return t("hours", { hours: String(p.hours) });
     return t("byTime", { days: p.days, time: p.time });
   };
 }
