@@ -129,6 +129,10 @@ describe("the OpenAPI document and a client generated from it", () => {
     expect(register.data).toMatchObject({ rows: 1, created: 1 });
     const portal = await client.POST("/imports/portal", raw(PORTAL));
     expect(portal.data).toMatchObject({ rows: 1 });
+    expect((await client.GET("/rules")).data?.state.deadline).toEqual({ kind: "hours", hours: 48 });
+    // The state officer sets Bihar's rules to what they are: the call is checked, and no other test's figures move.
+    const rules = await stateClient.PUT("/rules", { body: { rules: { deadline: { kind: "hours", hours: 48 }, work: { startMinute: 480, endMinute: 1320 } } } });
+    expect(rules.data?.districts.length).toBeGreaterThan(0);
 
     // Every operation that answers JSON was called and answered 2xx: a new JSON route needs a call here.
     const jsonOperations = Object.values(doc.paths)
