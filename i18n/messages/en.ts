@@ -897,6 +897,10 @@ export const en = {
     savedDistrict: "The district's own rules are saved.",
     clearedDistrict: "The district follows the state's rules again.",
     clear: "Clear (follow the state)",
+    asOf: "As of {when} · deadline {rule}",
+    asOfMixed: "As of {when} · each district's deadline (see the programme rules)",
+    overdueHours: "Overdue ({hours} h+)",
+    overduePast: "Overdue (past the deadline)",
     deadline: {
       hours: "{hours} h after vaccination",
       byTime: "{days, plural, =0 {by {time} the same day} one {by {time} the next day} other {by {time} on day # after vaccination}}",

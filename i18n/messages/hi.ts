@@ -897,8 +897,12 @@ export const hi: Catalog = {
     savedDistrict: "ज़िले के अपने नियम सहेज लिए गए।",
     clearedDistrict: "ज़िला फिर से राज्य के नियम मानता है।",
     clear: "हटाएँ (राज्य के नियम मानें)",
+    asOf: "{when} की स्थिति · समय-सीमा: {rule}",
+    asOfMixed: "{when} की स्थिति · हर ज़िले की अपनी समय-सीमा (कार्यक्रम के नियम देखें)",
+    overdueHours: "समय-सीमा पार ({hours} घं+)",
+    overduePast: "समय-सीमा पार",
     deadline: {
-      hours: "टीकाकरण के {hours} घंटे बाद",
+      hours: "टीकाकरण के {hours} घं बाद",
       byTime: "{days, plural, =0 {उसी दिन {time} तक} one {अगले दिन {time} तक} other {टीकाकरण के # दिन बाद {time} तक}}",
     },
   },

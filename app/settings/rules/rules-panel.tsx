@@ -7,19 +7,9 @@ import { useTRPC } from "@/app/_trpc/client";
 import { QueryState } from "@/app/_components/common/query-state";
 import { useErrorText } from "@/i18n/errors";
 import { useFormat } from "@/i18n/format-hooks";
-import { ruleParts, type DeadlineRule } from "@/core/domain/deadline-rule";
+import { useRuleText } from "@/app/_components/rules/rule-text";
 import { minuteText, type WorkWindow } from "@/core/domain/programme-rules";
 import { RuleFields, rulesFromForm } from "@/app/settings/rules/rule-fields";
-
-/** "48 h after vaccination" / "by 17:00 the next day", from the catalogue. */
-export function useRuleText(): (rule: DeadlineRule) => string {
-  const t = useTranslations("rules.deadline");
-  return (rule) => {
-    const p = ruleParts(rule);
-    if (p.kind === "hours") return t("hours", { hours: String(p.hours) });
-    return t("byTime", { days: p.days, time: p.time });
-  };
-}
 
 const workText = (w: WorkWindow) => `${minuteText(w.startMinute)}–${minuteText(w.endMinute)}`;
 
