@@ -51,6 +51,7 @@ export function RuleFields({ prefix, value }: { prefix: string; value: Programme
 /** The form's figures as the API takes them; which fields count depends on the kind chosen. */
 export function rulesFromForm(form: FormData): ProgrammeRules {
   const text = (name: string) => String(form.get(name) ?? "");
+  // A time input cannot say 24:00, so its last minute, 23:59, stands for the end of the day.
   const end = minuteOf(text("end"));
   const work = { startMinute: minuteOf(text("start")), endMinute: end === 24 * 60 - 1 ? 24 * 60 : end };
   if (text("kind") === "byTime") return { deadline: { kind: "byTime", days: Number(text("days")), minuteOfDay: minuteOf(text("time")) }, work };
