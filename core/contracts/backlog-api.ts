@@ -7,7 +7,7 @@ const ZBacklogFigures = z.object({
   entered: z.number().int(),
   pending: z.number().int(),
   rejected: z.number().int(),
-  overdue: z.number().int().describe("pending for 48 h or more"),
+  overdue: z.number().int().describe("pending past the deadline of the district's rules in force (48 h after vaccination in Bihar)"),
   dueWithin6h: z.number().int().describe("pending, not overdue, with at most 6 h left"),
   ageBuckets: ZAgeBuckets,
 });

@@ -1,7 +1,12 @@
 /**
- * The 48-hour rule: an offline-register entry must reach the national portal within 48 hours of vaccination.
+ * The entry deadline as the dashboards ask about it: overdue, due within 6 h, and the time-left buckets. The rule
+ * in force is a parameter (issue 12: a state's programme rules, core/domain/deadline-rule.ts); without one it is
+ * Bihar's 48 hours, under which the buckets are the familiar ages 0–12 h … 36–48 h. Under any rule a bucket is
+ * the time left: 36–48 h of age is "12 h or less left", and so on.
  * Pure functions; `now` is always a parameter so that the rules can be tested at their boundaries.
  */
+import { FORTY_EIGHT_HOURS, deadlineOf, vaccinatedBefore, type DeadlineRule } from "@/core/domain/deadline-rule";
+
 export const DEADLINE_HOURS = 48;
 export const DUE_SOON_HOURS = 6;
 
@@ -32,33 +37,45 @@ export function pendingAgeMs(vaccinatedAt: Date, now: Date): number {
   return Math.max(0, now.getTime() - vaccinatedAt.getTime());
 }
 
-export function entryDeadline(vaccinatedAt: Date): Date {
-  return new Date(vaccinatedAt.getTime() + DEADLINE_HOURS * HOUR_MS);
+export function entryDeadline(vaccinatedAt: Date, rule: DeadlineRule = FORTY_EIGHT_HOURS): Date {
+  return deadlineOf(rule, vaccinatedAt);
 }
 
 /** Negative once the deadline has passed. */
-export function msUntilDeadline(vaccinatedAt: Date, now: Date): number {
-  return entryDeadline(vaccinatedAt).getTime() - now.getTime();
+export function msUntilDeadline(vaccinatedAt: Date, now: Date, rule: DeadlineRule = FORTY_EIGHT_HOURS): number {
+  return entryDeadline(vaccinatedAt, rule).getTime() - now.getTime();
 }
 
-/** Overdue from the 48:00 mark itself: at 47:59:59.999 an entry is still on time. */
-export function isOverdue(vaccinatedAt: Date, now: Date): boolean {
-  return msUntilDeadline(vaccinatedAt, now) <= 0;
+/** Overdue from the deadline instant itself: under 48 h, at 47:59:59.999 an entry is still on time. */
+export function isOverdue(vaccinatedAt: Date, now: Date, rule: DeadlineRule = FORTY_EIGHT_HOURS): boolean {
+  return msUntilDeadline(vaccinatedAt, now, rule) <= 0;
 }
 
 /** Not yet overdue, with 6 hours or less left. */
-export function isDueWithin6h(vaccinatedAt: Date, now: Date): boolean {
-  const left = msUntilDeadline(vaccinatedAt, now);
+export function isDueWithin6h(vaccinatedAt: Date, now: Date, rule: DeadlineRule = FORTY_EIGHT_HOURS): boolean {
+  const left = msUntilDeadline(vaccinatedAt, now, rule);
   return left > 0 && left <= DUE_SOON_HOURS * HOUR_MS;
 }
 
-export function ageBucket(vaccinatedAt: Date, now: Date): AgeBucket {
-  const ageHours = pendingAgeMs(vaccinatedAt, now) / HOUR_MS;
-  for (let i = AGE_BUCKETS.length - 1; i >= 0; i--) {
-    const bucket = AGE_BUCKETS[i]!;
-    if (ageHours >= BUCKET_START_HOURS[bucket]) return bucket;
-  }
+/** Hours of time left at which each bucket begins (inclusive): "h36_48" is 12 h or less left. */
+const BUCKET_LEFT_HOURS: Record<Exclude<AgeBucket, "h0_12">, number> = { overdue: 0, h36_48: 12, h24_36: 24, h12_24: 36 };
+
+export function ageBucket(vaccinatedAt: Date, now: Date, rule: DeadlineRule = FORTY_EIGHT_HOURS): AgeBucket {
+  const left = msUntilDeadline(vaccinatedAt, now, rule);
+  for (const bucket of ["overdue", "h36_48", "h24_36", "h12_24"] as const) if (left <= BUCKET_LEFT_HOURS[bucket] * HOUR_MS) return bucket;
   return "h0_12";
+}
+
+/**
+ * The vaccination-time thresholds of every question at `now` under `rule`, for database queries: a record with
+ * vaccinated_at < before[bucket] is in that bucket or a later one, and vaccinated_at < dueSoon means due within
+ * 6 h or overdue. They come from vaccinatedBefore(), so SQL and ageBucket() cannot disagree (tests pin both).
+ */
+export type DeadlineThresholds = { h12_24: Date; h24_36: Date; h36_48: Date; dueSoon: Date; overdue: Date };
+
+export function deadlineThresholds(rule: DeadlineRule, now: Date): DeadlineThresholds {
+  const at = (hoursLeft: number) => vaccinatedBefore(rule, new Date(now.getTime() + hoursLeft * HOUR_MS));
+  return { h12_24: at(36), h24_36: at(24), h36_48: at(12), dueSoon: at(DUE_SOON_HOURS), overdue: at(0) };
 }
 
 /**

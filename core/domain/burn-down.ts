@@ -13,6 +13,7 @@
  *   backlog never clears), and entries already overdue are counted apart from those that will become overdue.
  */
 import { entryDeadline, isOverdue } from "@/core/domain/aging";
+import { FORTY_EIGHT_HOURS, type DeadlineRule } from "@/core/domain/deadline-rule";
 import { BLOCK_WORKING_HOURS, addWorkingTime, isWorkingTime, subtractWorkingTime, type WorkingHours } from "@/core/domain/working-hours";
 
 const HOUR_MS = 3_600_000;
@@ -29,6 +30,8 @@ export type BurnDownInput = {
   everEntered: boolean;
   now: Date;
   hours?: WorkingHours;
+  /** The deadline in force (issue 12); Bihar's 48 h when not given. */
+  rule?: DeadlineRule;
 };
 
 export type BurnDownForecast = {
@@ -40,9 +43,9 @@ export type BurnDownForecast = {
   entriesInWindow: number;
   /** When the last pending entry would be keyed in at this rate; null when it never would (or nothing pending). */
   clearsAt: Date | null;
-  /** Pending entries past the 48-hour deadline already. */
+  /** Pending entries past the deadline already. */
   alreadyOverdue: number;
-  /** Entries still on time now that will cross 48 h before their turn comes at this rate. */
+  /** Entries still on time now that will cross the deadline before their turn comes at this rate. */
   willCrossDeadline: number;
   /** When the first of those crosses (its deadline); null when none will. */
   firstMissAt: Date | null;
@@ -51,13 +54,14 @@ export type BurnDownForecast = {
 export function forecastBurnDown(input: BurnDownInput): BurnDownForecast {
   const { now } = input;
   const hours = input.hours ?? BLOCK_WORKING_HOURS;
+  const rule = input.rule ?? FORTY_EIGHT_HOURS;
   const rateWindow = { from: subtractWorkingTime(now, RATE_WINDOW_WORKING_HOURS * HOUR_MS, hours), to: now };
   const entriesInWindow = input.recentEntryTimes.filter(
     (t) => t.getTime() > rateWindow.from.getTime() && t.getTime() <= now.getTime() && isWorkingTime(t, hours),
   ).length;
   const pending = [...input.pendingVaccinatedAt].sort((a, b) => a.getTime() - b.getTime());
-  const alreadyOverdue = pending.filter((v) => isOverdue(v, now)).length;
-  const onTime = pending.filter((v) => !isOverdue(v, now));
+  const alreadyOverdue = pending.filter((v) => isOverdue(v, now, rule)).length;
+  const onTime = pending.filter((v) => !isOverdue(v, now, rule));
   const base = { pending: pending.length, rateWindow, entriesInWindow, alreadyOverdue };
 
   if (pending.length === 0) {
@@ -69,7 +73,7 @@ export function forecastBurnDown(input: BurnDownInput): BurnDownForecast {
     ratePerHour: status === "NO_RATE" ? null : 0,
     clearsAt: null,
     willCrossDeadline: onTime.length,
-    firstMissAt: onTime.length > 0 ? entryDeadline(onTime[0]!) : null,
+    firstMissAt: onTime.length > 0 ? entryDeadline(onTime[0]!, rule) : null,
   });
   if (!input.everEntered) return neverClears("NO_RATE");
   if (entriesInWindow === 0) return neverClears("STALLED");
@@ -82,9 +86,9 @@ export function forecastBurnDown(input: BurnDownInput): BurnDownForecast {
   pending.forEach((vaccinatedAt, i) => {
     if (i < alreadyOverdue) return;
     const enteredAt = addWorkingTime(now, (i + 1) * msPerEntry, hours);
-    if (isOverdue(vaccinatedAt, enteredAt)) {
+    if (isOverdue(vaccinatedAt, enteredAt, rule)) {
       willCrossDeadline++;
-      firstMissAt ??= entryDeadline(vaccinatedAt);
+      firstMissAt ??= entryDeadline(vaccinatedAt, rule);
     }
   });
   const clearsAt = addWorkingTime(now, pending.length * msPerEntry, hours);

@@ -4,6 +4,8 @@
  */
 import { formatIst } from "@/core/time/ist";
 import { isOverdue, msUntilDeadline } from "@/core/domain/aging";
+import { FORTY_EIGHT_HOURS, longestWaitMs, type DeadlineRule } from "@/core/domain/deadline-rule";
+import { deadlineName } from "@/core/domain/programme-rules";
 import { REJECTION_REASONS } from "@/core/domain/rejection-reasons";
 
 export type HelpdeskLocale = "en" | "hi";
@@ -28,6 +30,8 @@ export type DoseFacts = {
   openAnomaly: { kind: "DOSE_MISMATCH" | "DATE_MISMATCH" | "AMBIGUOUS_MATCH" | "NO_REGISTER_ROW"; portalDose: number | null } | null;
   /** Doses of the same person that are on the portal (ENTERED records). */
   dosesOnPortal: number[];
+  /** The deadline in force for the record's district (issue 12); Bihar's 48 h when not given. */
+  deadline?: DeadlineRule;
 };
 
 const HOUR_MS = 3_600_000;
@@ -60,6 +64,11 @@ export function formatDayTime(date: Date, now: Date, locale: HelpdeskLocale): st
 }
 
 /** "6 days", "20 hours", "less than an hour"; whole units, rounded down; hours below `hoursUpTo` hours. */
+/** Time left is told in hours up to the rule's longest wait (48 h under Bihar's rule), in days beyond. */
+function spanHours(rule: DeadlineRule): number {
+  return Math.max(24, Math.ceil(longestWaitMs(rule) / HOUR_MS));
+}
+
 export function formatSpan(ms: number, locale: HelpdeskLocale, hoursUpTo = 24): string {
   const span = Math.max(0, ms);
   if (span >= Math.max(DAY_MS, hoursUpTo * HOUR_MS)) {
@@ -170,11 +179,12 @@ function explainEn(f: DoseFacts, now: Date): string {
   }
   const waited = now.getTime() - f.vaccinatedAt.getTime();
   const parts = [`${givenEn(f, now)}; not yet on the portal; waiting for ${formatSpan(waited, "en")}`];
-  if (isOverdue(f.vaccinatedAt, now)) {
+  const rule = f.deadline ?? FORTY_EIGHT_HOURS;
+  if (isOverdue(f.vaccinatedAt, now, rule)) {
     parts.push(`it is overdue, and it is on the ${f.block} block's list of overdue entries.`);
   } else {
-    const left = msUntilDeadline(f.vaccinatedAt, now);
-    parts.push(`the entry is due by ${formatDayTime(new Date(now.getTime() + left), now, "en")} (${formatSpan(left, "en", 48)} left).`);
+    const left = msUntilDeadline(f.vaccinatedAt, now, rule);
+    parts.push(`the entry is due by ${formatDayTime(new Date(now.getTime() + left), now, "en")} (${formatSpan(left, "en", spanHours(rule))} left).`);
   }
   let text = parts.join("; ");
   const anomaly = anomalyEn(f);
@@ -200,11 +210,13 @@ function explainHi(f: DoseFacts, now: Date): string {
   }
   const waited = now.getTime() - f.vaccinatedAt.getTime();
   const parts = [`${givenHi(f, now)}; अभी पोर्टल पर दर्ज नहीं है; ${formatSpan(waited, "hi")} से इंतज़ार है`];
-  if (isOverdue(f.vaccinatedAt, now)) {
-    parts.push(`48 घंटे की समय-सीमा निकल चुकी है, और यह ${f.blockHi} प्रखंड की बकाया प्रविष्टियों की सूची में है।`);
+  const rule = f.deadline ?? FORTY_EIGHT_HOURS;
+  if (isOverdue(f.vaccinatedAt, now, rule)) {
+    const name = rule.kind === "hours" ? `${deadlineName(rule, "hi")} की समय-सीमा` : `समय-सीमा (${deadlineName(rule, "hi")})`;
+    parts.push(`${name} निकल चुकी है, और यह ${f.blockHi} प्रखंड की बकाया प्रविष्टियों की सूची में है।`);
   } else {
-    const left = msUntilDeadline(f.vaccinatedAt, now);
-    parts.push(`प्रविष्टि की समय-सीमा ${formatDayTime(new Date(now.getTime() + left), now, "hi")} तक है (${formatSpan(left, "hi", 48)} बाकी)।`);
+    const left = msUntilDeadline(f.vaccinatedAt, now, rule);
+    parts.push(`प्रविष्टि की समय-सीमा ${formatDayTime(new Date(now.getTime() + left), now, "hi")} तक है (${formatSpan(left, "hi", spanHours(rule))} बाकी)।`);
   }
   let text = parts.join("; ");
   const anomaly = anomalyHi(f);
@@ -228,9 +240,9 @@ export function explainDoseBoth(facts: DoseFacts, now: Date): Explanation {
 /** A one-line state for a card: "on the portal", "waiting (overdue)" ... */
 export type DoseState = "onPortal" | "waiting" | "overdue" | "rejected" | "anomaly";
 
-export function doseState(facts: Pick<DoseFacts, "status" | "vaccinatedAt" | "openAnomaly">, now: Date): DoseState {
+export function doseState(facts: Pick<DoseFacts, "status" | "vaccinatedAt" | "openAnomaly" | "deadline">, now: Date): DoseState {
   if (facts.status === "ENTERED") return "onPortal";
   if (facts.status === "REJECTED") return "rejected";
   if (facts.openAnomaly && facts.openAnomaly.kind !== "NO_REGISTER_ROW") return "anomaly";
-  return isOverdue(facts.vaccinatedAt, now) ? "overdue" : "waiting";
+  return isOverdue(facts.vaccinatedAt, now, facts.deadline ?? FORTY_EIGHT_HOURS) ? "overdue" : "waiting";
 }

@@ -27,7 +27,8 @@ export function istHour(at: Date): number {
 /** [start, end) of the working window on the IST day that contains `at`, as UTC instants. */
 function workingWindowOfDay(atMs: number, hours: WorkingHours): [number, number] {
   const istMidnight = Math.floor((atMs + IST_OFFSET_MS) / DAY_MS) * DAY_MS - IST_OFFSET_MS;
-  return [istMidnight + hours.startHour * HOUR_MS, istMidnight + hours.endHour * HOUR_MS];
+  // Rounded: a state may set minutes (08:30 is 8.5 h), and the window must fall on whole milliseconds.
+  return [istMidnight + Math.round(hours.startHour * HOUR_MS), istMidnight + Math.round(hours.endHour * HOUR_MS)];
 }
 
 export function isWorkingTime(at: Date, hours: WorkingHours = BLOCK_WORKING_HOURS): boolean {

@@ -152,4 +152,10 @@ export const enServerErrors = {
   },
   metricsOff: "Metrics are off on this server: set TEEKA_METRICS_TOKEN to turn GET /metrics on.",
   metricsTokenRequired: "Send the metrics token as Authorization: Bearer '<token>' (TEEKA_METRICS_TOKEN).",
+  rulesStateRequired: "The state's rules cannot be cleared: send the deadline and working hours (clearing is only for a district's own rules).",
+  rulesDistrictWouldWiden: "{district}'s own rules ({deadline}, working hours {work}) would then be less strict than the state's: change or clear {district}'s rules first.",
+  rulesDeadlineWidens: "{district}'s deadline may not be later than the state's ({deadline}) for any vaccination time: choose an earlier deadline, or clear the district's rules.",
+  rulesWorkWidens: "{district}'s working hours must lie within the state's ({work}): choose a later start or an earlier end.",
+  rulesSameDayMidnight: "A deadline of 00:00 on the same day would fall before the vaccination: choose a later time or day.",
+  rulesWorkTooShort: "Working hours must end at least {minutes} minutes after they start.",
 } as const;

@@ -150,4 +150,10 @@ export const hiServerErrors: Widen<typeof enServerErrors> = {
   },
   metricsOff: "इस सर्वर पर मेट्रिक्स बंद हैं: GET /metrics चालू करने के लिए TEEKA_METRICS_TOKEN सेट करें।",
   metricsTokenRequired: "मेट्रिक्स टोकन Authorization: Bearer '<token>' (TEEKA_METRICS_TOKEN) के रूप में भेजें।",
+  rulesStateRequired: "राज्य के नियम हटाए नहीं जा सकते: समय-सीमा और कार्य-घंटे भेजें (हटाना केवल किसी ज़िले के अपने नियमों के लिए है)।",
+  rulesDistrictWouldWiden: "तब {district} के अपने नियम ({deadline}, कार्य-घंटे {work}) राज्य के नियमों से ढीले हो जाएँगे: पहले {district} के नियम बदलें या हटाएँ।",
+  rulesDeadlineWidens: "{district} की समय-सीमा किसी भी टीकाकरण समय के लिए राज्य की समय-सीमा ({deadline}) से बाद की नहीं हो सकती: पहले की समय-सीमा चुनें, या ज़िले के नियम हटाएँ।",
+  rulesWorkWidens: "{district} के कार्य-घंटे राज्य के कार्य-घंटों ({work}) के भीतर होने चाहिए: बाद का आरंभ या पहले का अंत चुनें।",
+  rulesSameDayMidnight: "उसी दिन 00:00 की समय-सीमा टीकाकरण से पहले पड़ेगी: बाद का समय या दिन चुनें।",
+  rulesWorkTooShort: "कार्य-घंटे शुरू होने के कम से कम {minutes} मिनट बाद खत्म होने चाहिए।",
 };

@@ -5,6 +5,13 @@
 import { IST } from "@/core/time/ist";
 import type { AnomalyKind } from "@/server/generated/prisma/enums";
 import type { ForecastStatus } from "@/core/domain/burn-down";
+import type { DeadlineRule } from "@/core/domain/deadline-rule";
+import { deadlineName } from "@/core/domain/programme-rules";
+
+/** The rule the report is about; null when the districts it covers have different rules. */
+type Rule = DeadlineRule | null;
+/** "48 h" under an hours rule (the report's words since 2021); by-time rules are named in full. */
+const mark = (rule: Rule, lang: "en" | "hi") => (rule === null ? null : deadlineName(rule, lang));
 
 export const REPORT_LANGS = ["en", "hi"] as const;
 export type ReportLang = (typeof REPORT_LANGS)[number];
@@ -21,23 +28,23 @@ type Texts = {
   scopeDistrict: (district: string) => string;
   scopeBlock: (block: string, district: string) => string;
   generatedAt: (when: string) => string;
-  deadlineNote: (hours: number) => string;
+  deadlineNote: (rule: Rule) => string;
   backlogHeading: string;
   block: string;
   vaccinated: string;
   entered: string;
   pending: string;
   rejected: string;
-  overdue: string;
+  overdue: (rule: Rule) => string;
   dueWithin6h: string;
   districtTotal: string;
   riskHeading: string;
   overdueBlocksHeading: string;
-  noOverdue: string;
-  atRiskHeading: (hours: number) => string;
+  noOverdue: (rule: Rule) => string;
+  atRiskHeading: (hours: number, rule: Rule) => string;
   noAtRisk: string;
   moreAtRisk: (n: number) => string;
-  willMiss: string;
+  willMiss: (rule: Rule) => string;
   firstMiss: string;
   clearsAt: string;
   ratePerHour: string;
@@ -94,23 +101,28 @@ const en: Texts = {
   scopeDistrict: (district) => `${district} district — all blocks`,
   scopeBlock: (block, district) => `${block} block, ${district}`,
   generatedAt: (when) => `Generated ${when}`,
-  deadlineNote: (hours) => `Entries must reach the portal within ${hours} h of vaccination.`,
+  deadlineNote: (rule) =>
+    rule === null
+      ? "Entries must reach the portal by the deadline of their district's rules."
+      : rule.kind === "hours"
+        ? `Entries must reach the portal within ${rule.hours} h of vaccination.`
+        : `Entries must reach the portal ${deadlineName(rule, "en")}, counted from the day of vaccination.`,
   backlogHeading: "Backlog by block",
   block: "Block",
   vaccinated: "Vaccinated",
   entered: "Entered",
   pending: "Pending",
   rejected: "Rejected",
-  overdue: "Overdue (48 h+)",
+  overdue: (rule) => (rule?.kind === "hours" ? `Overdue (${rule.hours} h+)` : "Overdue"),
   dueWithin6h: "Due within 6 h",
   districtTotal: "District total",
   riskHeading: "Overdue and at-risk blocks",
   overdueBlocksHeading: "Blocks with overdue entries",
-  noOverdue: "No entry is past the 48-hour deadline.",
-  atRiskHeading: (hours) => `At risk: at the rate of the last ${hours} working hours, more entries will cross 48 h (times IST)`,
+  noOverdue: (rule) => (rule?.kind === "hours" ? `No entry is past the ${rule.hours}-hour deadline.` : "No entry is past the deadline."),
+  atRiskHeading: (hours, rule) => `At risk: at the rate of the last ${hours} working hours, more entries will cross ${rule?.kind === "hours" ? mark(rule, "en") : "the deadline"} (times IST)`,
   noAtRisk: "No block is forecast to miss the deadline.",
   moreAtRisk: (n) => `… and ${n} more ${n === 1 ? "block" : "blocks"} at risk: the full list is in the CSV and on the dashboard.`,
-  willMiss: "Will cross 48 h",
+  willMiss: (rule) => (rule?.kind === "hours" ? `Will cross ${mark(rule, "en")}` : "Will cross the deadline"),
   firstMiss: "First miss",
   clearsAt: "Clears at",
   ratePerHour: "Entries / h",
@@ -172,23 +184,28 @@ const hi: Texts = {
   scopeDistrict: (district) => `${district} ज़िला — सभी प्रखंड`,
   scopeBlock: (block, district) => `${block} प्रखंड, ${district}`,
   generatedAt: (when) => `तैयार: ${when}`,
-  deadlineNote: (hours) => `टीकाकरण के ${hours} घंटे के भीतर प्रविष्टि पोर्टल पर होनी चाहिए।`,
+  deadlineNote: (rule) =>
+    rule === null
+      ? "प्रविष्टि अपने ज़िले के नियमों की समय-सीमा तक पोर्टल पर होनी चाहिए।"
+      : rule.kind === "hours"
+        ? `टीकाकरण के ${rule.hours} घंटे के भीतर प्रविष्टि पोर्टल पर होनी चाहिए।`
+        : `प्रविष्टि टीकाकरण के दिन से गिनकर ${deadlineName(rule, "hi")} पोर्टल पर होनी चाहिए।`,
   backlogHeading: "प्रखंडवार लंबित प्रविष्टियाँ",
   block: "प्रखंड",
   vaccinated: "टीकाकृत",
   entered: "दर्ज",
   pending: "लंबित",
   rejected: "अस्वीकृत",
-  overdue: "समय-सीमा पार (48 घंटे+)",
+  overdue: (rule) => (rule?.kind === "hours" ? `समय-सीमा पार (${rule.hours} घंटे+)` : "समय-सीमा पार"),
   dueWithin6h: "6 घंटे में देय",
   districtTotal: "ज़िला कुल",
   riskHeading: "समय-सीमा पार और जोखिम वाले प्रखंड",
   overdueBlocksHeading: "समय-सीमा पार प्रविष्टियों वाले प्रखंड",
-  noOverdue: "कोई प्रविष्टि 48 घंटे की समय-सीमा पार नहीं है।",
-  atRiskHeading: (hours) => `जोखिम: पिछले ${hours} कार्य-घंटों की दर से और प्रविष्टियाँ 48 घंटे पार करेंगी (समय IST)`,
+  noOverdue: (rule) => (rule?.kind === "hours" ? `कोई प्रविष्टि ${rule.hours} घंटे की समय-सीमा पार नहीं है।` : "कोई प्रविष्टि समय-सीमा पार नहीं है।"),
+  atRiskHeading: (hours, rule) => `जोखिम: पिछले ${hours} कार्य-घंटों की दर से और प्रविष्टियाँ ${rule?.kind === "hours" ? mark(rule, "hi") : "समय-सीमा"} पार करेंगी (समय IST)`,
   noAtRisk: "किसी प्रखंड के समय-सीमा चूकने का अनुमान नहीं है।",
   moreAtRisk: (n) => `… और ${n} प्रखंड जोखिम में: पूरी सूची CSV और डैशबोर्ड पर है।`,
-  willMiss: "48 घंटे पार करेंगी",
+  willMiss: (rule) => `${rule?.kind === "hours" ? mark(rule, "hi") : "समय-सीमा"} पार करेंगी`,
   firstMiss: "पहली चूक",
   clearsAt: "पूरा होगा",
   ratePerHour: "प्रविष्टि / घंटा",

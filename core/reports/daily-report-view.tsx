@@ -22,7 +22,7 @@ export function DailyReportView({ report, lang }: Props) {
         </div>
         <div className="dr-meta">
           <p>{t.generatedAt(f.dateTime(report.generatedAt))}</p>
-          <p className="dr-note">{t.deadlineNote(report.deadlineHours)}</p>
+          <p className="dr-note">{t.deadlineNote(report.deadline)}</p>
         </div>
       </header>
       <div className="dr-grid">
@@ -50,7 +50,7 @@ function BacklogSection({ report, f }: { report: DailyReport; f: Fmt }) {
           <tr>
             <th>{t.block}</th>
             <th className="n">{t.pending}</th>
-            <th className="n">{t.overdue}</th>
+            <th className="n">{t.overdue(report.deadline)}</th>
             <th className="n">{t.dueWithin6h}</th>
           </tr>
         </thead>
@@ -90,7 +90,7 @@ function RiskSection({ report, f }: { report: DailyReport; f: Fmt }) {
       <h2 id="dr-risk">{t.riskHeading}</h2>
       <h3>{t.overdueBlocksHeading}</h3>
       {overdueBlocks.length === 0 ? (
-        <p>{t.noOverdue}</p>
+        <p>{t.noOverdue(report.deadline)}</p>
       ) : (
         <ul className="dr-list">
           {overdueBlocks.map((b) => (
@@ -100,7 +100,7 @@ function RiskSection({ report, f }: { report: DailyReport; f: Fmt }) {
           ))}
         </ul>
       )}
-      <h3>{t.atRiskHeading(rateWindowWorkingHours)}</h3>
+      <h3>{t.atRiskHeading(rateWindowWorkingHours, report.deadline)}</h3>
       {atRiskBlocks.length === 0 ? (
         <p>{t.noAtRisk}</p>
       ) : (
@@ -109,7 +109,7 @@ function RiskSection({ report, f }: { report: DailyReport; f: Fmt }) {
             <tr>
               <th>{t.block}</th>
               <th className="n">{t.pending}</th>
-              <th className="n">{t.willMiss}</th>
+              <th className="n">{t.willMiss(report.deadline)}</th>
               <th className="n">{t.ratePerHour}</th>
               <th>{t.clearsAt}</th>
             </tr>

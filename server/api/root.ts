@@ -18,6 +18,7 @@ import { channelsRouter } from "@/server/api/routers/channels";
 import { contactsRouter } from "@/server/api/routers/contacts";
 import { campRouter } from "@/server/api/routers/camp";
 import { replicaRouter } from "@/server/api/routers/replica";
+import { rulesRouter } from "@/server/api/routers/rules";
 
 export const appRouter = createTRPCRouter({
   me: authorized("self").query(({ ctx }) => ({ ...ctx.user, scope: ctx.scope })),
@@ -39,6 +40,7 @@ export const appRouter = createTRPCRouter({
   contacts: contactsRouter,
   camp: campRouter,
   replica: replicaRouter,
+  rules: rulesRouter,
 });
 
 export type AppRouter = typeof appRouter;

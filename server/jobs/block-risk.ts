@@ -1,6 +1,6 @@
 /**
  * The at-risk evaluator (issue 5): every minute, the burn-down forecast of every block; when a block's forecast
- * starts to miss the 48-hour deadline, one BLOCK_AT_RISK alert, and when it stops (rate picked up, backlog
+ * starts to miss the deadline in force (48 h in Bihar), one BLOCK_AT_RISK alert, and when it stops (rate picked up, backlog
  * cleared), one BLOCK_BACK_ON_TRACK alert. In-app rows in `alerts`, plus a webhook POST when one is set.
  *
  * "Once per episode": a block's state is the kind of its latest block alert (at risk = an open episode). An
@@ -17,6 +17,8 @@ import type { Db } from "@/server/db/client";
 import { Prisma } from "@/server/generated/prisma/client";
 import { formatIst, istDateKey } from "@/core/time/ist";
 import { RATE_WINDOW_WORKING_HOURS, type BurnDownForecast } from "@/core/domain/burn-down";
+import { FORTY_EIGHT_HOURS, type DeadlineRule } from "@/core/domain/deadline-rule";
+import { deadlineName } from "@/core/domain/programme-rules";
 import { getBlockForecasts, type BlockForecast } from "@/server/services/performance/burn-down";
 import { getAlertSettings } from "@/server/services/alerts/alert-settings";
 import { deliverAlertWebhook, type WebhookOptions } from "@/server/services/alerts/alert-webhook";
@@ -61,10 +63,12 @@ export function backOnTrackKey(blockId: number, episodeStart: Date): string {
 }
 
 /** The forecast in words, for the alert text: the uncertain cases are named, not hidden behind a number. */
-export function describeForecast(f: BurnDownForecast): string {
-  const overdue = f.alreadyOverdue > 0 ? `; ${f.alreadyOverdue} already past 48 h` : "";
+export function describeForecast(f: BurnDownForecast, rule: DeadlineRule = FORTY_EIGHT_HOURS): string {
+  // "48 h" under an hours rule (the words the alerts always had); "the deadline" under a by-time one.
+  const mark = rule.kind === "hours" ? deadlineName(rule, "en") : "the deadline";
+  const overdue = f.alreadyOverdue > 0 ? `; ${f.alreadyOverdue} already past ${mark}` : "";
   const miss = f.firstMissAt ? `, the first at ${formatIst(f.firstMissAt)} IST` : "";
-  const crossing = `${f.willCrossDeadline} more will cross 48 h${miss}`;
+  const crossing = `${f.willCrossDeadline} more will cross ${mark}${miss}`;
   switch (f.status) {
     case "NO_RATE":
       return `${f.pending} pending, no entries made yet (no rate to forecast from); ${crossing}${overdue}`;
@@ -76,6 +80,11 @@ export function describeForecast(f: BurnDownForecast): string {
     case "CLEAR":
       return `no entries pending${overdue}`;
   }
+}
+
+/** "the 48-hour deadline", "the deadline (by 17:00 the next day)". */
+function deadlinePhrase(rule: DeadlineRule): string {
+  return rule.kind === "hours" ? `the ${rule.hours}-hour deadline` : `the deadline (${deadlineName(rule, "en")})`;
 }
 
 function payloadOf(kind: RaisedAlert["kind"], b: BlockForecast, episodeStart: Date, now: Date): BlockRiskPayload {
@@ -133,7 +142,7 @@ export async function evaluateBlockRisk(db: Db, now: Date, opts: EvaluateOptions
   const changed = forecasts.blocks.filter((b) => {
     const open = openEpisode.get(b.blockId);
     if (b.atRisk === Boolean(open)) return false;
-    // Hysteresis: a forecast at the edge flips every minute as single entries cross 48 h; an episode ends
+    // Hysteresis: a forecast at the edge flips every minute as single entries cross the deadline; an episode ends
     // early only when the backlog is cleared, otherwise after it has lasted MIN_EPISODE_MS.
     return !open || b.forecast.status === "CLEAR" || now.getTime() - episodeStartOf(open).getTime() >= MIN_EPISODE_MS;
   });
@@ -167,8 +176,8 @@ async function writeTransition(db: Db, b: BlockForecast & { districtId: number }
     const dedupeKey = b.atRisk ? atRiskKey(b.blockId, episodeStart) : backOnTrackKey(b.blockId, episodeStart);
     const payload = payloadOf(kind, b, episodeStart, now);
     const message = b.atRisk
-      ? `${b.block} is at risk of missing the 48-hour deadline: ${describeForecast(b.forecast)}.`
-      : `${b.block} is back on track (at risk since ${formatIst(episodeStart)} IST): ${describeForecast(b.forecast)}.`;
+      ? `${b.block} is at risk of missing ${deadlinePhrase(b.deadline)}: ${describeForecast(b.forecast, b.deadline)}.`
+      : `${b.block} is back on track (at risk since ${formatIst(episodeStart)} IST): ${describeForecast(b.forecast, b.deadline)}.`;
     const rows = await tx.$queryRaw<{ id: number }[]>`
       INSERT INTO alerts (kind, dedupe_key, district_id, block_id, message, payload, created_at, webhook_status)
       VALUES (${kind}::"AlertKind", ${dedupeKey}, ${b.districtId}, ${b.blockId}, ${message}, ${JSON.stringify(payload)}::jsonb,

@@ -8,6 +8,7 @@ import type { Prisma } from "@/server/generated/prisma/client";
 import { ensureStateFromReference, stateReferenceNamed } from "@/server/services/setup/reference-lists";
 import { setUpDistrict } from "@/server/services/setup/district-setup";
 import { ensureVaccineCatalogue, shippedVaccinesOf } from "@/server/services/setup/vaccine-catalogue";
+import { ensureStateRules } from "@/server/services/rules/rules-admin";
 import { DEMO_DISTRICTS, DEMO_STATE } from "@/server/seed/demo-places";
 
 /** A client or an interactive transaction: the seed runs this inside its own transaction. */
@@ -24,6 +25,8 @@ export async function ensureDemoPlaces(db: DbClient, now: Date): Promise<DemoPla
   const vaccines = shippedVaccinesOf(DEMO_STATE);
   if (!vaccines) throw new Error(`demo seed: no shipped vaccine catalogue for ${DEMO_STATE}`);
   await ensureVaccineCatalogue(db, stateId, vaccines);
+  // The state's programme rules: 48 h after vaccination, work 08:00–22:00 IST (kept if already set).
+  await ensureStateRules(db, stateId, now);
   const districts = new Map<string, ReferenceData>();
   for (const d of DEMO_DISTRICTS) {
     const result = await setUpDistrict(db, { stateId, district: d.name, nameHi: d.nameHi, blocks: d.blocks }, now);

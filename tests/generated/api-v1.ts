@@ -386,6 +386,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The programme's rules in force: the entry deadline and working hours of the state and of each district in scope */
+        get: operations["getRules"];
+        /**
+         * Set the state's rules, or one district's stricter rules (`district`; `rules: null` clears them) — state officer only
+         * @description A district's deadline may never be later than the state's for any vaccination time, and its working hours must lie within the state's: a wider one is refused with 400. A change of the state's rules that a district's own rules would then widen is refused with 409.
+         */
+        put: operations["updateRules"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -450,7 +471,7 @@ export interface operations {
                             entered: number;
                             pending: number;
                             rejected: number;
-                            /** @description pending for 48 h or more */
+                            /** @description pending past the deadline of the district's rules in force (48 h after vaccination in Bihar) */
                             overdue: number;
                             /** @description pending, not overdue, with at most 6 h left */
                             dueWithin6h: number;
@@ -467,7 +488,7 @@ export interface operations {
                             entered: number;
                             pending: number;
                             rejected: number;
-                            /** @description pending for 48 h or more */
+                            /** @description pending past the deadline of the district's rules in force (48 h after vaccination in Bihar) */
                             overdue: number;
                             /** @description pending, not overdue, with at most 6 h left */
                             dueWithin6h: number;
@@ -2606,7 +2627,7 @@ export interface operations {
     syncCampRecords: {
         parameters: {
             query?: {
-                /** @description A state officer's narrowing to one district of the state (its id or slug, e.g. banka); for other callers their own district or nothing. Another district reads as 404. */
+                /** @description A state officer's narrowing to one district of the state (its id, or its slug as in the district page's address); for other callers their own district or nothing. Another district reads as 404. */
                 district?: components["parameters"]["District"];
             };
             header?: never;
@@ -2754,7 +2775,7 @@ export interface operations {
     listCampDevices: {
         parameters: {
             query?: {
-                /** @description A state officer's narrowing to one district of the state (its id or slug, e.g. banka); for other callers their own district or nothing. Another district reads as 404. */
+                /** @description A state officer's narrowing to one district of the state (its id, or its slug as in the district page's address); for other callers their own district or nothing. Another district reads as 404. */
                 district?: components["parameters"]["District"];
             };
             header?: never;
@@ -2814,6 +2835,343 @@ export interface operations {
             };
             /** @description No such item in the caller's scope (an item outside it reads the same) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database (or the PDF renderer) is unavailable or busy; `Retry-After` says when to try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getRules: {
+        parameters: {
+            query?: {
+                /** @description A state officer's narrowing to one district of the state (its id, or its slug as in the district page's address); for other callers their own district or nothing. Another district reads as 404. */
+                district?: components["parameters"]["District"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rules */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        stateId: number;
+                        state: {
+                            deadline: {
+                                /** @constant */
+                                kind: "hours";
+                                /** @description due this many hours after vaccination */
+                                hours: number;
+                            } | {
+                                /** @constant */
+                                kind: "byTime";
+                                /** @description 0 = the vaccination day, 1 = the next day … */
+                                days: number;
+                                /** @description due by this IST minute of that day (1020 = 17:00) */
+                                minuteOfDay: number;
+                            };
+                            work: {
+                                /** @description IST minute of the day (480 = 08:00) */
+                                startMinute: number;
+                                /** @description IST minute of the day, exclusive (1320 = 22:00) */
+                                endMinute: number;
+                            };
+                        };
+                        updatedAt: string | null;
+                        updatedBy: string | null;
+                        districts: {
+                            districtId: number;
+                            name: string;
+                            nameHi: string;
+                            slug: string;
+                            deadline: {
+                                /** @constant */
+                                kind: "hours";
+                                /** @description due this many hours after vaccination */
+                                hours: number;
+                            } | {
+                                /** @constant */
+                                kind: "byTime";
+                                /** @description 0 = the vaccination day, 1 = the next day … */
+                                days: number;
+                                /** @description due by this IST minute of that day (1020 = 17:00) */
+                                minuteOfDay: number;
+                            };
+                            work: {
+                                /** @description IST minute of the day (480 = 08:00) */
+                                startMinute: number;
+                                /** @description IST minute of the day, exclusive (1320 = 22:00) */
+                                endMinute: number;
+                            };
+                            /**
+                             * @description district: the district's own, stricter rules are in force
+                             * @enum {string}
+                             */
+                            source: "state" | "district";
+                            override: {
+                                deadline: {
+                                    /** @constant */
+                                    kind: "hours";
+                                    /** @description due this many hours after vaccination */
+                                    hours: number;
+                                } | {
+                                    /** @constant */
+                                    kind: "byTime";
+                                    /** @description 0 = the vaccination day, 1 = the next day … */
+                                    days: number;
+                                    /** @description due by this IST minute of that day (1020 = 17:00) */
+                                    minuteOfDay: number;
+                                };
+                                work: {
+                                    /** @description IST minute of the day (480 = 08:00) */
+                                    startMinute: number;
+                                    /** @description IST minute of the day, exclusive (1320 = 22:00) */
+                                    endMinute: number;
+                                };
+                            } | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Bad input; `error` says what and where */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No session and no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such item in the caller's scope (an item outside it reads the same) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database (or the PDF renderer) is unavailable or busy; `Retry-After` says when to try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateRules: {
+        parameters: {
+            query?: {
+                /** @description A state officer's narrowing to one district of the state (its id, or its slug as in the district page's address); for other callers their own district or nothing. Another district reads as 404. */
+                district?: components["parameters"]["District"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    district?: number;
+                    rules: {
+                        deadline: {
+                            /** @constant */
+                            kind: "hours";
+                            hours: number;
+                        } | {
+                            /** @constant */
+                            kind: "byTime";
+                            days: number;
+                            minuteOfDay: number;
+                        };
+                        work: {
+                            startMinute: number;
+                            endMinute: number;
+                        };
+                    } | null;
+                };
+            };
+        };
+        responses: {
+            /** @description The rules after the change */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        stateId: number;
+                        state: {
+                            deadline: {
+                                /** @constant */
+                                kind: "hours";
+                                /** @description due this many hours after vaccination */
+                                hours: number;
+                            } | {
+                                /** @constant */
+                                kind: "byTime";
+                                /** @description 0 = the vaccination day, 1 = the next day … */
+                                days: number;
+                                /** @description due by this IST minute of that day (1020 = 17:00) */
+                                minuteOfDay: number;
+                            };
+                            work: {
+                                /** @description IST minute of the day (480 = 08:00) */
+                                startMinute: number;
+                                /** @description IST minute of the day, exclusive (1320 = 22:00) */
+                                endMinute: number;
+                            };
+                        };
+                        updatedAt: string | null;
+                        updatedBy: string | null;
+                        districts: {
+                            districtId: number;
+                            name: string;
+                            nameHi: string;
+                            slug: string;
+                            deadline: {
+                                /** @constant */
+                                kind: "hours";
+                                /** @description due this many hours after vaccination */
+                                hours: number;
+                            } | {
+                                /** @constant */
+                                kind: "byTime";
+                                /** @description 0 = the vaccination day, 1 = the next day … */
+                                days: number;
+                                /** @description due by this IST minute of that day (1020 = 17:00) */
+                                minuteOfDay: number;
+                            };
+                            work: {
+                                /** @description IST minute of the day (480 = 08:00) */
+                                startMinute: number;
+                                /** @description IST minute of the day, exclusive (1320 = 22:00) */
+                                endMinute: number;
+                            };
+                            /**
+                             * @description district: the district's own, stricter rules are in force
+                             * @enum {string}
+                             */
+                            source: "state" | "district";
+                            override: {
+                                deadline: {
+                                    /** @constant */
+                                    kind: "hours";
+                                    /** @description due this many hours after vaccination */
+                                    hours: number;
+                                } | {
+                                    /** @constant */
+                                    kind: "byTime";
+                                    /** @description 0 = the vaccination day, 1 = the next day … */
+                                    days: number;
+                                    /** @description due by this IST minute of that day (1020 = 17:00) */
+                                    minuteOfDay: number;
+                                };
+                                work: {
+                                    /** @description IST minute of the day (480 = 08:00) */
+                                    startMinute: number;
+                                    /** @description IST minute of the day, exclusive (1320 = 22:00) */
+                                    endMinute: number;
+                                };
+                            } | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Bad input; `error` says what and where */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No session and no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such item in the caller's scope (an item outside it reads the same) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. the name is taken) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body over the size limit (stated in `error`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not JSON (or not CSV/XLSX for an import) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

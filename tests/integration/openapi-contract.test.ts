@@ -138,6 +138,10 @@ describe("the OpenAPI document and a client generated from it", () => {
     const sync = await operatorClient.POST("/camp/sync", { body: { deviceId: CONTRACT_DEVICE, deviceTime: new Date().toISOString(), waiting: 0, records: [] } });
     expect(sync.data).toMatchObject({ created: 0, results: [] });
     expect((await client.GET("/camp/devices")).data?.devices.some((d) => d.deviceId === CONTRACT_DEVICE)).toBe(true);
+    expect((await client.GET("/rules")).data?.state.deadline).toEqual({ kind: "hours", hours: 48 });
+    // The state officer sets Bihar's rules to what they are: the call is checked, and no other test's figures move.
+    const rules = await stateClient.PUT("/rules", { body: { rules: { deadline: { kind: "hours", hours: 48 }, work: { startMinute: 480, endMinute: 1320 } } } });
+    expect(rules.data?.districts.length).toBeGreaterThan(0);
 
     // Every operation that answers JSON was called and answered 2xx: a new JSON route needs a call here.
     const jsonOperations = Object.values(doc.paths)

@@ -18,6 +18,7 @@ export async function AppHeader() {
   const tApp = await getTranslations("app");
   const roles = await getTranslations("roles");
   const tAlerts = await getTranslations("alertSettings");
+  const tRules = await getTranslations("rules");
   // The origins this page's CSP allows the field probe to fetch (set by proxy.ts for this very response).
   const probeOrigins = ((await headers()).get(PROBE_ORIGINS_HEADER) ?? "").split(" ").filter(Boolean);
   return (
@@ -48,6 +49,7 @@ export async function AppHeader() {
           {can(user, "probes.reportField") && scopeFor(user).kind === "block" ? <FieldProbe allowedOrigins={probeOrigins} /> : null}
           {can(user, "sites.manage") && <Link href="/sites">{t("newSites")}</Link>}
           {can(user, "tokens.manage") && <Link href="/settings/tokens">{t("apiTokens")}</Link>}
+          {can(user, "state.configure") && <Link href="/settings/rules">{tRules("nav")}</Link>}
           {can(user, "helpdesk.lookup") && <Link href="/helpdesk">{t("helpdesk")}</Link>}
           {can(user, "helpdesk.auditLog") && <Link href="/settings/access-log">{t("accessLog")}</Link>}
           <Link href="/settings/alerts">{tAlerts("navLink")}</Link>

@@ -13,6 +13,7 @@ import { fieldReportsRoute, probeGetRoute, probeIncidentsRoute, probePatchRoute,
 import { dailyReportRoute } from "@/server/api/rest/routes/reports";
 import { portalImportRoute, registerImportRoute, registerTemplateRoute, rejectionsCsvRoute } from "@/server/api/rest/routes/imports";
 import { campDevicesRoute, campSyncRoute } from "@/server/api/rest/routes/camp";
+import { rulesGetRoute, rulesPutRoute } from "@/server/api/rest/routes/rules";
 
 /**
  * Every /api/v1 route. The OpenAPI document is derived from this list, and the tests walk it (bad-input and
@@ -43,6 +44,8 @@ export const REST_ROUTES: readonly RestRoute[] = [
   registerTemplateRoute,
   campSyncRoute,
   campDevicesRoute,
+  rulesGetRoute,
+  rulesPutRoute,
 ];
 
 export const openApiRoute = definePublicRoute(

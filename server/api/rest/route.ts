@@ -20,7 +20,7 @@ import { logger } from "@/server/logger";
 import { chooseDb, noteWrite } from "@/server/db/replica";
 import { metrics, secondsSince } from "@/server/metrics/registry";
 
-export type HttpMethod = "GET" | "POST" | "PATCH";
+export type HttpMethod = "GET" | "POST" | "PATCH" | "PUT";
 
 /** What a route answers, for the OpenAPI document (the body schema is the one the handler's result must fit). */
 export type ResponseSpec = {

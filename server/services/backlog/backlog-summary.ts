@@ -3,14 +3,10 @@ import { Prisma } from "@/server/generated/prisma/client";
 import type { Db } from "@/server/db/client";
 import { scopeSql, type Scope } from "@/server/auth/scope";
 import { slugOf } from "@/core/domain/block-directory";
-import {
-  AGE_BUCKETS,
-  DEADLINE_HOURS,
-  bucketStart,
-  dueSoonCutoff,
-  emptyBucketCounts,
-  type AgeBucketCounts,
-} from "@/core/domain/aging";
+import { AGE_BUCKETS, emptyBucketCounts, type AgeBucketCounts } from "@/core/domain/aging";
+import { longestWaitMs, type DeadlineRule } from "@/core/domain/deadline-rule";
+import { rulesForScope, type RulesInForce } from "@/server/services/rules/programme-rules";
+import { thresholdsSql } from "@/server/services/rules/rule-sql";
 
 /** Register and backlog counts; vaccinated = entered + pending + rejected. */
 export type BacklogCounts = {
@@ -28,7 +24,10 @@ export type BlockBacklog = BacklogFigures & { blockId: number; block: string; bl
 
 export type BacklogSummary = {
   generatedAt: Date;
+  /** The longest wait the rule in force allows, in whole hours (48 under Bihar's rule); with several districts, the first's. */
   deadlineHours: number;
+  /** The deadline rule of each district in the answer (one for a district's officer, every district for the state's). */
+  deadlines: { districtId: number; deadline: DeadlineRule }[];
   district: BacklogFigures;
   blocks: BlockBacklog[];
 };
@@ -55,36 +54,35 @@ type SummaryRow = {
  * vaccination and looks at single records only in the few hours that a bucket edge falls in. The cost
  * follows the number of blocks and hours, not the size of the register or of the backlog.
  */
-export async function getBacklogSummary(db: Db, scope: Scope, now: Date, onlyBlockId?: number): Promise<BacklogSummary> {
+export async function getBacklogSummary(db: Db, scope: Scope, now: Date, onlyBlockId?: number, rulesInForce?: ReadonlyMap<number, RulesInForce>): Promise<BacklogSummary> {
+  const rules = rulesInForce ?? (await rulesForScope(db, scope));
   const inScope = (district: Prisma.Sql, column: Prisma.Sql) =>
     Prisma.sql`${scopeSql(scope, { district, block: column })} AND ${onlyBlockId === undefined ? Prisma.sql`TRUE` : Prisma.sql`${column} = ${onlyBlockId}`}`;
   const rows = await db.$queryRaw<SummaryRow[]>`
-    WITH cuts AS (
-      SELECT ${bucketStart("h12_24", now)}::timestamp(3) AS c12, ${bucketStart("h24_36", now)}::timestamp(3) AS c24,
-             ${bucketStart("h36_48", now)}::timestamp(3) AS c36, ${dueSoonCutoff(now)}::timestamp(3) AS c42,
-             ${bucketStart("overdue", now)}::timestamp(3) AS c48
-    ),
+    WITH cuts AS (${thresholdsSql(rules, now)}),
     edge_hours AS (
       SELECT DISTINCT date_trunc('hour', cut) AS hour FROM cuts, unnest(ARRAY[c12, c24, c36, c42, c48]) AS cut
     ),
     pending_times AS (
-      -- An hour no cut-off falls in lies wholly on one side of each, so its start places all its records.
-      SELECT p.block_id, p.hour AS t, p.count::bigint AS n FROM pending_hour_counts p
+      -- An hour no cut-off falls in lies wholly on one side of each, so its start places all its records. (The edge
+      -- hours of every district are read record by record in each: a few more rows, never a wrong count.)
+      SELECT p.district_id, p.block_id, p.hour AS t, p.count::bigint AS n FROM pending_hour_counts p
       WHERE ${inScope(Prisma.sql`p.district_id`, Prisma.sql`p.block_id`)} AND p.hour NOT IN (SELECT hour FROM edge_hours)
       UNION ALL
-      SELECT r.block_id, r.vaccinated_at, 1 FROM vaccination_records r
+      SELECT r.district_id, r.block_id, r.vaccinated_at, 1 FROM vaccination_records r
       JOIN edge_hours e ON r.vaccinated_at >= e.hour AND r.vaccinated_at < e.hour + interval '1 hour'
       WHERE r.status = 'PENDING' AND ${inScope(Prisma.sql`r.district_id`, Prisma.sql`r.block_id`)}
     ),
     aging AS (
+      -- Each cut is the district's vaccinatedBefore(): "t < cut" is "deadline at or before that instant".
       SELECT block_id,
-        sum(n) FILTER (WHERE t > c12) AS h0_12,
-        sum(n) FILTER (WHERE t <= c12 AND t > c24) AS h12_24,
-        sum(n) FILTER (WHERE t <= c24 AND t > c36) AS h24_36,
-        sum(n) FILTER (WHERE t <= c36 AND t > c48) AS h36_48,
-        sum(n) FILTER (WHERE t <= c48) AS overdue,
-        sum(n) FILTER (WHERE t <= c42 AND t > c48) AS due_soon
-      FROM pending_times, cuts GROUP BY block_id
+        sum(n) FILTER (WHERE t >= c12) AS h0_12,
+        sum(n) FILTER (WHERE t < c12 AND t >= c24) AS h12_24,
+        sum(n) FILTER (WHERE t < c24 AND t >= c36) AS h24_36,
+        sum(n) FILTER (WHERE t < c36 AND t >= c48) AS h36_48,
+        sum(n) FILTER (WHERE t < c48) AS overdue,
+        sum(n) FILTER (WHERE t < c42 AND t >= c48) AS due_soon
+      FROM pending_times JOIN cuts USING (district_id) GROUP BY block_id
     ),
     counts AS (
       SELECT block_id,
@@ -102,7 +100,9 @@ export async function getBacklogSummary(db: Db, scope: Scope, now: Date, onlyBlo
     ORDER BY b.name`;
 
   const blocks = rows.map(toBlockBacklog);
-  return { generatedAt: now, deadlineHours: DEADLINE_HOURS, district: sumFigures(blocks), blocks };
+  const deadlines = [...rules.values()].map((r) => ({ districtId: r.districtId, deadline: r.deadline }));
+  const first = deadlines[0]?.deadline;
+  return { generatedAt: now, deadlineHours: first ? Math.round(longestWaitMs(first) / 3_600_000) : 48, deadlines, district: sumFigures(blocks), blocks };
 }
 
 function toBlockBacklog(row: SummaryRow): BlockBacklog {

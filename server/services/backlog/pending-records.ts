@@ -2,7 +2,9 @@ import "server-only";
 import type { Db } from "@/server/db/client";
 import type { Prisma } from "@/server/generated/prisma/client";
 import { factWhere, type Scope } from "@/server/auth/scope";
-import { ageBucket, bucketStart, dueSoonCutoff, entryDeadline, type AgeBucket } from "@/core/domain/aging";
+import { ageBucket, deadlineThresholds, entryDeadline, type AgeBucket } from "@/core/domain/aging";
+import type { DeadlineRule } from "@/core/domain/deadline-rule";
+import { rulesFor } from "@/server/services/rules/programme-rules";
 import { maskIdNumber, maskMobile } from "@/core/domain/masking";
 
 export const PENDING_SORT_FIELDS = ["vaccinatedAt", "registerSerial", "beneficiaryName", "dose", "site"] as const;
@@ -43,18 +45,26 @@ export type PendingRecordRow = {
 
 export type PendingRecordPage = { rows: PendingRecordRow[]; total: number; page: number; pageSize: number };
 
-const NEXT_BUCKET: Record<Exclude<PendingBucketFilter, "due6h" | "h0_12">, AgeBucket | null> = {
-  h12_24: "h24_36",
-  h24_36: "h36_48",
-  h36_48: "overdue",
-  overdue: null,
-};
-
-function vaccinatedAtRange(bucket: PendingBucketFilter, now: Date): Prisma.DateTimeFilter {
-  if (bucket === "due6h") return { lte: dueSoonCutoff(now), gt: bucketStart("overdue", now) };
-  if (bucket === "h0_12") return { gt: bucketStart("h12_24", now) };
-  const next = NEXT_BUCKET[bucket];
-  return next ? { lte: bucketStart(bucket, now), gt: bucketStart(next, now) } : { lte: bucketStart(bucket, now) };
+/**
+ * The vaccinated-at range of a bucket at `now` under the block's rule: `lt` the threshold of the bucket itself
+ * (its deadline is that close), `gte` the threshold of the next one (not yet that close).
+ */
+function vaccinatedAtRange(bucket: PendingBucketFilter, rule: DeadlineRule, now: Date): Prisma.DateTimeFilter {
+  const t = deadlineThresholds(rule, now);
+  switch (bucket) {
+    case "due6h":
+      return { lt: t.dueSoon, gte: t.overdue };
+    case "h0_12":
+      return { gte: t.h12_24 };
+    case "h12_24":
+      return { lt: t.h12_24, gte: t.h24_36 };
+    case "h24_36":
+      return { lt: t.h24_36, gte: t.h36_48 };
+    case "h36_48":
+      return { lt: t.h36_48, gte: t.overdue };
+    case "overdue":
+      return { lt: t.overdue };
+  }
 }
 
 function orderBy(sort: PendingSortField, direction: "asc" | "desc"): Prisma.VaccinationRecordOrderByWithRelationInput[] {
@@ -66,11 +76,13 @@ function orderBy(sort: PendingSortField, direction: "asc" | "desc"): Prisma.Vacc
 /** One page of a block's records (pending unless asked otherwise), with personal numbers masked before they leave the server. */
 export async function findPendingRecords(db: Db, scope: Scope, now: Date, query: PendingQuery): Promise<PendingRecordPage> {
   const search = query.search?.trim();
+  const block = await db.block.findUnique({ where: { id: query.blockId }, select: { districtId: true } });
+  const rule = block ? (await rulesFor(db, block.districtId)).deadline : undefined;
   const where: Prisma.VaccinationRecordWhereInput = {
     AND: [
       factWhere(scope),
       { blockId: query.blockId, status: query.status ?? "PENDING" },
-      query.bucket ? { vaccinatedAt: vaccinatedAtRange(query.bucket, now) } : {},
+      query.bucket && rule ? { vaccinatedAt: vaccinatedAtRange(query.bucket, rule, now) } : query.bucket ? { id: -1 } : {},
       query.dose ? { dose: query.dose } : {},
       query.siteId ? { camp: { siteId: query.siteId } } : {},
       search
@@ -106,8 +118,8 @@ export async function findPendingRecords(db: Db, scope: Scope, now: Date, query:
       site: r.camp.site.name,
       siteId: r.camp.siteId,
       vaccinatedAt: r.vaccinatedAt,
-      deadline: entryDeadline(r.vaccinatedAt),
-      bucket: ageBucket(r.vaccinatedAt, now),
+      deadline: entryDeadline(r.vaccinatedAt, rule),
+      bucket: ageBucket(r.vaccinatedAt, now, rule),
       status: r.status,
       portalRef: r.portalRef,
       mobileMasked: maskMobile(r.mobile),

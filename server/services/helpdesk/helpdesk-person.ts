@@ -9,6 +9,7 @@ import type { Prisma } from "@/server/generated/prisma/client";
 import { factWhere, type Scope } from "@/server/auth/scope";
 import { maskIdNumber, maskMobile } from "@/core/domain/masking";
 import { ZStoredPortalRow } from "@/core/domain/portal-evidence";
+import { ruleOf, rulesForDistricts, type RulesInForce } from "@/server/services/rules/programme-rules";
 import { doseState, explainDoseBoth, type DoseFacts, type DoseState, type Explanation } from "@/core/domain/helpdesk-explain";
 import { issuePersonToken, readPersonToken } from "@/server/services/helpdesk/helpdesk-token";
 
@@ -65,7 +66,7 @@ async function vaccineNames(db: DbLike, records: readonly PersonRecord[]): Promi
   return new Map(vaccines.map((v) => [vaccineKeyOf(v.stateId, v.code), { name: v.name, nameHi: v.nameHi }]));
 }
 
-function toPerson(records: PersonRecord[], names: VaccineNames, userId: number, now: Date): HelpdeskPerson {
+function toPerson(records: PersonRecord[], names: VaccineNames, userId: number, now: Date, rules: ReadonlyMap<number, RulesInForce>): HelpdeskPerson {
   const latest = records.reduce((a, b) => (b.vaccinatedAt > a.vaccinatedAt ? b : a));
   const withMobile = [...records].reverse().find((r) => r.mobile) ?? null;
   const mobileLast4 = withMobile?.mobile ? withMobile.mobile.replace(/\D/g, "").slice(-4) : null;
@@ -89,6 +90,7 @@ function toPerson(records: PersonRecord[], names: VaccineNames, userId: number, 
       mobileLast4,
       openAnomaly: anomaly ? { kind: anomaly.kind, portalDose: portalDoseOf(anomaly.portalRow) } : null,
       dosesOnPortal,
+      deadline: ruleOf(rules, r.districtId).deadline,
     };
     return {
       dose: r.dose,
@@ -127,11 +129,12 @@ export async function loadPeople(db: DbLike, scope: Scope, idHashes: string[], u
     orderBy: [{ vaccinatedAt: "asc" }, { dose: "asc" }, { id: "asc" }],
   });
   const names = await vaccineNames(db, records);
+  const rules = await rulesForDistricts(db, [...new Set(records.map((r) => r.districtId))]);
   const byHash = new Map<string, PersonRecord[]>();
   for (const r of records) byHash.set(r.idHash, [...(byHash.get(r.idHash) ?? []), r]);
   return idHashes.flatMap((hash) => {
     const group = byHash.get(hash);
-    return group ? [toPerson(group, names, userId, now)] : [];
+    return group ? [toPerson(group, names, userId, now, rules)] : [];
   });
 }
 

@@ -23,7 +23,8 @@ import type { Db } from "@/server/db/client";
 import type { Role } from "@/server/generated/prisma/enums";
 import { scopeSql, type Scope } from "@/server/auth/scope";
 import { slugOf } from "@/core/domain/block-directory";
-import { overdueCutoff } from "@/core/domain/aging";
+import { rulesForScope } from "@/server/services/rules/programme-rules";
+import { overdueSql } from "@/server/services/rules/rule-sql";
 import { LAG_BUCKET_EDGES_HOURS, type LagBucket } from "@/core/domain/timeliness";
 
 const HOUR_MS = 3_600_000;
@@ -49,7 +50,7 @@ export type BlockTimeliness = TimelinessFigures & {
   blockId: number;
   block: string;
   slug: string;
-  /** Records of the range still pending, and how many of those are already past 48 h at `now`. */
+  /** Records of the range still pending, and how many of those are already past the deadline in force at `now`. */
   pending: number;
   pendingOverdue: number;
 };
@@ -124,6 +125,7 @@ export async function getTimeliness(db: Db, scope: Scope, now: Date, query: Time
   const edges = LAG_BUCKET_EDGES_HOURS.slice(1);
   const bucketCase = Prisma.raw(`CASE ${edges.map((h, i) => `WHEN lag < interval '${h} hours' THEN ${i}`).join(" ")} ELSE ${edges.length} END`);
 
+  const rules = await rulesForScope(db, scope);
   const [agg, pendingRows, blocks] = await Promise.all([
     aggregateEntries(db, Prisma.sql`
       WITH r AS (
@@ -153,8 +155,9 @@ export async function getTimeliness(db: Db, scope: Scope, now: Date, query: Time
       FROM b
       GROUP BY GROUPING SETS ((block_id, operator_id, bucket, night), (ist_hour))`),
     db.$queryRaw<{ block_id: number; pending: bigint; overdue: bigint }[]>`
-      SELECT block_id, count(*) AS pending, count(*) FILTER (WHERE vaccinated_at <= ${overdueCutoff(now)}::timestamp(3)) AS overdue
-      FROM vaccination_records
+      WITH cuts AS (${overdueSql(rules, now)})
+      SELECT block_id, count(*) AS pending, count(*) FILTER (WHERE vaccinated_at < cuts.c48) AS overdue
+      FROM vaccination_records JOIN cuts USING (district_id)
       WHERE status = 'PENDING' AND vaccinated_at >= ${range.from}::timestamp(3) AND vaccinated_at < ${range.to}::timestamp(3)
         AND ${inScope(Prisma.sql`district_id`, Prisma.sql`block_id`)}
       GROUP BY block_id`,

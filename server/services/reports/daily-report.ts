@@ -9,7 +9,7 @@ import type { Db } from "@/server/db/client";
 import type { Scope } from "@/server/auth/scope";
 import { AppError } from "@/server/errors/app-error";
 import { slugOf } from "@/core/domain/block-directory";
-import { DEADLINE_HOURS } from "@/core/domain/aging";
+import type { DeadlineRule } from "@/core/domain/deadline-rule";
 import type { ForecastStatus } from "@/core/domain/burn-down";
 import type { ProbeState } from "@/core/domain/probe-state";
 import { getBacklogSummary, type BacklogCounts } from "@/server/services/backlog/backlog-summary";
@@ -56,8 +56,10 @@ export type DailyReport = {
   /** The district, or the one block the report is about. */
   scope: { kind: "district"; district: string; districtHi: string; slug: string } | ({ kind: "block"; district: string; districtHi: string } & ReportBlockRef);
   deadlineHours: number;
+  /** The deadline in force for the report's districts; null when they differ (a state report). */
+  deadline: DeadlineRule | null;
   backlog: { district: BacklogCounts; blocks: ReportBacklogRow[] };
-  /** Blocks with entries past 48 h (most first), and blocks whose burn-down forecast misses the deadline (worst first). */
+  /** Blocks with entries past the deadline (most first), and blocks whose burn-down forecast misses the deadline (worst first). */
   risk: { overdueBlocks: ReportBacklogRow[]; atRiskBlocks: ReportAtRiskBlock[]; rateWindowWorkingHours: number };
   camps: ReportCampDay;
   portal: { window: { from: Date; to: Date }; targets: ReportProbeTarget[] };
@@ -125,7 +127,8 @@ export async function buildDailyReport(db: Db, scope: Scope, now: Date, options:
     scope: block
       ? { kind: "block", blockId: block.id, block: block.name, blockHi: block.nameHi, slug: block.slug, district: districtRow.name, districtHi: districtRow.nameHi }
       : { kind: "district", district: districtRow.name, districtHi: districtRow.nameHi, slug: slugOf(districtRow.name) },
-    deadlineHours: DEADLINE_HOURS,
+    deadlineHours: summary.deadlineHours,
+    deadline: oneRule(summary.deadlines.map((d) => d.deadline)),
     backlog: { district, blocks },
     risk: {
       overdueBlocks: blocks.filter((b) => b.overdue > 0).sort((a, b) => b.overdue - a.overdue || a.block.localeCompare(b.block)),
@@ -148,4 +151,11 @@ export async function buildDailyReport(db: Db, scope: Scope, now: Date, options:
     portal: { window, targets },
     anomalies,
   };
+}
+
+/** The one rule all these districts share, or null when they differ (or there are none). */
+function oneRule(rules: DeadlineRule[]): DeadlineRule | null {
+  const [first] = rules;
+  if (!first) return null;
+  return rules.every((r) => JSON.stringify(r) === JSON.stringify(first)) ? first : null;
 }
