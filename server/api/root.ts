@@ -14,6 +14,8 @@ import { performanceRouter } from "@/server/api/routers/performance";
 import { helpdeskRouter } from "@/server/api/routers/helpdesk";
 import { preferencesRouter } from "@/server/api/routers/preferences";
 import { reportsRouter } from "@/server/api/routers/reports";
+import { stateRouter } from "@/server/api/routers/state";
+import { setupRouter } from "@/server/api/routers/setup";
 
 export const appRouter = createTRPCRouter({
   me: authorized("self").query(({ ctx }) => ({ ...ctx.user, scope: ctx.scope })),
@@ -31,6 +33,8 @@ export const appRouter = createTRPCRouter({
   helpdesk: helpdeskRouter,
   preferences: preferencesRouter,
   reports: reportsRouter,
+  state: stateRouter,
+  setup: setupRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -12,6 +12,7 @@ import { anomaliesRoute } from "@/server/api/rest/routes/anomalies";
 import { fieldReportsRoute, probeGetRoute, probeIncidentsRoute, probePatchRoute, probesCreateRoute, probesListRoute } from "@/server/api/rest/routes/probes";
 import { dailyReportRoute } from "@/server/api/rest/routes/reports";
 import { portalImportRoute, registerImportRoute, registerTemplateRoute, rejectionsCsvRoute } from "@/server/api/rest/routes/imports";
+import { stateOverviewRoute } from "@/server/api/rest/routes/state";
 
 /**
  * Every /api/v1 route. The OpenAPI document is derived from this list, and the tests walk it (bad-input and
@@ -40,6 +41,7 @@ export const REST_ROUTES: readonly RestRoute[] = [
   portalImportRoute,
   rejectionsCsvRoute,
   registerTemplateRoute,
+  stateOverviewRoute,
 ];
 
 export const openApiRoute = definePublicRoute(
