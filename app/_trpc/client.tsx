@@ -4,7 +4,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { NuqsAdapter } from "nuqs/adapters/next/app";
-import { useState, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useState, type ReactNode } from "react";
 import superjson from "superjson";
 import type { AppRouter } from "@/server/api/root";
 
@@ -25,20 +25,25 @@ function makeQueryClient() {
   });
 }
 
+/** The request header that narrows a state officer's calls to one district (server/api/district-focus.ts). */
+export const DISTRICT_HEADER = "x-teeka-district";
+
+function makeTrpcClient(districtHeader: () => Record<string, string>) {
+  return createTRPCClient<AppRouter>({
+    links: [
+      // Live updates arrive over server-sent events (EventSource reconnects on its own); the rest is batched.
+      splitLink({
+        condition: (op) => op.type === "subscription",
+        true: httpSubscriptionLink({ url: "/api/trpc", transformer: superjson }),
+        false: httpBatchLink({ url: "/api/trpc", transformer: superjson, headers: districtHeader }),
+      }),
+    ],
+  });
+}
+
 export function Providers({ children }: { children: ReactNode }) {
   const [queryClient] = useState(makeQueryClient);
-  const [trpcClient] = useState(() =>
-    createTRPCClient<AppRouter>({
-      links: [
-        // Live updates arrive over server-sent events (EventSource reconnects on its own); the rest is batched.
-        splitLink({
-          condition: (op) => op.type === "subscription",
-          true: httpSubscriptionLink({ url: "/api/trpc", transformer: superjson }),
-          false: httpBatchLink({ url: "/api/trpc", transformer: superjson }),
-        }),
-      ],
-    }),
-  );
+  const [trpcClient] = useState(() => makeTrpcClient(() => ({})));
   return (
     <QueryClientProvider client={queryClient}>
       <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
@@ -46,4 +51,43 @@ export function Providers({ children }: { children: ReactNode }) {
       </TRPCProvider>
     </QueryClientProvider>
   );
+}
+
+/** The district a page under /districts/<slug>/… looks at; null elsewhere. */
+export type FocusedDistrict = { slug: string; name: string; nameHi: string; stateName: string; stateNameHi: string };
+
+const DistrictContext = createContext<FocusedDistrict | null>(null);
+
+export function useFocusedDistrict(): FocusedDistrict | null {
+  return useContext(DistrictContext);
+}
+
+/**
+ * Everything under a district's URL: every tRPC call carries the district header, the district this context
+ * provides (mount it with key={slug}). The
+ * queries get their own cache, because a query's key does not hold the header: the state's "summary" and one
+ * district's must never be taken for each other.
+ */
+export function DistrictProviders({ district, children }: { district: FocusedDistrict; children: ReactNode }) {
+  // Mounted per district (keyed by its slug), so the district a client was made for is the one it names.
+  const [queryClient] = useState(makeQueryClient);
+  const [trpcClient] = useState(() => {
+    const slug = district.slug;
+    return makeTrpcClient(() => ({ [DISTRICT_HEADER]: slug }));
+  });
+  return (
+    <DistrictContext.Provider value={district}>
+      <QueryClientProvider client={queryClient}>
+        <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
+          {children}
+        </TRPCProvider>
+      </QueryClientProvider>
+    </DistrictContext.Provider>
+  );
+}
+
+/** A path within the focused district ("/blocks/x" → "/districts/banka/blocks/x"), or the path itself outside one. */
+export function useDistrictHref(): (path: string) => string {
+  const slug = useFocusedDistrict()?.slug;
+  return useCallback((path: string) => (slug ? `/districts/${slug}${path === "/" ? "" : path}` : path), [slug]);
 }

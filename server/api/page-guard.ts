@@ -1,5 +1,6 @@
 import "server-only";
 import { redirect } from "next/navigation";
+import { headers } from "next/headers";
 import { cache } from "react";
 import { userFromSession, type SessionUser } from "@/server/auth/current-user";
 import { can, homePathFor, type Capability } from "@/server/auth/policy";
@@ -7,6 +8,7 @@ import { createCallerFactory } from "@/server/api/trpc";
 import { appRouter } from "@/server/api/root";
 import { runtime } from "@/server/api/runtime";
 import { newRequestId } from "@/server/api/request-id";
+import { DISTRICT_HEADER } from "@/server/api/district-focus";
 
 /** The signed-in user, read once per page render (the header and the page both need it). */
 export const currentUser = cache(() => userFromSession(runtime().db));
@@ -19,7 +21,9 @@ const createCaller = createCallerFactory(appRouter);
  */
 export const pageCaller = cache(async () => {
   const { db, now } = runtime();
-  return createCaller({ db, user: await currentUser(), now, requestId: newRequestId() });
+  // Under /districts/<slug>/… the proxy names the page's district (from the URL), and the caller narrows to it.
+  const district = (await headers()).get(DISTRICT_HEADER);
+  return createCaller({ db, user: await currentUser(), now, requestId: newRequestId(), district });
 });
 
 /**

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useTRPC } from "@/app/_trpc/client";
+import { useDistrictHref, useTRPC } from "@/app/_trpc/client";
 import { QueryState } from "@/app/_components/common/query-state";
 import { clearsText, rateText } from "@/app/_components/backlog/block-forecast";
 import { useFormat } from "@/i18n/format-hooks";
@@ -16,6 +16,7 @@ export function AtRiskBlocks() {
   const trpc = useTRPC();
   const t = useTranslations("forecast");
   const format = useFormat();
+  const href = useDistrictHref();
   const query = useQuery(trpc.performance.getForecasts.queryOptions(undefined, { refetchInterval: 60_000 }));
   return (
     <section className="at-risk" aria-labelledby="at-risk-title">
@@ -51,7 +52,7 @@ export function AtRiskBlocks() {
                       {rows.map(({ blockId, block, slug, forecast: f }) => (
                         <tr key={blockId} data-testid={`at-risk-${slug}`}>
                           <td>
-                            <Link href={`/blocks/${slug}`}>{block}</Link>
+                            <Link href={href(`/blocks/${slug}`)}>{block}</Link>
                           </td>
                           <td className="num">{format.count(f.pending)}</td>
                           <td>{rateText(f, t)}</td>

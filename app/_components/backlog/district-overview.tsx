@@ -11,7 +11,8 @@ import { BlockTable } from "@/app/_components/backlog/block-table";
 import { QueryState } from "@/app/_components/common/query-state";
 import { useFormat } from "@/i18n/format-hooks";
 
-export function DistrictOverview() {
+/** `districtName`: the district's name in the reader's language (from the database). */
+export function DistrictOverview({ districtName }: { districtName: string }) {
   const trpc = useTRPC();
   const t = useTranslations("overview");
   const format = useFormat();
@@ -19,7 +20,7 @@ export function DistrictOverview() {
   return (
     <>
       <div className="page-title">
-        <h1>{t("title")}</h1>
+        <h1>{t("title", { district: districtName })}</h1>
         {summary.data ? (
           <p className="muted">{t("asOf", { when: format.dateTime(summary.data.generatedAt), hours: format.count(summary.data.deadlineHours) })}</p>
         ) : null}

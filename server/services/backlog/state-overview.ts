@@ -90,7 +90,14 @@ export async function getStateOverview(db: Db, scope: Scope, now: Date): Promise
   };
 }
 
-export type ScopePlace = { kind: "state" | "district" | "block"; state: PlaceName; district: PlaceName | null; block: PlaceName | null };
+export type ScopePlace = {
+  kind: "state" | "district" | "block";
+  state: PlaceName;
+  district: PlaceName | null;
+  block: PlaceName | null;
+  /** Whether the district is set up (has its blocks); true for a state. */
+  setUp: boolean;
+};
 
 /** The names of the place a scope works in, from the database: what the header and the page titles show. */
 export async function getScopePlace(db: Db, scope: Scope): Promise<ScopePlace | null> {
@@ -98,10 +105,11 @@ export async function getScopePlace(db: Db, scope: Scope): Promise<ScopePlace | 
   const place = (p: { id: number; name: string; nameHi: string }): PlaceName => ({ id: p.id, name: p.name, nameHi: p.nameHi, slug: slugOf(p.name) });
   const state = await db.state.findUnique({ where: { id: scope.stateId }, select: { id: true, name: true, nameHi: true } });
   if (!state) return null;
-  if (scope.kind === "state") return { kind: "state", state: place(state), district: null, block: null };
-  const district = await db.district.findFirst({ where: { id: scope.districtId, stateId: scope.stateId }, select: { id: true, name: true, nameHi: true } });
+  if (scope.kind === "state") return { kind: "state", state: place(state), district: null, block: null, setUp: true };
+  const district = await db.district.findFirst({ where: { id: scope.districtId, stateId: scope.stateId }, select: { id: true, name: true, nameHi: true, setUpAt: true } });
   if (!district) return null;
-  if (scope.kind === "district") return { kind: "district", state: place(state), district: place(district), block: null };
+  const setUp = district.setUpAt !== null;
+  if (scope.kind === "district") return { kind: "district", state: place(state), district: place(district), block: null, setUp };
   const block = await db.block.findFirst({ where: { id: scope.blockId, districtId: scope.districtId }, select: { id: true, name: true, nameHi: true } });
-  return block ? { kind: "block", state: place(state), district: place(district), block: place(block) } : null;
+  return block ? { kind: "block", state: place(state), district: place(district), block: place(block), setUp } : null;
 }
