@@ -91,3 +91,9 @@ export function useDistrictHref(): (path: string) => string {
   const slug = useFocusedDistrict()?.slug;
   return useCallback((path: string) => (slug ? `/districts/${slug}${path === "/" ? "" : path}` : path), [slug]);
 }
+
+/** A REST download within the focused district ("/api/v1/x?format=csv" → "…&district=banka"), unchanged outside one. */
+export function useDistrictApiHref(): (href: string) => string {
+  const slug = useFocusedDistrict()?.slug;
+  return useCallback((href: string) => (slug ? `${href}${href.includes("?") ? "&" : "?"}district=${encodeURIComponent(slug)}` : href), [slug]);
+}

@@ -22,8 +22,7 @@ const createCaller = createCallerFactory(appRouter);
 export const pageCaller = cache(async () => {
   const { db, now } = runtime();
   // Under /districts/<slug>/… the proxy names the page's district (from the URL), and the caller narrows to it.
-  const district = (await headers()).get(DISTRICT_HEADER);
-  return createCaller({ db, user: await currentUser(), now, requestId: newRequestId(), district });
+  return createCaller({ db, user: await currentUser(), now, requestId: newRequestId(), district: await pageDistrict() });
 });
 
 /**
@@ -37,4 +36,9 @@ export async function requirePage(returnTo: string, capability: Capability): Pro
   const allowed = can(user, capability);
   if (!allowed && !can(user, "dashboard.read")) redirect(homePathFor(user));
   return { user, allowed };
+}
+
+/** The district a page under /districts/<slug>/… looks at (set by the proxy from the URL), or null. */
+export async function pageDistrict(): Promise<string | null> {
+  return (await headers()).get(DISTRICT_HEADER);
 }

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useDistrictHref, useTRPC } from "@/app/_trpc/client";
+import { useDistrictApiHref, useDistrictHref, useTRPC } from "@/app/_trpc/client";
 import { QueryState } from "@/app/_components/common/query-state";
 import { clearsText, rateText } from "@/app/_components/backlog/block-forecast";
 import { useFormat } from "@/i18n/format-hooks";
@@ -17,6 +17,7 @@ export function AtRiskBlocks() {
   const t = useTranslations("forecast");
   const format = useFormat();
   const href = useDistrictHref();
+  const apiHref = useDistrictApiHref();
   const query = useQuery(trpc.performance.getForecasts.queryOptions(undefined, { refetchInterval: 60_000 }));
   return (
     <section className="at-risk" aria-labelledby="at-risk-title">
@@ -68,7 +69,7 @@ export function AtRiskBlocks() {
               )}
               <p className="muted">
                 {t("atRisk.asOf", { when: format.dateTime(data.generatedAt), rateWindow: t("rateWindow") })}{" "}
-                <a href="/api/v1/performance/forecasts.csv" download>
+                <a href={apiHref("/api/v1/performance/forecasts.csv")} download>
                   {t("atRisk.csv")}
                 </a>
               </p>

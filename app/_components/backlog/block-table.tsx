@@ -9,7 +9,7 @@ import type { BlockBacklogRow } from "@/app/_trpc/types";
 import { CsvLink } from "@/app/_components/common/csv-link";
 import { DataTable, useLocallySortedTable } from "@/app/_components/common/data-table";
 import { useFormat, type Formatters } from "@/i18n/format-hooks";
-import { useDistrictHref } from "@/app/_trpc/client";
+import { useDistrictApiHref, useDistrictHref } from "@/app/_trpc/client";
 
 type BlockRow = BlockBacklogRow;
 type CountKey = "vaccinated" | "entered" | "pending" | "rejected" | "overdue" | "dueWithin6h";
@@ -38,6 +38,7 @@ export function BlockTable({ rows }: { rows: BlockRow[] }) {
   const t = useTranslations("blockTable");
   const format = useFormat();
   const href = useDistrictHref();
+  const apiHref = useDistrictApiHref();
   const columns = useMemo(() => makeColumns(t, format, href), [t, format.locale, href]); // eslint-disable-line react-hooks/exhaustive-deps
   const table = useLocallySortedTable(rows, columns, [{ id: "pending", desc: true }]);
   return (
@@ -48,7 +49,7 @@ export function BlockTable({ rows }: { rows: BlockRow[] }) {
         onRowClick={(row) => router.push(href(`/blocks/${row.original.slug}`))}
         rowTestId={(row) => `block-row-${row.original.slug}`}
       />
-      <CsvLink href="/api/v1/backlog?format=csv" />
+      <CsvLink href={apiHref("/api/v1/backlog?format=csv")} />
     </>
   );
 }
