@@ -1,10 +1,10 @@
 "use client";
 
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { QueryClient, QueryClientProvider, type InvalidateQueryFilters } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { NuqsAdapter } from "nuqs/adapters/next/app";
-import { createContext, useCallback, useContext, useState, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from "react";
 import superjson from "superjson";
 import type { AppRouter } from "@/server/api/root";
 
@@ -58,6 +58,15 @@ export type FocusedDistrict = { slug: string; name: string; nameHi: string; stat
 
 const DistrictContext = createContext<FocusedDistrict | null>(null);
 
+/** The caches of the district pages open now (one at most), so that live updates reach them too. */
+const districtCaches = new Set<QueryClient>();
+
+/** Invalidates in the app's cache and in any district page's cache below it (the same keys, another cache). */
+export function invalidateEverywhere(root: QueryClient, filters?: InvalidateQueryFilters): void {
+  void root.invalidateQueries(filters);
+  for (const cache of districtCaches) void cache.invalidateQueries(filters);
+}
+
 export function useFocusedDistrict(): FocusedDistrict | null {
   return useContext(DistrictContext);
 }
@@ -75,6 +84,10 @@ export function DistrictProviders({ district, children }: { district: FocusedDis
     const slug = district.slug;
     return makeTrpcClient(() => ({ [DISTRICT_HEADER]: slug }));
   });
+  useEffect(() => {
+    districtCaches.add(queryClient);
+    return () => void districtCaches.delete(queryClient);
+  }, [queryClient]);
   return (
     <DistrictContext.Provider value={district}>
       <QueryClientProvider client={queryClient}>

@@ -44,8 +44,17 @@ test("the state officer sees the districts side by side and drills down state �
   await expect(page.locator(".breadcrumb")).toHaveText(/Bihar › Bhagalpur › Pirpainti/);
   expect(await tileValue(page, "pending")).toBe(pirpaintiPending);
 
-  // The header's links stay within the district.
-  await expect(page.getByRole("link", { name: "Camps", exact: true })).toHaveAttribute("href", "/districts/bhagalpur/camps");
+  // The header's links stay within the district: its camps page is the camps page, narrowed to it.
+  await page.getByRole("link", { name: "Camps", exact: true }).click();
+  await expect(page).toHaveURL(/\/districts\/bhagalpur\/camps$/);
+  await expect(page.getByTestId("district-trail")).toHaveText(/Bihar › Bhagalpur/);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+
+  // Setting up districts: the state's whole list, each with its status.
+  await page.getByRole("link", { name: "Districts", exact: true }).click();
+  await expect(page).toHaveURL(/\/settings\/districts$/);
+  await expect(page.locator('[data-testid^="setup-row-"]')).toHaveCount(38);
+  await expect(page.getByTestId("setup-row-patna")).toContainText("Not set up");
 
   await page.setViewportSize({ width: 360, height: 740 });
   await page.goto("/");
