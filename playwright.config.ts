@@ -23,7 +23,7 @@ export default defineConfig({
   webServer: {
     command: "npx tsx --conditions=react-server scripts/start.ts",
     url: `http://localhost:${port}/api/health`,
-    timeout: 300_000,
+    timeout: 600_000,
     reuseExistingServer: false,
     stdout: "pipe",
     env: {

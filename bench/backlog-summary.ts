@@ -5,6 +5,8 @@
  * BENCH_VACUUM=1 runs VACUUM before the timings (all pages all-visible, allowing index-only scans).
  * BENCH_BACKLOG=fixed: bigger sizes cover more days at the same daily volume (the register grows over time), so
  * the pending backlog stays at the smallest size's level instead of being ~2% of every size.
+ * BENCH_SIZES=none skips these sizes. Then the state case (bench/lib/state-case.ts): BENCH_DISTRICTS (default 38)
+ * districts of BENCH_PER_DISTRICT (default 100000) records each in one state; BENCH_DISTRICTS=0 skips it.
  */
 import os from "node:os";
 import pg from "pg";
@@ -15,6 +17,7 @@ import { SHAPE, insertReferenceData, refill } from "@/bench/lib/fill";
 import { planSummary } from "@/bench/lib/plans";
 import { assertSameFigures, naiveFigures, naiveQuery, summaryFigures } from "@/bench/lib/queries";
 import { startBenchServer } from "@/bench/lib/server";
+import { benchStateCase, stateCaseSize } from "@/bench/lib/state-case";
 import { count, measure, ms, table, type Timing } from "@/bench/lib/timing";
 
 const ITERATIONS = 60;
@@ -29,6 +32,7 @@ type Result = { size: number; method: string; timing: Timing };
 
 function sizesFromEnv(): number[] {
   const raw = process.env.BENCH_SIZES ?? "100000,1000000";
+  if (raw === "none") return [];
   const sizes = raw.split(",").map((s) => Number(s.trim().replaceAll("_", "")));
   if (sizes.length === 0 || sizes.some((n) => !Number.isInteger(n) || n <= 0)) throw new Error(`BENCH_SIZES must be positive integers, got "${raw}"`);
   return [...sizes].sort((a, b) => a - b);
@@ -130,7 +134,8 @@ async function run(url: string, sizes: number[]): Promise<void> {
     );
     const results: Result[] = [];
     for (const size of sizes) results.push(...(await benchSize(size, sizes[0] ?? size, db, pool, filler, now)));
-    printReport(results, sizes);
+    if (sizes.length) printReport(results, sizes);
+    await benchStateCase(db, pool, filler, now, ITERATIONS, WARMUP);
   } finally {
     await db.$disconnect();
     await filler.end();
@@ -141,7 +146,10 @@ async function run(url: string, sizes: number[]): Promise<void> {
 async function main(): Promise<void> {
   const started = performance.now();
   const sizes = sizesFromEnv();
-  console.log(`Teeka Monitor backlog summary benchmark, sizes: ${sizes.map(count).join(", ")}`);
+  const state = stateCaseSize();
+  console.log(
+    `Teeka Monitor backlog summary benchmark, sizes: ${sizes.map(count).join(", ") || "none"}; state case: ${state.districts ? `${state.districts} districts x ${count(state.perDistrict)}` : "off"}`,
+  );
   const server = await startBenchServer();
   try {
     await run(server.url, sizes);

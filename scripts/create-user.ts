@@ -1,11 +1,11 @@
 /**
- * `npm run create-user -- --username dio.purnia --name "DIO Purnia" --role DISTRICT_OFFICER --district Purnia`
+ * `npm run create-user -- --username dio.<district> --name "DIO <district>" --role DISTRICT_OFFICER --district <district>`
  * Accounts for a real database (demo accounts exist only in demo data). A state officer takes `--state`; every
  * other role `--district` (and `--state` when the database holds more than one state); block roles also `--block`. The password is read from
  * TEEKA_NEW_PASSWORD or from standard input, never from the command line (it would land in shell history).
  * `--reset-password` sets a new password and signs the account out everywhere.
- * `npm run create-user -- --disable op.kharik` stops an account at once (sign-in, sessions, API tokens);
- * `--enable op.kharik` lets it sign in again.
+ * `npm run create-user -- --disable <username>` stops an account at once (sign-in, sessions, API tokens);
+ * `--enable <username>` lets it sign in again.
  */
 import { parseArgs } from "node:util";
 import { createInterface } from "node:readline/promises";

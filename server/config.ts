@@ -61,11 +61,15 @@ const ZEnvironment = z.object({
   NEXTAUTH_URL: z.url({ message: "NEXTAUTH_URL must be the app's public URL, e.g. https://teeka.example" }).optional(),
   NEXTAUTH_SECRET: secret("NEXTAUTH_SECRET").optional(),
   TEEKA_ID_HASH_KEY: secret("TEEKA_ID_HASH_KEY").optional(),
+  /** Encrypts alert channels' provider secrets at rest; unset, a key is derived from NEXTAUTH_SECRET. */
+  TEEKA_SECRETS_KEY: secret("TEEKA_SECRETS_KEY").optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   TEEKA_DATA_DIR: z.string().min(1).optional(),
   TEEKA_PG_PORT: port.default(54321),
   TEEKA_DEMO_DATA: z.enum(["0", "1"]).optional(),
   TEEKA_PROBES: onOff.default("on"),
+  /** Serve the dashboards' heavy figures from per-scope read models (off: compute every request). */
+  TEEKA_READ_MODELS: onOff.default("on"),
   TEEKA_SIM_PORT: port.default(4010),
   TEEKA_CHROMIUM_PATH: z.string().trim().min(1).default("/usr/bin/chromium"),
   TEEKA_SESSION_IDLE_MINUTES: ZIdleMinutes,

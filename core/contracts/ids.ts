@@ -30,10 +30,10 @@ export function idText(label = "The id") {
 
 export const ZIdText = idText();
 
-/** A block named in a URL or query: its name or URL slug, any case ("Rangra Chowk", "rangra-chowk"). */
+/** A block named in a URL or query: its name or URL slug, any case ("Old Town", "old-town"). */
 export const ZBlockRef = z
   .string()
   .trim()
   .min(1, "block must not be empty")
   .max(60, "block is longer than 60 characters")
-  .describe("a block's name or URL slug, any case (e.g. Rangra Chowk, rangra-chowk)");
+  .describe("a block's name or URL slug, any case (e.g. Old Town, old-town)");

@@ -7,12 +7,12 @@
 
 export type DirectoryBlock = { id: number; districtId: number; name: string; nameHi: string; aliases: readonly string[] };
 
-/** Lower case, NFC, no spaces, hyphens, underscores or dots: "Rangra  Chowk", "rangra-chowk" and "RANGRA CHOWK" meet. */
+/** Lower case, NFC, no spaces, hyphens, underscores or dots: "Old  Town", "old-town" and "OLD TOWN" meet. */
 export function blockKey(raw: string): string {
   return raw.normalize("NFC").trim().toLowerCase().replace(/[\s\-_.]+/g, "");
 }
 
-/** A looser key for a second try: Latin diacritics and all punctuation dropped ("Pīrpainti", "Sabour."). */
+/** A looser key for a second try: Latin diacritics and all punctuation dropped ("Gāndhi Nagar", "Old Town."). */
 export function looseBlockKey(raw: string): string {
   return raw
     .normalize("NFD")
@@ -21,7 +21,7 @@ export function looseBlockKey(raw: string): string {
     .replace(/[^\p{L}\p{N}]/gu, "");
 }
 
-/** URL form of a name: "Rangra Chowk" -> "rangra-chowk". */
+/** URL form of a name: "Old Town" -> "old-town". */
 export function slugOf(name: string): string {
   return name
     .trim()

@@ -11,7 +11,10 @@ export const HELPDESK_LOCALES: readonly HelpdeskLocale[] = ["en", "hi"];
 
 export type DoseFacts = {
   dose: number;
-  vaccine: "COVISHIELD" | "COVAXIN" | "SPUTNIK_V";
+  /** The vaccine's code, and its names from the state's catalogue. */
+  vaccine: string;
+  vaccineName: string;
+  vaccineNameHi: string;
   vaccinatedAt: Date;
   site: string;
   block: string;
@@ -33,11 +36,6 @@ const DAY_MS = 24 * HOUR_MS;
 const MONTHS: Record<HelpdeskLocale, readonly string[]> = {
   en: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
   hi: ["जनवरी", "फ़रवरी", "मार्च", "अप्रैल", "मई", "जून", "जुलाई", "अगस्त", "सितंबर", "अक्टूबर", "नवंबर", "दिसंबर"],
-};
-
-const VACCINES: Record<HelpdeskLocale, Record<DoseFacts["vaccine"], string>> = {
-  en: { COVISHIELD: "Covishield", COVAXIN: "Covaxin", SPUTNIK_V: "Sputnik V" },
-  hi: { COVISHIELD: "कोविशील्ड", COVAXIN: "कोवैक्सिन", SPUTNIK_V: "स्पुतनिक V" },
 };
 
 /** "16 June" (this year) or "16 June 2020"; Hindi "16 जून". IST calendar date. */
@@ -120,11 +118,11 @@ function reasonOf(text: string | null) {
 }
 
 function givenEn(f: DoseFacts, now: Date): string {
-  return `Dose ${f.dose} (${VACCINES.en[f.vaccine]}) given on ${formatDay(f.vaccinatedAt, now, "en")} at ${f.site} camp, ${f.block} block`;
+  return `Dose ${f.dose} (${f.vaccineName}) given on ${formatDay(f.vaccinatedAt, now, "en")} at ${f.site} camp, ${f.block} block`;
 }
 
 function givenHi(f: DoseFacts, now: Date): string {
-  return `खुराक ${f.dose} (${VACCINES.hi[f.vaccine]}) ${formatDay(f.vaccinatedAt, now, "hi")} को ${f.site} कैंप, ${f.blockHi} प्रखंड में दी गई`;
+  return `खुराक ${f.dose} (${f.vaccineNameHi}) ${formatDay(f.vaccinatedAt, now, "hi")} को ${f.site} कैंप, ${f.blockHi} प्रखंड में दी गई`;
 }
 
 function anomalyEn(f: DoseFacts): string | null {

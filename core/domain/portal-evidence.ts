@@ -13,7 +13,7 @@ const ZStoredNormalised = z.object({
   sex: z.enum(["MALE", "FEMALE", "OTHER"]),
   idLast4: z.string(),
   mobileLast4: z.string().nullable(),
-  dose: z.union([z.literal(1), z.literal(2)]),
+  dose: z.number().int().min(1),
   vaccinatedAt: z.iso.datetime(),
   vaccinatedDateOnly: z.boolean(),
   site: z.string().nullable(),

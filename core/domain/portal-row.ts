@@ -4,7 +4,8 @@
  */
 import { z } from "zod";
 import type { Sex } from "@/server/generated/prisma/enums";
-import { canonicalBlockName } from "@/core/domain/register-block";
+import { findImportBlock, type ImportLookup } from "@/core/domain/import-lookup";
+import type { ErrorKey } from "@/core/errors/english";
 import { parsePortalDateTime, type PortalDateTime } from "@/core/domain/portal-dates";
 
 export const PORTAL_COLUMNS = [
@@ -32,17 +33,21 @@ export type PortalRow = {
   sex: Sex;
   idLast4: string;
   mobileLast4: string | null;
-  dose: 1 | 2;
+  dose: number;
   vaccinatedAt: Date;
   /** The export gave only a date: the match then compares IST calendar days instead of hours. */
   vaccinatedDateOnly: boolean;
   site: string | null;
-  /** Canonical block name (historical spellings resolved). */
+  /** The block's official name (the district's directory resolved the spelling) and its id. */
   block: string;
+  blockId: number;
   enteredAt: Date;
 };
 
-export type PortalRowResult = { ok: true; row: PortalRow } | { ok: false; column: PortalColumn | null; reason: string };
+/** A rejection's `key`/`params`, when set, let a screen say `reason` in the reader's language. */
+export type PortalRowResult =
+  | { ok: true; row: PortalRow }
+  | { ok: false; column: PortalColumn | null; reason: string; key?: ErrorKey; params?: Record<string, string> };
 
 const GENDERS: Record<string, Sex> = {
   m: "MALE",
@@ -58,7 +63,18 @@ const GENDERS: Record<string, Sex> = {
   transgender: "OTHER",
 };
 
-const DOSES: Record<string, 1 | 2> = { "1": 1, "2": 2, first: 1, second: 2, d1: 1, d2: 2, dose1: 1, dose2: 2 };
+const DOSE_WORDS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5 };
+
+/** "2", "02", "second", "D2", "Dose 2"; whether the state's vaccines have that dose is checked after. */
+function doseNumber(raw: string): number | null {
+  const key = raw.toLowerCase().replace(/[\s#_-]/g, "").replace(/^(?:dose|d)(?=\d)/, "");
+  const digits = /^0?([1-9])$/.exec(key)?.[1];
+  return digits ? Number(digits) : (DOSE_WORDS[key] ?? null);
+}
+
+function doseRange(max: number): string {
+  return max <= 1 ? "1" : max === 2 ? "1 or 2" : `1 to ${max}`;
+}
 
 function parsed<T>(parse: (value: string) => T | null, message: string) {
   return z.string().transform((value, ctx): T => {
@@ -91,15 +107,15 @@ const ZPortalCells = z.object({
     (v) => (v === "" ? "" : (/^[Xx*•]*(\d{4})$/.exec(v.replace(/[\s-]/g, ""))?.[1] ?? null)),
     "mobile_last4 must be 4 digits (or empty)",
   ),
-  dose: parsed((v) => DOSES[v.toLowerCase().replace(/[\s#_-]/g, "")] ?? null, "dose must be 1 or 2"),
+  dose: parsed(doseNumber, "dose must be a dose number, e.g. 1 or 2"),
   vaccinated_at: dateTime("vaccinated_at", "2021-06-16 10:42 or 16/06/2021 10:42 or 16-06-2021"),
   site: z.string().max(200, "site is longer than 200 characters"),
-  block: parsed(canonicalBlockName, "block is not a block of Bhagalpur district"),
+  block: z.string(),
   entered_at: dateTime("entered_at", "2021-06-16 18:05 or 16/06/2021 18:05"),
 });
 
-/** Cells keyed by lower-case column name, as the table reader gives them. */
-export function parsePortalRow(cells: Record<string, string>, now: Date): PortalRowResult {
+/** Cells keyed by lower-case column name, as the table reader gives them; blocks and doses as the importer's district and state have them. */
+export function parsePortalRow(cells: Record<string, string>, now: Date, lookup: ImportLookup): PortalRowResult {
   const trimmed: Record<string, string> = {};
   for (const column of PORTAL_COLUMNS) {
     const value = cells[column];
@@ -114,6 +130,10 @@ export function parsePortalRow(cells: Record<string, string>, now: Date): Portal
     return { ok: false, column, reason: issue?.message ?? "the row could not be read" };
   }
   const c = result.data;
+  const block = findImportBlock(lookup, c.block);
+  if (!block.ok) return { ok: false, column: "block", reason: block.reason.text, key: block.reason.key, params: block.reason.params };
+  const maxDoses = lookup.vaccines.maxDoses;
+  if (c.dose > maxDoses) return { ok: false, column: "dose", reason: `dose must be ${doseRange(maxDoses)}` };
   const nowYear = now.getUTCFullYear();
   if (c.birth_year > nowYear || c.birth_year < nowYear - 120) {
     return { ok: false, column: "birth_year", reason: `birth_year ${c.birth_year} is not a plausible year of birth` };
@@ -138,7 +158,8 @@ export function parsePortalRow(cells: Record<string, string>, now: Date): Portal
       vaccinatedAt: c.vaccinated_at.at,
       vaccinatedDateOnly: c.vaccinated_at.dateOnly,
       site: c.site === "" ? null : c.site.replace(/\s+/g, " "),
-      block: c.block,
+      block: block.block.name,
+      blockId: block.block.id,
       enteredAt: c.entered_at.at,
     },
   };

@@ -2,7 +2,7 @@
  * The beneficiary columns of a register line: each parser takes the cell as typed and returns the stored
  * value, or a reason a person at the block office can act on.
  */
-import type { IdType, Sex, Vaccine } from "@/server/generated/prisma/enums";
+import type { IdType, Sex } from "@/server/generated/prisma/enums";
 import { isVerhoeffValid } from "@/core/domain/verhoeff";
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
@@ -142,27 +142,16 @@ export function parseIdLast4(raw: string, type: IdType | null): Parsed<string> {
   return ok(id);
 }
 
-export function parseDose(raw: string): Parsed<1 | 2> {
+const DOSE_WORDS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5 };
+
+/**
+ * A dose number as registers write it ("2", "02", "2nd", "second", "Dose 2"). Which numbers a vaccine has is the
+ * catalogue's business (see register-row.ts); this only reads the number.
+ */
+export function parseDose(raw: string): Parsed<number> {
   const key = raw.trim().toLowerCase().replace(/^dose\s*/, "");
-  if (["1", "1st", "first", "01"].includes(key)) return ok(1);
-  if (["2", "2nd", "second", "02"].includes(key)) return ok(2);
-  return fail(key ? `"${raw.trim()}" is not dose 1 or 2` : "is empty");
-}
-
-const VACCINE_WORDS: Record<string, Vaccine> = {
-  covishield: "COVISHIELD",
-  कोविशील्ड: "COVISHIELD",
-  covaxin: "COVAXIN",
-  कोवैक्सिन: "COVAXIN",
-  कोवैक्सीन: "COVAXIN",
-  sputnikv: "SPUTNIK_V",
-  sputnik: "SPUTNIK_V",
-  स्पुतनिकवी: "SPUTNIK_V",
-};
-
-export function parseVaccine(raw: string): Parsed<Vaccine> {
-  const key = raw.toLowerCase().replace(/[\s\-_.]+/g, "");
   if (!key) return fail("is empty");
-  const vaccine = VACCINE_WORDS[key];
-  return vaccine ? ok(vaccine) : fail(`"${raw.trim()}" is not Covishield, Covaxin or Sputnik V`);
+  const digits = /^0?([1-9])(?:st|nd|rd|th)?$/.exec(key)?.[1];
+  const dose = digits ? Number(digits) : DOSE_WORDS[key];
+  return dose ? ok(dose) : fail(`"${raw.trim()}" is not a dose number (1, 2, …)`);
 }

@@ -1,10 +1,12 @@
 /**
  * One line of an offline vaccination register, as imported from CSV/XLSX: checks every cell and gives either
  * the values to store or every problem found (a clerk fixes a row once, not once per problem).
- * Pure: no database, the clock is a parameter.
+ * Pure: no database (the district's blocks and the state's vaccines come in as an ImportLookup), the clock is a
+ * parameter.
  */
-import type { IdType, Vaccine } from "@/server/generated/prisma/enums";
-import { canonicalBlockName } from "@/core/domain/register-block";
+import type { IdType } from "@/server/generated/prisma/enums";
+import { findImportBlock, type ImportLookup } from "@/core/domain/import-lookup";
+import { englishText, type ErrorKey } from "@/core/errors/english";
 import { checkVaccinationTime, istDateOf, istYearOf, parseRegisterDateTime } from "@/core/domain/register-date";
 import type { Beneficiary } from "@/core/domain/beneficiary";
 import {
@@ -16,7 +18,6 @@ import {
   parseMobile,
   parseName,
   parseSex,
-  parseVaccine,
   tidyText,
   type Parsed,
 } from "@/core/domain/register-person";
@@ -34,21 +35,25 @@ export const RAGGED_CELL = "__ragged";
 export const MAX_SERIAL_LENGTH = 40;
 export const MAX_SITE_LENGTH = 100;
 
-export type RowProblem = { column: string | null; reason: string };
+/** `reason` is the English sentence (stored, and in the CSV download); `key`/`params`, when set, let a screen say it in the reader's language. */
+export type RowProblem = { column: string | null; reason: string; key?: ErrorKey; params?: Record<string, string> };
 
 /** The whole ID number, or only its last four characters when the register kept no more. */
 export type RowIdentity = { kind: "full"; number: string } | { kind: "last4" };
 
 export type RegisterRow = Beneficiary & {
   registerSerial: string;
+  /** The block's official name (the directory resolved the spelling) and its id. */
   block: string;
+  blockId: number;
   site: string;
   vaccinatedAt: Date;
   /** The IST date of vaccinatedAt (yyyy-MM-dd): the camp's day. */
   campDate: string;
   identity: RowIdentity;
-  dose: 1 | 2;
-  vaccine: Vaccine;
+  dose: number;
+  /** The vaccine's code in the state's catalogue. */
+  vaccine: string;
 };
 
 export type RowResult = { ok: true; row: RegisterRow } | { ok: false; problems: RowProblem[] };
@@ -60,14 +65,8 @@ function parseShortText(raw: string, max: number): Parsed<string> {
   return { ok: true, value: text };
 }
 
-function parseBlock(raw: string): Parsed<string> {
-  if (!raw.trim()) return { ok: false, reason: "is empty" };
-  const name = canonicalBlockName(raw);
-  return name ? { ok: true, value: name } : { ok: false, reason: `"${tidyText(raw)}" is not a block of Bhagalpur district` };
-}
-
-/** Checks one row's cells (keyed by canonical column name) at `now`. */
-export function parseRegisterRow(cells: Readonly<Record<string, string | undefined>>, now: Date): RowResult {
+/** Checks one row's cells (keyed by canonical column name) at `now`, against the importer's district and state. */
+export function parseRegisterRow(cells: Readonly<Record<string, string | undefined>>, now: Date, lookup: ImportLookup): RowResult {
   const ragged = cells[RAGGED_CELL];
   if (ragged) return { ok: false, problems: [{ column: null, reason: `the row has the wrong number of cells (${ragged}); a comma or quote may be missing` }] };
 
@@ -80,7 +79,9 @@ export function parseRegisterRow(cells: Readonly<Record<string, string | undefin
   }
 
   const registerSerial = take("register_serial", parseShortText(cell("register_serial"), MAX_SERIAL_LENGTH));
-  const block = take("block", parseBlock(cell("block")));
+  const found = findImportBlock(lookup, cell("block"));
+  if (!found.ok) problems.push({ column: "block", reason: found.reason.text, key: found.reason.key, params: found.reason.params });
+  const block = found.ok ? found.block : undefined;
   const site = take("site", parseShortText(cell("site"), MAX_SITE_LENGTH));
   const when = parseRegisterDateTime(cell("vaccinated_at"));
   let vaccinatedAt: Date | undefined;
@@ -97,8 +98,13 @@ export function parseRegisterRow(cells: Readonly<Record<string, string | undefin
   const mobile = take("mobile", parseMobile(cell("mobile")));
   const idType = take("id_type", parseIdType(cell("id_type")));
   const identity = parseIdentity(cell("id_number"), cell("id_last4"), idType ?? null, problems);
-  const dose = take("dose", parseDose(cell("dose")));
-  const vaccine = take("vaccine", parseVaccine(cell("vaccine")));
+  // The dose is checked against its vaccine (or, when the vaccine is unreadable, the catalogue's most doses); the
+  // problems stay in column order.
+  const vaccineProblems: RowProblem[] = [];
+  const vaccine = checkVaccine(cell("vaccine"), lookup, vaccineProblems);
+  const doseNumber = take("dose", parseDose(cell("dose")));
+  const dose = doseNumber === undefined ? undefined : checkDose(doseNumber, vaccine, lookup, problems);
+  problems.push(...vaccineProblems);
 
   if (
     problems.length > 0 ||
@@ -121,7 +127,8 @@ export function parseRegisterRow(cells: Readonly<Record<string, string | undefin
     ok: true,
     row: {
       registerSerial,
-      block,
+      block: block.name,
+      blockId: block.id,
       site,
       vaccinatedAt,
       campDate: istDateOf(vaccinatedAt),
@@ -133,9 +140,41 @@ export function parseRegisterRow(cells: Readonly<Record<string, string | undefin
       idLast4: identity.last4,
       identity: identity.identity,
       dose,
-      vaccine,
+      vaccine: vaccine.code,
     },
   };
+}
+
+type Vaccine = ImportLookup["vaccines"]["vaccines"][number];
+
+function keyedProblem(column: string, key: ErrorKey, params: Record<string, string>): RowProblem {
+  return { column, reason: englishText(key, params), key, params };
+}
+
+function checkVaccine(raw: string, lookup: ImportLookup, problems: RowProblem[]): Vaccine | undefined {
+  const written = tidyText(raw);
+  if (!written) {
+    problems.push({ column: "vaccine", reason: "vaccine is empty" });
+    return undefined;
+  }
+  const { vaccines } = lookup;
+  if (vaccines.vaccines.length === 0) {
+    problems.push(keyedProblem("vaccine", "importRow.noVaccines", {}));
+    return undefined;
+  }
+  const vaccine = vaccines.find(written);
+  if (!vaccine) problems.push(keyedProblem("vaccine", "importRow.vaccineUnknown", { vaccine: written, accepted: vaccines.namesList }));
+  return vaccine ?? undefined;
+}
+
+/** A dose the vaccine does not have (a third dose of a two-dose vaccine) is a mistake in the register. */
+function checkDose(dose: number, vaccine: Vaccine | undefined, lookup: ImportLookup, problems: RowProblem[]): number | undefined {
+  const doses = vaccine?.doses ?? lookup.vaccines.maxDoses;
+  // With no catalogue at all the vaccine's own problem says what to do; a dose problem would only add noise.
+  if (dose <= doses || lookup.vaccines.vaccines.length === 0) return dose;
+  const name = vaccine?.name ?? lookup.vaccines.namesList;
+  problems.push(keyedProblem("dose", "importRow.doseTooHigh", { dose: String(dose), doses: String(doses), vaccine: name }));
+  return undefined;
 }
 
 function parseIdentity(

@@ -29,4 +29,16 @@ export const DAILY_REPORT_CSS = `
 .daily-report .dr-list { margin: 0 0 1mm; padding: 0; list-style: none; display: flex; flex-wrap: wrap; gap: 0.5mm 3mm; }
 .daily-report .dr-error { overflow-wrap: anywhere; }
 .daily-report footer { margin-top: 2.5mm; padding-top: 1mm; border-top: 0.5px solid #888; color: #444; font-size: 7pt; }
+/* On a phone screen (never in print: the PDF keeps its two columns on A4) the report reads as one column, in a
+   size a phone can read, and a wide table scrolls inside its section instead of drawing over the next one. */
+@media screen and (max-width: 700px) {
+  .daily-report { font-size: 11pt; max-width: none; }
+  .daily-report h1 { font-size: 15pt; }
+  .daily-report h2 { font-size: 12pt; }
+  .daily-report .dr-grid { grid-template-columns: 1fr; }
+  .daily-report .dr-head { flex-direction: column; align-items: flex-start; }
+  .daily-report .dr-meta { text-align: left; }
+  .daily-report section { overflow-x: auto; }
+  .daily-report .dr-note, .daily-report footer { font-size: 9pt; }
+}
 `;

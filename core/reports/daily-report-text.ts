@@ -17,9 +17,9 @@ type Texts = {
   htmlLang: string;
   languageName: string;
   title: string;
-  districtName: string;
-  scopeDistrict: string;
-  scopeBlock: (block: string) => string;
+  /** The area named from the data (the district's name in the report's language), never from code. */
+  scopeDistrict: (district: string) => string;
+  scopeBlock: (block: string, district: string) => string;
   generatedAt: (when: string) => string;
   deadlineNote: (hours: number) => string;
   backlogHeading: string;
@@ -91,9 +91,8 @@ const en: Texts = {
   htmlLang: "en",
   languageName: "English",
   title: "Daily review report",
-  districtName: "Bhagalpur district",
-  scopeDistrict: "Bhagalpur district — all blocks",
-  scopeBlock: (block) => `${block} block, Bhagalpur`,
+  scopeDistrict: (district) => `${district} district — all blocks`,
+  scopeBlock: (block, district) => `${block} block, ${district}`,
   generatedAt: (when) => `Generated ${when}`,
   deadlineNote: (hours) => `Entries must reach the portal within ${hours} h of vaccination.`,
   backlogHeading: "Backlog by block",
@@ -170,9 +169,8 @@ const hi: Texts = {
   htmlLang: "hi",
   languageName: "हिन्दी",
   title: "दैनिक समीक्षा रिपोर्ट",
-  districtName: "भागलपुर ज़िला",
-  scopeDistrict: "भागलपुर ज़िला — सभी प्रखंड",
-  scopeBlock: (block) => `${block} प्रखंड, भागलपुर`,
+  scopeDistrict: (district) => `${district} ज़िला — सभी प्रखंड`,
+  scopeBlock: (block, district) => `${block} प्रखंड, ${district}`,
   generatedAt: (when) => `तैयार: ${when}`,
   deadlineNote: (hours) => `टीकाकरण के ${hours} घंटे के भीतर प्रविष्टि पोर्टल पर होनी चाहिए।`,
   backlogHeading: "प्रखंडवार लंबित प्रविष्टियाँ",

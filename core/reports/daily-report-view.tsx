@@ -11,7 +11,8 @@ type Fmt = ReturnType<typeof reportFormat>;
 export function DailyReportView({ report, lang }: Props) {
   const f = reportFormat(lang);
   const { t } = f;
-  const scopeLabel = report.scope.kind === "district" ? t.scopeDistrict : t.scopeBlock(f.blockName(report.scope));
+  const place = lang === "hi" ? report.scope.districtHi : report.scope.district;
+  const scopeLabel = report.scope.kind === "district" ? t.scopeDistrict(place) : t.scopeBlock(f.blockName(report.scope), place);
   return (
     <article className="daily-report" lang={t.htmlLang}>
       <header className="dr-head">

@@ -21,9 +21,9 @@ export const DISTRICT_QUERY = "district";
 export const ZDistrictRef = z
   .string()
   .trim()
-  .min(1, "district must name a district: its id or its slug, e.g. banka.")
+  .min(1, "district must name a district: its id or its slug (as in the district page's address).")
   .max(80, "district is longer than 80 characters.")
-  .regex(/^[a-z0-9-]+$/i, "district must be a district's id or slug (letters, digits and hyphens), e.g. banka.");
+  .regex(/^[a-z0-9-]+$/i, "district must be a district's id or slug (letters, digits and hyphens), as in the district page's address.");
 
 export async function focusScope(db: Db, scope: Scope, ref: string | null | undefined): Promise<Scope> {
   if (ref === null || ref === undefined || ref === "") return scope;

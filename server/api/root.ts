@@ -16,6 +16,8 @@ import { preferencesRouter } from "@/server/api/routers/preferences";
 import { reportsRouter } from "@/server/api/routers/reports";
 import { stateRouter } from "@/server/api/routers/state";
 import { setupRouter } from "@/server/api/routers/setup";
+import { channelsRouter } from "@/server/api/routers/channels";
+import { contactsRouter } from "@/server/api/routers/contacts";
 
 export const appRouter = createTRPCRouter({
   me: authorized("self").query(({ ctx }) => ({ ...ctx.user, scope: ctx.scope })),
@@ -35,6 +37,8 @@ export const appRouter = createTRPCRouter({
   reports: reportsRouter,
   state: stateRouter,
   setup: setupRouter,
+  channels: channelsRouter,
+  contacts: contactsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,4 +1,5 @@
 import "server-only";
+import { invalidateScope } from "@/server/services/read-models/read-model-cache";
 import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
@@ -116,6 +117,15 @@ function authorize(capability: Capability) {
   });
 }
 
+/** After a mutation, this instance's read models of the caller's places are stale at once (other instances hear the NOTIFY). */
+const invalidateAfterWrite = t.middleware(async ({ ctx, type, next }) => {
+  try {
+    return await next();
+  } finally {
+    if (type === "mutation" && "scope" in ctx) invalidateScope((ctx as { scope: Scope }).scope);
+  }
+});
+
 /** Text with a NUL character can be stored nowhere (PostgreSQL refuses it): refused for every procedure, up front. */
 const refuseNul = t.middleware(async ({ getRawInput, next }) => {
   assertNoNul(await getRawInput());
@@ -127,5 +137,5 @@ const refuseNul = t.middleware(async ({ getRawInput, next }) => {
  * The capability is kept in the procedure's meta, so tests can enumerate the router and check each one.
  */
 export function authorized(capability: Capability) {
-  return publicProcedure.meta({ capability }).use(authorize(capability)).use(refuseNul);
+  return publicProcedure.meta({ capability }).use(authorize(capability)).use(refuseNul).use(invalidateAfterWrite);
 }

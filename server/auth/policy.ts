@@ -43,6 +43,9 @@ export const CAPABILITIES = [
   "api.use",
   /** The state's programme rules, its districts (set one up, edit its blocks' aliases): the state officer. */
   "state.configure",
+  /** Alert channels (SMS, WhatsApp, Telegram, email), Send test, the delivery log, who can be reached: the DIO for
+   * the district, the state officer for the state. */
+  "alerts.configure",
 ] as const;
 
 export type Capability = (typeof CAPABILITIES)[number];
@@ -52,7 +55,7 @@ const BLOCK_STAFF: readonly Capability[] = ["self", "dashboard.read", "records.m
 const GRANTS: Readonly<Record<Role, readonly Capability[]>> = {
   // Reads every district of the state and configures what the state shares (rules, districts, the probe targets
   // its districts share); marks, imports and resolves nothing: that work is the districts'.
-  STATE_OFFICER: ["self", "dashboard.read", "imports.read", "tokens.manage", "probes.manage", "reports.daily", "api.use", "state.configure"],
+  STATE_OFFICER: ["self", "dashboard.read", "imports.read", "tokens.manage", "probes.manage", "reports.daily", "api.use", "state.configure", "alerts.configure"],
   DISTRICT_OFFICER: [
     "self",
     "dashboard.read",
@@ -68,6 +71,7 @@ const GRANTS: Readonly<Record<Role, readonly Capability[]>> = {
     "helpdesk.auditLog",
     "reports.daily",
     "api.use",
+    "alerts.configure",
   ],
   BLOCK_SUPERVISOR: BLOCK_STAFF,
   DATA_OPERATOR: [...BLOCK_STAFF, "imports.run"],

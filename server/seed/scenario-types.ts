@@ -1,5 +1,5 @@
 import "server-only";
-import type { RecordStatus, Vaccine } from "@/server/generated/prisma/enums";
+import type { RecordStatus } from "@/server/generated/prisma/enums";
 import type { MegaCampKey, UnitName } from "@/server/seed/scenario-plan";
 import type { Beneficiary } from "@/core/domain/beneficiary";
 
@@ -22,7 +22,8 @@ export type DemoRecord = Beneficiary & {
   registerSerial: string;
   vaccinatedAt: Date;
   dose: 1 | 2;
-  vaccine: Vaccine;
+  /** A code of the demo state's vaccine catalogue. */
+  vaccine: string;
   idHash: string;
   status: RecordStatus;
   enteredAt: Date | null;

@@ -98,7 +98,7 @@ async function insertRecordsWithHistory(tx: DbClient, records: readonly DemoReco
   await tx.$executeRawUnsafe(
     `INSERT INTO vaccination_records (district_id, id, block_id, camp_id, register_serial, vaccinated_at, dose, vaccine, beneficiary_name,
        birth_year, sex, mobile, id_type, id_last4, id_hash, status, entered_at, portal_ref, rejection_reason, created_at, updated_at)
-     SELECT $21::int, * FROM unnest($1::int[], $2::int[], $3::int[], $4::text[], $5::timestamp(3)[], $6::smallint[], $7::"Vaccine"[],
+     SELECT $21::int, * FROM unnest($1::int[], $2::int[], $3::int[], $4::text[], $5::timestamp(3)[], $6::smallint[], $7::text[],
        $8::text[], $9::smallint[], $10::"Sex"[], $11::text[], $12::"IdType"[], $13::text[], $14::text[], $15::"RecordStatus"[],
        $16::timestamp(3)[], $17::text[], $18::text[], $19::timestamp(3)[], $20::timestamp(3)[])`,
     ids,

@@ -98,5 +98,9 @@ test("an operator imports a messy register, gets rejected rows back, and a porta
   await expect(card).toContainText(people[1]!.name);
   await page.screenshot({ path: "test-results/anomaly-queue.png", fullPage: true });
   await card.getByRole("button", { name: "Keep the register's" }).click();
+  // Nothing changes on one click: the card says what will change, and only "Yes" applies it.
+  await expect(card.getByTestId("anomaly-confirm")).toContainText("The register row stays as it is");
+  await expect(card).toBeVisible();
+  await card.getByRole("button", { name: "Yes: Keep the register's" }).click();
   await expect(page.getByRole("article").filter({ hasText: `CWN-${run}0002` })).toHaveCount(0);
 });

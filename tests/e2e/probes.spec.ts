@@ -48,6 +48,9 @@ test.describe("a target against the local simulator", () => {
     expect(id).toBeGreaterThan(0);
 
     sim.setMode("down");
+    // The header of every page names the portal's worst state, live: within 10 s of the simulator going down.
+    await expect(page.getByTestId("portal-state")).toHaveAttribute("data-state", "DOWN", { timeout: 10_000 });
+    await expect(page.getByTestId("portal-state")).toContainText("Portal down");
     await expect(card.locator(".state-badge")).toHaveText("DOWN", { timeout: 25_000 });
     const log = page.getByTestId("incident-log");
     await expect(log.getByTestId("incident-row").first()).toContainText("DOWN", { timeout: 15_000 });
@@ -55,6 +58,7 @@ test.describe("a target against the local simulator", () => {
 
     sim.setMode("up");
     await expect(card.locator(".state-badge")).toHaveText("UP", { timeout: 25_000 });
+    await expect(page.getByTestId("portal-state")).toHaveAttribute("data-state", "UP", { timeout: 10_000 });
     await expect(log.getByTestId("incident-row").first()).not.toContainText("ongoing", { timeout: 15_000 });
 
     // Pause it, so that the closed simulator does not leave an outage on the rest of the run.

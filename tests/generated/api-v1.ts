@@ -394,7 +394,7 @@ export interface components {
     };
     responses: never;
     parameters: {
-        /** @description A state officer's narrowing to one district of the state (its id or slug, e.g. banka); for other callers their own district or nothing. Another district reads as 404. */
+        /** @description A state officer's narrowing to one district of the state (its id, or its slug as in the district page's address); for other callers their own district or nothing. Another district reads as 404. */
         District: string;
     };
     requestBodies: never;
@@ -406,10 +406,10 @@ export interface operations {
     getBacklog: {
         parameters: {
             query?: {
-                /** @description a block's name or URL slug, any case (e.g. Rangra Chowk, rangra-chowk) */
+                /** @description a block's name or URL slug, any case (e.g. Old Town, old-town) */
                 block?: string;
                 format?: "json" | "csv";
-                /** @description A state officer's narrowing to one district of the state (its id or slug, e.g. banka); for other callers their own district or nothing. Another district reads as 404. */
+                /** @description A state officer's narrowing to one district of the state (its id, or its slug as in the district page's address); for other callers their own district or nothing. Another district reads as 404. */
                 district?: components["parameters"]["District"];
             };
             header?: never;
@@ -517,9 +517,9 @@ export interface operations {
     streamEvents: {
         parameters: {
             query?: {
-                /** @description a block's name or URL slug, any case (e.g. Rangra Chowk, rangra-chowk) */
+                /** @description a block's name or URL slug, any case (e.g. Old Town, old-town) */
                 block?: string;
-                /** @description A state officer's narrowing to one district of the state (its id or slug, e.g. banka); for other callers their own district or nothing. Another district reads as 404. */
+                /** @description A state officer's narrowing to one district of the state (its id, or its slug as in the district page's address); for other callers their own district or nothing. Another district reads as 404. */
                 district?: components["parameters"]["District"];
             };
             header?: never;
@@ -587,12 +587,12 @@ export interface operations {
     getBlockCampsCsv: {
         parameters: {
             query?: {
-                /** @description A state officer's narrowing to one district of the state (its id or slug, e.g. banka); for other callers their own district or nothing. Another district reads as 404. */
+                /** @description A state officer's narrowing to one district of the state (its id, or its slug as in the district page's address); for other callers their own district or nothing. Another district reads as 404. */
                 district?: components["parameters"]["District"];
             };
             header?: never;
             path: {
-                /** @description a block's name or URL slug, any case (e.g. Rangra Chowk, rangra-chowk) */
+                /** @description a block's name or URL slug, any case (e.g. Old Town, old-town) */
                 block: string;
             };
             cookie?: never;
@@ -665,12 +665,12 @@ export interface operations {
                 q?: string;
                 sort?: "vaccinatedAt" | "registerSerial" | "beneficiaryName" | "dose" | "site";
                 dir?: "asc" | "desc";
-                /** @description A state officer's narrowing to one district of the state (its id or slug, e.g. banka); for other callers their own district or nothing. Another district reads as 404. */
+                /** @description A state officer's narrowing to one district of the state (its id, or its slug as in the district page's address); for other callers their own district or nothing. Another district reads as 404. */
                 district?: components["parameters"]["District"];
             };
             header?: never;
             path: {
-                /** @description a block's name or URL slug, any case (e.g. Rangra Chowk, rangra-chowk) */
+                /** @description a block's name or URL slug, any case (e.g. Old Town, old-town) */
                 block: string;
             };
             cookie?: never;
@@ -740,7 +740,7 @@ export interface operations {
                 /** @description a block's id, name or URL slug */
                 block?: string;
                 camp?: string;
-                /** @description A state officer's narrowing to one district of the state (its id or slug, e.g. banka); for other callers their own district or nothing. Another district reads as 404. */
+                /** @description A state officer's narrowing to one district of the state (its id, or its slug as in the district page's address); for other callers their own district or nothing. Another district reads as 404. */
                 district?: components["parameters"]["District"];
             };
             header?: never;
@@ -817,7 +817,7 @@ export interface operations {
                 from?: string;
                 /** @description yyyy-mm-dd (IST), inclusive */
                 to?: string;
-                /** @description A state officer's narrowing to one district of the state (its id or slug, e.g. banka); for other callers their own district or nothing. Another district reads as 404. */
+                /** @description A state officer's narrowing to one district of the state (its id, or its slug as in the district page's address); for other callers their own district or nothing. Another district reads as 404. */
                 district?: components["parameters"]["District"];
             };
             header?: never;
@@ -890,9 +890,9 @@ export interface operations {
                 from?: string;
                 /** @description yyyy-mm-dd (IST), inclusive */
                 to?: string;
-                /** @description a block's name or URL slug, any case (e.g. Rangra Chowk, rangra-chowk) */
+                /** @description a block's name or URL slug, any case (e.g. Old Town, old-town) */
                 block?: string;
-                /** @description A state officer's narrowing to one district of the state (its id or slug, e.g. banka); for other callers their own district or nothing. Another district reads as 404. */
+                /** @description A state officer's narrowing to one district of the state (its id, or its slug as in the district page's address); for other callers their own district or nothing. Another district reads as 404. */
                 district?: components["parameters"]["District"];
             };
             header?: never;
@@ -961,7 +961,7 @@ export interface operations {
         parameters: {
             query?: {
                 atRisk?: "0" | "1";
-                /** @description A state officer's narrowing to one district of the state (its id or slug, e.g. banka); for other callers their own district or nothing. Another district reads as 404. */
+                /** @description A state officer's narrowing to one district of the state (its id, or its slug as in the district page's address); for other callers their own district or nothing. Another district reads as 404. */
                 district?: components["parameters"]["District"];
             };
             header?: never;
@@ -1029,7 +1029,7 @@ export interface operations {
     setRecordStatus: {
         parameters: {
             query?: {
-                /** @description A state officer's narrowing to one district of the state (its id or slug, e.g. banka); for other callers their own district or nothing. Another district reads as 404. */
+                /** @description A state officer's narrowing to one district of the state (its id, or its slug as in the district page's address); for other callers their own district or nothing. Another district reads as 404. */
                 district?: components["parameters"]["District"];
             };
             header?: never;
@@ -1135,12 +1135,12 @@ export interface operations {
     listAnomalies: {
         parameters: {
             query?: {
-                /** @description a block's name or URL slug, any case (e.g. Rangra Chowk, rangra-chowk) */
+                /** @description a block's name or URL slug, any case (e.g. Old Town, old-town) */
                 block?: string;
                 status?: "OPEN" | "RESOLVED";
                 page?: number;
                 pageSize?: number;
-                /** @description A state officer's narrowing to one district of the state (its id or slug, e.g. banka); for other callers their own district or nothing. Another district reads as 404. */
+                /** @description A state officer's narrowing to one district of the state (its id, or its slug as in the district page's address); for other callers their own district or nothing. Another district reads as 404. */
                 district?: components["parameters"]["District"];
             };
             header?: never;
@@ -1267,7 +1267,7 @@ export interface operations {
     listProbeTargets: {
         parameters: {
             query?: {
-                /** @description A state officer's narrowing to one district of the state (its id or slug, e.g. banka); for other callers their own district or nothing. Another district reads as 404. */
+                /** @description A state officer's narrowing to one district of the state (its id, or its slug as in the district page's address); for other callers their own district or nothing. Another district reads as 404. */
                 district?: components["parameters"]["District"];
             };
             header?: never;
@@ -1419,7 +1419,7 @@ export interface operations {
     createProbeTarget: {
         parameters: {
             query?: {
-                /** @description A state officer's narrowing to one district of the state (its id or slug, e.g. banka); for other callers their own district or nothing. Another district reads as 404. */
+                /** @description A state officer's narrowing to one district of the state (its id, or its slug as in the district page's address); for other callers their own district or nothing. Another district reads as 404. */
                 district?: components["parameters"]["District"];
             };
             header?: never;
@@ -1618,7 +1618,7 @@ export interface operations {
     getProbeTarget: {
         parameters: {
             query?: {
-                /** @description A state officer's narrowing to one district of the state (its id or slug, e.g. banka); for other callers their own district or nothing. Another district reads as 404. */
+                /** @description A state officer's narrowing to one district of the state (its id, or its slug as in the district page's address); for other callers their own district or nothing. Another district reads as 404. */
                 district?: components["parameters"]["District"];
             };
             header?: never;
@@ -1768,7 +1768,7 @@ export interface operations {
     updateProbeTarget: {
         parameters: {
             query?: {
-                /** @description A state officer's narrowing to one district of the state (its id or slug, e.g. banka); for other callers their own district or nothing. Another district reads as 404. */
+                /** @description A state officer's narrowing to one district of the state (its id, or its slug as in the district page's address); for other callers their own district or nothing. Another district reads as 404. */
                 district?: components["parameters"]["District"];
             };
             header?: never;
@@ -1964,7 +1964,7 @@ export interface operations {
                 from?: string;
                 to?: string;
                 format?: "json" | "csv";
-                /** @description A state officer's narrowing to one district of the state (its id or slug, e.g. banka); for other callers their own district or nothing. Another district reads as 404. */
+                /** @description A state officer's narrowing to one district of the state (its id, or its slug as in the district page's address); for other callers their own district or nothing. Another district reads as 404. */
                 district?: components["parameters"]["District"];
             };
             header?: never;
@@ -2050,7 +2050,7 @@ export interface operations {
     sendFieldReports: {
         parameters: {
             query?: {
-                /** @description A state officer's narrowing to one district of the state (its id or slug, e.g. banka); for other callers their own district or nothing. Another district reads as 404. */
+                /** @description A state officer's narrowing to one district of the state (its id, or its slug as in the district page's address); for other callers their own district or nothing. Another district reads as 404. */
                 district?: components["parameters"]["District"];
             };
             header?: never;
@@ -2160,11 +2160,11 @@ export interface operations {
         parameters: {
             query?: {
                 format?: "json" | "csv" | "pdf";
-                /** @description a block's name or URL slug, any case (e.g. Rangra Chowk, rangra-chowk) */
+                /** @description a block's name or URL slug, any case (e.g. Old Town, old-town) */
                 block?: string;
                 /** @description language of the PDF */
                 lang?: "en" | "hi";
-                /** @description A state officer's narrowing to one district of the state (its id or slug, e.g. banka); for other callers their own district or nothing. Another district reads as 404. */
+                /** @description A state officer's narrowing to one district of the state (its id, or its slug as in the district page's address); for other callers their own district or nothing. Another district reads as 404. */
                 district?: components["parameters"]["District"];
             };
             header?: never;
@@ -2239,7 +2239,7 @@ export interface operations {
     importRegister: {
         parameters: {
             query?: {
-                /** @description A state officer's narrowing to one district of the state (its id or slug, e.g. banka); for other callers their own district or nothing. Another district reads as 404. */
+                /** @description A state officer's narrowing to one district of the state (its id, or its slug as in the district page's address); for other callers their own district or nothing. Another district reads as 404. */
                 district?: components["parameters"]["District"];
             };
             header?: never;
@@ -2360,7 +2360,7 @@ export interface operations {
     importPortalExport: {
         parameters: {
             query?: {
-                /** @description A state officer's narrowing to one district of the state (its id or slug, e.g. banka); for other callers their own district or nothing. Another district reads as 404. */
+                /** @description A state officer's narrowing to one district of the state (its id, or its slug as in the district page's address); for other callers their own district or nothing. Another district reads as 404. */
                 district?: components["parameters"]["District"];
             };
             header?: never;
@@ -2481,7 +2481,7 @@ export interface operations {
     getImportRejectionsCsv: {
         parameters: {
             query?: {
-                /** @description A state officer's narrowing to one district of the state (its id or slug, e.g. banka); for other callers their own district or nothing. Another district reads as 404. */
+                /** @description A state officer's narrowing to one district of the state (its id, or its slug as in the district page's address); for other callers their own district or nothing. Another district reads as 404. */
                 district?: components["parameters"]["District"];
             };
             header?: never;
@@ -2589,7 +2589,7 @@ export interface operations {
     getStateOverview: {
         parameters: {
             query?: {
-                /** @description A state officer's narrowing to one district of the state (its id or slug, e.g. banka); for other callers their own district or nothing. Another district reads as 404. */
+                /** @description A state officer's narrowing to one district of the state (its id, or its slug as in the district page's address); for other callers their own district or nothing. Another district reads as 404. */
                 district?: components["parameters"]["District"];
             };
             header?: never;

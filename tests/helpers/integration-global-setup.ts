@@ -32,6 +32,8 @@ export default async function setup(project: TestProject) {
     NEXTAUTH_SECRET: "integration-test-secret-0123456789",
     TEEKA_ID_HASH_KEY: TEST_ID_HASH_KEY,
     LOG_LEVEL: "warn",
+    // Tests write with raw SQL too, which only a NOTIFY would announce: the read models' own test switches them on.
+    TEEKA_READ_MODELS: "off",
   });
   return async () => {
     await pg.stop();

@@ -11,6 +11,7 @@ import { parsePortalRow } from "@/core/domain/portal-row";
 import { blockIdOf, loadUser, testDb } from "@/tests/helpers/callers";
 import { TEST_NOW } from "@/tests/helpers/test-clock";
 import { actorOf, fixtureRows, markDb, newPortalImport, streamOf, undoSince, type DbMarks } from "@/tests/integration/portal-test-db";
+import { DEMO_LOOKUP } from "@/tests/helpers/demo-lookup";
 
 const db = () => testDb();
 const LATER = new Date(TEST_NOW.getTime() + 3_600_000);
@@ -128,7 +129,7 @@ describe("anomaly queue", () => {
   it("an ambiguous match needs the caller to choose one of its candidates", async () => {
     const dio = await loadUser("dio");
     const [a, b, outsider] = await db().vaccinationRecord.findMany({ where: { registerSerial: { in: ["PIR-MC1-000178", "PIR-MC1-000190", "PIR-MC1-000375"] } }, orderBy: { id: "asc" } });
-    const parsed = parsePortalRow({ ...fixtureRows("good.csv")[0]!.cells, portal_ref: "CWN-8800000050" }, TEST_NOW);
+    const parsed = parsePortalRow({ ...fixtureRows("good.csv")[0]!.cells, portal_ref: "CWN-8800000050" }, TEST_NOW, DEMO_LOOKUP);
     if (!parsed.ok) throw new Error(parsed.reason);
     const anomaly = await db().anomaly.create({
       data: {

@@ -115,7 +115,7 @@ describe("camp totals for the DIO", () => {
     const expected = { byDose: { dose1: 0, dose2: 0 }, byVaccine: { COVISHIELD: 0, COVAXIN: 0, SPUTNIK_V: 0 }, bySex: { MALE: 0, FEMALE: 0, OTHER: 0 }, byAgeBand: { "18-44": 0, "45-59": 0, "60+": 0, unknown: 0 } };
     for (const r of records) {
       expected.byDose[r.dose === 1 ? "dose1" : "dose2"] += 1;
-      expected.byVaccine[r.vaccine] += 1;
+      expected.byVaccine[r.vaccine as keyof typeof expected.byVaccine] += 1;
       expected.bySex[r.sex] += 1;
       expected.byAgeBand[ageBand(r.birthYear, r.vaccinatedAt)] += 1;
     }

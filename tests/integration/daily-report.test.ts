@@ -16,6 +16,7 @@ import { blockIdOf, callerFor, districtIdOf, loadUser, testDb, districtScope, bl
 import { TEST_ID_HASH_KEY, TEST_NOW } from "@/tests/helpers/test-clock";
 import { fixtureRows } from "@/tests/integration/portal-test-db";
 import { atTestNow } from "@/tests/helpers/rest";
+import { DEMO_LOOKUP } from "@/tests/helpers/demo-lookup";
 
 const TOKEN_PREFIX = "daily report test ";
 const tokens: Record<string, string> = {};
@@ -33,7 +34,7 @@ beforeAll(async () => {
   }
   // Open anomalies: three in Pirpainti (two kinds), one in Sultanganj, one without a block, one resolved.
   const cells = fixtureRows("good.csv")[0]!.cells;
-  const parsed = parsePortalRow(cells, TEST_NOW);
+  const parsed = parsePortalRow(cells, TEST_NOW, DEMO_LOOKUP);
   if (!parsed.ok) throw new Error(parsed.reason);
   const make = async (kind: "DOSE_MISMATCH" | "NO_REGISTER_ROW" | "DATE_MISMATCH", blockId: number | null, status: "OPEN" | "RESOLVED" = "OPEN") => {
     const a = await testDb().anomaly.create({

@@ -11,7 +11,7 @@ import type { Db } from "@/server/db/client";
 import { ImportFileError, type TableSource } from "@/server/services/imports/read-table";
 import { ImportForbiddenError, importRegister, type ImportActor, type ImportResult } from "@/server/services/imports/register-import";
 import { rejectedRowsCsv } from "@/server/services/imports/rejections-csv";
-import { REGISTER_TEMPLATE_CSV } from "@/server/services/imports/register-template";
+import { registerTemplateCsv } from "@/server/services/imports/register-template";
 import { blockIdOf, testDb, importActorOf, importPlaceOf } from "@/tests/helpers/callers";
 import { TEST_ID_HASH_KEY, TEST_NOW } from "@/tests/helpers/test-clock";
 
@@ -141,7 +141,7 @@ describe("register import: the fixture corpus", () => {
   it("moves each block's backlog by exactly what it created, with one PENDING history row per record", async () => {
     const before = await pendingByBlock();
     const result = await run(dio, {
-      bytes: textChunks(REGISTER_TEMPLATE_CSV),
+      bytes: textChunks(registerTemplateCsv({ block: "Pirpainti" })),
       fileName: "template.csv",
     });
     expect(result.created).toBe(2);

@@ -9,6 +9,8 @@ const HOUR = 3_600_000;
 const story: DoseFacts = {
   dose: 2,
   vaccine: "COVAXIN",
+  vaccineName: "Covaxin",
+  vaccineNameHi: "कोवैक्सिन",
   vaccinatedAt: new Date("2021-06-16T08:32:00Z"), // 16 June, 14:02 IST
   site: "Sultanganj PHC",
   block: "Sultanganj",

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { portalSide, registerSide, storedPortalRow, ZStoredPortalRow } from "@/core/domain/portal-evidence";
 import { parsePortalRow } from "@/core/domain/portal-row";
+import { DEMO_LOOKUP } from "@/tests/helpers/demo-lookup";
 
 const cells = {
   portal_ref: "CWN-1",
@@ -18,7 +19,7 @@ const cells = {
 
 describe("anomaly evidence", () => {
   it("stores the row as read and as normalised, and reads it back", () => {
-    const parsed = parsePortalRow(cells, new Date("2021-06-23T06:30:00Z"));
+    const parsed = parsePortalRow(cells, new Date("2021-06-23T06:30:00Z"), DEMO_LOOKUP);
     if (!parsed.ok) throw new Error(parsed.reason);
     const stored = ZStoredPortalRow.parse(JSON.parse(JSON.stringify(storedPortalRow(cells, parsed.row, "why"))));
     expect(stored.cells).toEqual(cells);

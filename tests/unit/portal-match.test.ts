@@ -18,6 +18,7 @@ const portal: PortalRow = {
   vaccinatedDateOnly: false,
   site: "Sultanganj PHC",
   block: "Sultanganj",
+  blockId: 1,
   enteredAt: new Date("2021-06-18T05:50:00Z"),
 };
 

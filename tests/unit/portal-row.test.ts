@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canonicalBlockName } from "@/core/domain/register-block";
+import { DEMO_LOOKUP } from "@/tests/helpers/demo-lookup";
 import { parsePortalRow, PORTAL_COLUMNS } from "@/core/domain/portal-row";
 
 const NOW = new Date("2021-06-23T06:30:00Z");
@@ -19,13 +19,13 @@ const good = {
 };
 
 function rejection(cells: Record<string, string>) {
-  const result = parsePortalRow(cells, NOW);
+  const result = parsePortalRow(cells, NOW, DEMO_LOOKUP);
   return result.ok ? null : { column: result.column, reason: result.reason };
 }
 
 describe("portal export row", () => {
   it("normalises a good row", () => {
-    const result = parsePortalRow(good, NOW);
+    const result = parsePortalRow(good, NOW, DEMO_LOOKUP);
     expect(result).toEqual({
       ok: true,
       row: {
@@ -40,6 +40,7 @@ describe("portal export row", () => {
         vaccinatedDateOnly: false,
         site: "Sultanganj PHC",
         block: "Sultanganj",
+        blockId: DEMO_LOOKUP.home.find("Sultanganj")[0]!.id,
         enteredAt: new Date("2021-06-18T05:50:00Z"),
       },
     });
@@ -47,7 +48,7 @@ describe("portal export row", () => {
 
   it("accepts the spellings of gender, dose, ID and mobile that exports use", () => {
     const parse = (patch: Record<string, string>) => {
-      const r = parsePortalRow({ ...good, ...patch }, NOW);
+      const r = parsePortalRow({ ...good, ...patch }, NOW, DEMO_LOOKUP);
       if (!r.ok) throw new Error(r.reason);
       return r.row;
     };
@@ -77,7 +78,14 @@ describe("portal export row", () => {
     expect(rejection({ ...good, mobile_last4: "77A5" })?.column).toBe("mobile_last4");
     expect(rejection({ ...good, dose: "3" })).toEqual({ column: "dose", reason: "dose must be 1 or 2" });
     expect(rejection({ ...good, vaccinated_at: "31/06/2021" })?.column).toBe("vaccinated_at");
-    expect(rejection({ ...good, block: "Patna Sadar" })).toEqual({ column: "block", reason: "block is not a block of Bhagalpur district" });
+    expect(rejection({ ...good, block: "Patna Sadar" })).toEqual({
+      column: "block",
+      reason: "block \"Patna Sadar\" is not a block of Bhagalpur district; write the block's name as the district's block list has it",
+    });
+    expect(rejection({ ...good, block: "Amarpur" })).toEqual({
+      column: "block",
+      reason: "block Amarpur is a block of Banka district, not of Bhagalpur; that district imports its own registers",
+    });
     expect(rejection({ ...good, entered_at: "18-06-2021" })?.reason).toMatch(/needs a time/);
   });
 
@@ -95,15 +103,18 @@ describe("portal export row", () => {
     expect(PORTAL_COLUMNS).toHaveLength(11);
   });
 
-  it("resolves historical and Hindi block spellings, and nothing else", () => {
-    expect(canonicalBlockName("Colgong")).toBe("Kahalgaon");
-    expect(canonicalBlockName("PEERPAINTI")).toBe("Pirpainti");
-    expect(canonicalBlockName("rangra-chowk")).toBe("Rangra Chowk");
-    expect(canonicalBlockName("Naugachia")).toBe("Naugachhia");
-    expect(canonicalBlockName("पीरपैंती")).toBe("Pirpainti");
-    expect(canonicalBlockName("Bhagalpur Nagar Nigam")).toBe("Bhagalpur Urban");
-    expect(canonicalBlockName("Bhagalpur")).toBeNull();
-    expect(canonicalBlockName("")).toBeNull();
-    expect(canonicalBlockName("Pir")).toBeNull();
+  it("resolves the district's block spellings from its directory (aliases, Hindi names), and nothing else", () => {
+    const blockOf = (block: string) => {
+      const r = parsePortalRow({ ...good, block }, NOW, DEMO_LOOKUP);
+      return r.ok ? r.row.block : null;
+    };
+    expect(blockOf("Colgong")).toBe("Kahalgaon");
+    expect(blockOf("PEERPAINTI")).toBe("Pirpainti");
+    expect(blockOf("rangra-chowk")).toBe("Rangra Chowk");
+    expect(blockOf("Naugachia")).toBe("Naugachhia");
+    expect(blockOf("पीरपैंती")).toBe("Pirpainti");
+    expect(blockOf("Bhagalpur Nagar Nigam")).toBe("Bhagalpur Urban");
+    expect(blockOf("Bhagalpur")).toBeNull();
+    expect(blockOf("Pir")).toBeNull();
   });
 });

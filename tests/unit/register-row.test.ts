@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { canonicalBlockName } from "@/core/domain/register-block";
+import { findImportBlock } from "@/core/domain/import-lookup";
+import { DEMO_LOOKUP, demoLookup } from "@/tests/helpers/demo-lookup";
 import { DRIVE_START, checkVaccinationTime, istDateOf, parseRegisterDateTime } from "@/core/domain/register-date";
 import { idHashInput, parseRegisterRow, RAGGED_CELL, type RegisterRow } from "@/core/domain/register-row";
 import { RAGGED } from "@/server/services/imports/read-table";
@@ -23,7 +24,7 @@ const VALID = {
 };
 
 function parse(overrides: Record<string, string> = {}) {
-  return parseRegisterRow({ ...VALID, ...overrides }, NOW);
+  return parseRegisterRow({ ...VALID, ...overrides }, NOW, DEMO_LOOKUP);
 }
 function accepted(overrides: Record<string, string> = {}): RegisterRow {
   const result = parse(overrides);
@@ -50,9 +51,42 @@ describe("block names", () => {
     ["Bhagalpur Urban", "Bhagalpur Urban"],
     ["Bhagalpur City", "Bhagalpur Urban"],
     ["पीरपैंती", "Pirpainti"],
-  ])("%s is %s", (raw, name) => expect(canonicalBlockName(raw)).toBe(name));
+  ])("%s is %s", (raw, name) => expect(accepted({ block: raw }).block).toBe(name));
 
-  it.each(["Patna", "", "Pirpaint", "Bhagalpur"])("%j is not a block", (raw) => expect(canonicalBlockName(raw)).toBeNull());
+  it("gives the block's id with its name", () => {
+    const row = accepted({ block: "Colgong" });
+    expect(DEMO_LOOKUP.home.blocks.find((b) => b.id === row.blockId)?.name).toBe("Kahalgaon");
+  });
+
+  it.each(["Patna", "Pirpaint", "Bhagalpur"])("%j is not a block of the importer's district", (raw) => {
+    const [problem] = problemsOf({ block: raw });
+    expect(problem).toEqual({
+      column: "block",
+      reason: `block "${raw}" is not a block of Bhagalpur district; write the block's name as the district's block list has it`,
+      key: "importRow.blockUnknown",
+      params: { block: raw, home: "Bhagalpur" },
+    });
+  });
+
+  it("an empty block cell says so", () => expect(problemsOf({ block: " " })[0]).toMatchObject({ column: "block", reason: "block is empty" }));
+
+  it("a block of another district of the state is refused with that district's name", () => {
+    const [problem] = problemsOf({ block: "katoria" });
+    expect(problem).toEqual({
+      column: "block",
+      reason: "block Katoria is a block of Banka district, not of Bhagalpur; that district imports its own registers",
+      key: "importRow.blockOfOtherDistrict",
+      params: { block: "Katoria", district: "Banka", home: "Bhagalpur" },
+    });
+    // "Banka" is also the name of one of Banka's blocks: from Bhagalpur it is that block, of another district.
+    expect(problemsOf({ block: "Banka" })[0]?.params).toEqual({ block: "Banka", district: "Banka", home: "Bhagalpur" });
+  });
+
+  it("the same directory read from the other district turns round", () => {
+    const fromBanka = demoLookup("Banka");
+    expect(findImportBlock(fromBanka, "Katoria")).toMatchObject({ ok: true, block: { name: "Katoria" } });
+    expect(findImportBlock(fromBanka, "Pirpainty")).toMatchObject({ ok: false, reason: { params: { block: "Pirpainti", district: "Bhagalpur", home: "Banka" } } });
+  });
 });
 
 describe("vaccination date and time", () => {
@@ -165,6 +199,28 @@ describe("a register row", () => {
   ])("reads dose %j", (dose, value) => expect(accepted({ dose }).dose).toBe(value));
 
   it.each(["0", "3", "", "1.5"])("refuses dose %j", (dose) => expect(problemsOf({ dose })[0]?.column).toBe("dose"));
+
+  it("takes the vaccines and their doses from the state's catalogue", () => {
+    const withBooster = demoLookup(undefined, [{ code: "CORBEVAX", name: "Corbevax", nameHi: "कॉर्बेवैक्स", doses: 3, aliases: ["Corbe Vax"] }]);
+    const parseWith = (overrides: Record<string, string>) => parseRegisterRow({ ...VALID, ...overrides }, NOW, withBooster);
+    expect(parseWith({ vaccine: "corbe-vax", dose: "3rd" })).toMatchObject({ ok: true, row: { vaccine: "CORBEVAX", dose: 3 } });
+    expect(parseWith({ vaccine: "कॉर्बेवैक्स", dose: "1" })).toMatchObject({ ok: true, row: { vaccine: "CORBEVAX" } });
+    expect(parseWith({ vaccine: "Corbevax", dose: "4" })).toMatchObject({
+      ok: false,
+      problems: [{ column: "dose", reason: "dose 4 is more than the 3 doses of Corbevax", key: "importRow.doseTooHigh" }],
+    });
+    // Covishield is not in this state's catalogue.
+    expect(parseWith({ vaccine: "Covishield" })).toMatchObject({
+      ok: false,
+      problems: [{ column: "vaccine", reason: "vaccine \"Covishield\" is not in the state's vaccine list (Corbevax)", key: "importRow.vaccineUnknown" }],
+    });
+  });
+
+  it("a third dose of a two-dose vaccine names the vaccine", () =>
+    expect(problemsOf({ dose: "3", vaccine: "Covaxin" })[0]?.reason).toBe("dose 3 is more than the 2 doses of Covaxin"));
+
+  it("a state with no catalogue yet says what to do", () =>
+    expect(parseRegisterRow(VALID, NOW, demoLookup(undefined, []))).toMatchObject({ ok: false, problems: [{ column: "vaccine", key: "importRow.noVaccines" }] }));
 
   it("counts age by the year of the dose: 18 is allowed, 17 is not", () => {
     expect(accepted({ birth_year: "2003" }).birthYear).toBe(2003);

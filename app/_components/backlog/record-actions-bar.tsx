@@ -77,7 +77,7 @@ export function RecordActionsBar({ selected, onDone }: Props) {
           {selected.map((r) => (
             <label key={r.id}>
               {r.registerSerial} · {r.beneficiaryName}
-              <input name={`ref-${r.id}`} required minLength={4} maxLength={40} pattern="[A-Za-z0-9-]+" placeholder={t("refPlaceholder")} />
+              <input name={`ref-${r.id}`} required minLength={4} maxLength={40} pattern="[A-Za-z0-9\-]+" placeholder={t("refPlaceholder")} />
             </label>
           ))}
           <SubmitOrCancel label={t("submitEntered", { n: format.count(selected.length) })} busy={markEntered.isPending} onCancel={() => setMode("idle")} />

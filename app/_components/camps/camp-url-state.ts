@@ -1,7 +1,7 @@
 import { parseAsInteger, parseAsString, parseAsStringLiteral } from "nuqs";
 
 /**
- * The camps page's state, all in the URL so that a view ("Mega camp 2 › Pirpainti, by hour") can be sent as a
+ * The camps page's state, all in the URL so that a view ("Mega camp 2 › one block, by hour") can be sent as a
  * link: the selected mega camp, block and camp, the trend's grain and date range, and the table's sort.
  */
 export const campSearchParams = {

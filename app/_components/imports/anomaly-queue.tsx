@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { parseAsInteger, parseAsStringLiteral, useQueryStates } from "nuqs";
 import { useTRPC } from "@/app/_trpc/client";
@@ -30,9 +31,12 @@ export function AnomalyQueue() {
   const queryClient = useQueryClient();
   const [params, setParams] = useQueryStates(queueParams, { history: "replace" });
   const list = useQuery(trpc.anomalies.list.queryOptions({ status: params.status, page: Math.max(1, params.page), pageSize: 20 }));
+  // A resolution changes a record's status: it applies only after the user has read what will change.
+  const [asked, setAsked] = useState<{ id: number; resolution: (typeof RESOLUTIONS)[number]; recordId?: number; serial?: string } | null>(null);
   const resolve = useMutation(
     trpc.anomalies.resolve.mutationOptions({
       onSuccess: () => {
+        setAsked(null);
         void queryClient.invalidateQueries({ queryKey: trpc.anomalies.pathKey() });
         void queryClient.invalidateQueries({ queryKey: trpc.backlog.pathKey() });
       },
@@ -93,7 +97,7 @@ export function AnomalyQueue() {
                           {r.idMasked} · {r.mobileMasked}
                         </p>
                         {a.status === "OPEN" && a.kind === "AMBIGUOUS_MATCH" ? (
-                          <button type="button" onClick={() => resolve.mutate({ id: a.id, resolution: "ACCEPT_PORTAL", recordId: r.id })}>
+                          <button type="button" onClick={() => setAsked({ id: a.id, resolution: "ACCEPT_PORTAL", recordId: r.id, serial: r.registerSerial })}>
                             {t("thisOne")}
                           </button>
                         ) : null}
@@ -101,10 +105,30 @@ export function AnomalyQueue() {
                     ))
                   )}
                 </div>
-                {a.status === "OPEN" ? (
+                {a.status === "OPEN" && asked?.id === a.id ? (
+                  <div className="confirm-box" role="group" aria-label={t("confirmLabel")}>
+                    <p data-testid="anomaly-confirm">
+                      {asked.resolution === "ACCEPT_PORTAL"
+                        ? a.kind === "NO_REGISTER_ROW"
+                          ? t("willAcceptNoRow", { ref: a.portal.portalRef })
+                          : t("willAccept", { serial: asked.serial ?? a.records[0]?.registerSerial ?? "?", ref: a.portal.portalRef })
+                        : asked.resolution === "KEEP_REGISTER"
+                          ? t("willKeep")
+                          : t("willDuplicate")}
+                    </p>
+                    <div className="actions-row">
+                      <button type="button" disabled={resolve.isPending} onClick={() => resolve.mutate({ id: asked.id, resolution: asked.resolution, recordId: asked.recordId })}>
+                        {t("confirm", { resolution: t(`resolutions.${asked.resolution}`) })}
+                      </button>
+                      <button type="button" onClick={() => setAsked(null)}>
+                        {tc("cancel")}
+                      </button>
+                    </div>
+                  </div>
+                ) : a.status === "OPEN" ? (
                   <div className="actions-row">
                     {RESOLUTIONS.filter((value) => value !== "ACCEPT_PORTAL" || a.kind !== "AMBIGUOUS_MATCH").map((value) => (
-                      <button key={value} type="button" disabled={resolve.isPending} onClick={() => resolve.mutate({ id: a.id, resolution: value })}>
+                      <button key={value} type="button" disabled={resolve.isPending} onClick={() => setAsked({ id: a.id, resolution: value, serial: a.records[0]?.registerSerial })}>
                         {t(`resolutions.${value}`)}
                       </button>
                     ))}

@@ -10,7 +10,8 @@ export type ImportOutcome = {
   rejected: number;
   matched?: number;
   anomalies?: number;
-  errors: { row: number; column: string | null; reason: string }[];
+  /** A reason with a message key is shown in the reader's language; the others in English, as stored. */
+  errors: { row: number; column: string | null; reason: string; key?: string; params?: Record<string, string> }[];
   newSites?: { id: number; block: string; name: string }[];
 };
 
@@ -28,6 +29,10 @@ const TEST_IDS: Record<FigureKey, string> = {
 
 export function ImportResultView({ outcome }: { outcome: ImportOutcome }) {
   const t = useTranslations("importResult");
+  const server = useTranslations("errors.server");
+  // Keys come from the server (core/errors/messages-en.ts); one this page does not know falls back to the English.
+  const translate = server as unknown as { (key: string, params?: Record<string, string>): string; has(key: string): boolean };
+  const reasonOf = (e: ImportOutcome["errors"][number]) => (e.key && translate.has(e.key) ? translate(e.key, e.params) : e.reason);
   const format = useFormat();
   const figures: [FigureKey, number][] =
     outcome.kind === "REGISTER"
@@ -76,7 +81,7 @@ export function ImportResultView({ outcome }: { outcome: ImportOutcome }) {
                 <tr key={`${e.row}-${i}`}>
                   <td className="num">{e.row}</td>
                   <td>{e.column ?? "—"}</td>
-                  <td>{e.reason}</td>
+                  <td>{reasonOf(e)}</td>
                 </tr>
               ))}
             </tbody>

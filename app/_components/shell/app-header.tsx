@@ -7,6 +7,7 @@ import { can } from "@/server/auth/policy";
 import { scopeFor } from "@/server/auth/scope";
 import { SignOutButton } from "@/app/_components/shell/sign-out-button";
 import { ProbeAlertsIndicator } from "@/app/_components/probes/probe-alerts-indicator";
+import { PortalStateBadge } from "@/app/_components/probes/portal-state-badge";
 import { FieldProbe } from "@/app/_components/probes/field-probe";
 import { LiveUpdates } from "@/app/_components/shell/live-updates";
 import { LanguageSwitch } from "@/app/_components/shell/language-switch";
@@ -21,6 +22,7 @@ export async function AppHeader() {
   // The place's name comes from the database (the state, the district, or the block and its district).
   const place = user ? await (await pageCaller()).state.place().catch(() => null) : null;
   const locale = await getLocale();
+  const tAlerts = await getTranslations("alertSettings");
   // The origins this page's CSP allows the field probe to fetch (set by proxy.ts for this very response).
   const probeOrigins = ((await headers()).get(PROBE_ORIGINS_HEADER) ?? "").split(" ").filter(Boolean);
   return (
@@ -46,6 +48,7 @@ export async function AppHeader() {
           <DistrictNavLink href="/anomalies">{t("anomalies")}</DistrictNavLink>
           <DistrictNavLink href="/probes">{t("portal")}</DistrictNavLink>
           {can(user, "reports.daily") && <DistrictNavLink href="/reports/daily">{t("dailyReport")}</DistrictNavLink>}
+          <PortalStateBadge />
           <ProbeAlertsIndicator />
           {can(user, "probes.reportField") && scopeFor(user).kind === "block" ? <FieldProbe allowedOrigins={probeOrigins} /> : null}
           {can(user, "sites.manage") && <Link href="/sites">{t("newSites")}</Link>}
@@ -53,6 +56,7 @@ export async function AppHeader() {
           {can(user, "state.configure") && <Link href="/settings/districts">{t("districts")}</Link>}
           {can(user, "helpdesk.lookup") && <Link href="/helpdesk">{t("helpdesk")}</Link>}
           {can(user, "helpdesk.auditLog") && <Link href="/settings/access-log">{t("accessLog")}</Link>}
+          <Link href="/settings/alerts">{tAlerts("navLink")}</Link>
           <LiveUpdates />
           <span className="who">
             {user.displayName} · {roles(user.role)}

@@ -90,7 +90,11 @@ export function LiveUpdates() {
   );
   useEffect(() => () => coalescer.dispose(), [coalescer]);
 
-  const subscription = useSubscription(trpc.events.onChange.subscriptionOptions(undefined, { onData: (event) => coalescer.push(event) }));
+  // Before the first connection the indicator says "Connecting…", not "Reconnecting…" (it never was connected).
+  const [everConnected, setEverConnected] = useState(false);
+  const subscription = useSubscription(
+    trpc.events.onChange.subscriptionOptions(undefined, { onStarted: () => setEverConnected(true), onData: (event) => coalescer.push(event) }),
+  );
 
   // A refused or broken stream (e.g. the server restarted mid-deploy) is retried, not left dead.
   const { status, reset } = subscription;
@@ -100,7 +104,7 @@ export function LiveUpdates() {
     return () => clearTimeout(retry);
   }, [status, reset]);
 
-  const state = !online ? "offline" : status === "pending" ? "live" : "reconnecting";
+  const state = !online ? "offline" : status === "pending" ? "live" : everConnected ? "reconnecting" : "connecting";
   const label = t(state);
   return (
     <span className={`live-status live-${state}`} role="status" aria-live="polite" data-live-state={state} title={t("title")}>

@@ -104,7 +104,7 @@ export function openApiDocument(routes: readonly RestRoute[]): Json {
           name: "district",
           in: "query",
           required: false,
-          description: "A state officer's narrowing to one district of the state (its id or slug, e.g. banka); for other callers their own district or nothing. Another district reads as 404.",
+          description: "A state officer's narrowing to one district of the state (its id, or its slug as in the district page's address); for other callers their own district or nothing. Another district reads as 404.",
           schema: { type: "string", pattern: "^[a-zA-Z0-9-]+$", maxLength: 80 },
         },
       },

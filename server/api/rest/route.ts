@@ -1,4 +1,5 @@
 import "server-only";
+import { invalidateScope } from "@/server/services/read-models/read-model-cache";
 import { z } from "zod";
 import type { Db } from "@/server/db/client";
 import type { SessionUser } from "@/server/auth/current-user";
@@ -170,7 +171,12 @@ export function defineRoute<
       const query = parseQuery(url, spec.query ?? {}, [...(spec.ignoreQuery ?? []), DISTRICT_QUERY]);
       const body = spec.body && spec.body !== "upload" ? await readJsonBody(req, spec.body, spec.maxBodyBytes ?? DEFAULT_MAX_BODY, spec.batch) : undefined;
       const call = { req, db, now, requestId, user, scope, credential, query, params, body } as RestCall<Q, P, B, Bt>;
-      return finish(await toResponse(await handler(call), spec.responses.status ?? 200), requestId);
+      try {
+        return finish(await toResponse(await handler(call), spec.responses.status ?? 200), requestId);
+      } finally {
+        // A write (even a refused one may have recorded its batch) makes this instance's read models of the place stale at once.
+        if (spec.method !== "GET") invalidateScope(scope);
+      }
     } catch (error) {
       const known = classifyError(error);
       return finish(known ? errorResponse(known, requestId) : faultResponse(error, requestId, spec.path), requestId);

@@ -4,10 +4,9 @@ import { createTRPCRouter, authorized } from "@/server/api/trpc";
 import { ZId } from "@/core/contracts/ids";
 import { AppError } from "@/server/errors/app-error";
 import { resolveBlock, resolveOptionalBlock } from "@/server/services/backlog/blocks";
-import { getBacklogSummary } from "@/server/services/backlog/backlog-summary";
 import { listBlockCamps } from "@/server/services/backlog/block-camps";
 import { findPendingRecords, PENDING_FILTER_BUCKETS, PENDING_SORT_FIELDS } from "@/server/services/backlog/pending-records";
-import { getPendingHistory } from "@/server/services/backlog/pending-history";
+import { backlogSummaryOf, pendingHistoryOf } from "@/server/services/read-models/dashboard-read-models";
 
 export const ZGetSummaryInput = z.object({ blockId: ZId.optional() }).optional();
 
@@ -31,7 +30,7 @@ export const backlogRouter = createTRPCRouter({
     .input(ZGetSummaryInput)
     .query(async ({ ctx, input }) => {
       const block = await resolveOptionalBlock(ctx.db, ctx.scope, input?.blockId);
-      return getBacklogSummary(ctx.db, ctx.scope, ctx.now(), block?.id);
+      return backlogSummaryOf(ctx.db, ctx.scope, ctx.now(), block?.id);
     }),
 
   listBlockCamps: authorized("dashboard.read")
@@ -53,6 +52,6 @@ export const backlogRouter = createTRPCRouter({
     .input(ZGetPendingHistoryInput)
     .query(async ({ ctx, input }) => {
       const block = await resolveOptionalBlock(ctx.db, ctx.scope, input?.blockId);
-      return getPendingHistory(ctx.db, ctx.scope, ctx.now(), { ...input, blockId: block?.id });
+      return pendingHistoryOf(ctx.db, ctx.scope, ctx.now(), { ...input, blockId: block?.id });
     }),
 });

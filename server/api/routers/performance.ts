@@ -4,7 +4,7 @@ import { createTRPCRouter, authorized } from "@/server/api/trpc";
 import { ZId } from "@/core/contracts/ids";
 import { resolveBlock, resolveOptionalBlock } from "@/server/services/backlog/blocks";
 import { getTimeliness } from "@/server/services/performance/timeliness";
-import { getBlockForecasts } from "@/server/services/performance/burn-down";
+import { blockForecastsOf } from "@/server/services/read-models/dashboard-read-models";
 
 export const ZGetTimelinessInput = z.object({ from: z.date().optional(), to: z.date().optional(), blockId: ZId.optional() }).optional();
 
@@ -20,15 +20,15 @@ export const performanceRouter = createTRPCRouter({
     }),
 
   /** One burn-down forecast per block in the caller's scope. */
-  getForecasts: authorized("dashboard.read").query(({ ctx }) => getBlockForecasts(ctx.db, ctx.scope, ctx.now())),
+  getForecasts: authorized("dashboard.read").query(({ ctx }) => blockForecastsOf(ctx.db, ctx.scope, ctx.now())),
 
   getBlockForecast: authorized("dashboard.read")
     .input(ZGetBlockForecastInput)
     .query(async ({ ctx, input }) => {
       const block = await resolveBlock(ctx.db, ctx.scope, input.blockId);
-      const list = await getBlockForecasts(ctx.db, ctx.scope, ctx.now(), block.id);
+      const list = await blockForecastsOf(ctx.db, ctx.scope, ctx.now(), block.id);
       const forecast = list.blocks[0];
-      if (!forecast) throw new Error(`getBlockForecasts returned no forecast for block ${block.id}`);
+      if (!forecast) throw new Error(`blockForecastsOf returned no forecast for block ${block.id}`);
       return { generatedAt: list.generatedAt, rateWindowWorkingHours: list.rateWindowWorkingHours, ...forecast };
     }),
 });

@@ -25,6 +25,7 @@ import { assertBrowserReportAllowed, getFieldReach, recordFieldReports } from "@
 import { getLatencySeries, getTimeline, listIncidents } from "@/server/services/probes/probe-history";
 import { listFieldOutages } from "@/server/services/probes/field-outages";
 import { getProbeStatus, listProbeStatuses } from "@/server/services/probes/probe-status";
+import { getPortalState } from "@/server/services/probes/portal-state";
 import { getProbeReport, PROBE_REPORT_DAYS } from "@/server/services/probes/probe-report";
 import {
   assertProbeTargetInScope,
@@ -39,6 +40,9 @@ import {
 const ZTargetRef = z.object({ id: ZId });
 
 export const probesRouter = createTRPCRouter({
+  /** The header's "is the portal up?" for every page: the worst target state, since when, and the block's own reach. */
+  getPortalState: authorized("dashboard.read").query(({ ctx }) => getPortalState(ctx.db, ctx.scope, ctx.now())),
+
   listTargets: authorized("dashboard.read").query(({ ctx }) => listProbeStatuses(ctx.db, ctx.scope, ctx.now())),
 
   getTarget: authorized("dashboard.read")

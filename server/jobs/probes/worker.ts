@@ -9,6 +9,7 @@ import { createAlertEngine, type AlertEngine, type AlertEngineOptions } from "@/
 import { startLease, type Lease } from "@/server/jobs/probes/lease";
 import { startProbeScheduler, type ProbeScheduler, type SchedulerLog, type SchedulerOptions } from "@/server/jobs/probes/scheduler";
 import { startBlockRiskJob } from "@/server/jobs/block-risk";
+import { startAlertDigestJob } from "@/server/jobs/alert-digests";
 
 export type WorkerOptions = {
   /** For the lease's own connection (a pooled Prisma connection cannot hold a session lock). */
@@ -22,6 +23,8 @@ export type WorkerOptions = {
   alerts?: Omit<AlertEngineOptions, "db" | "log">;
   /** Also evaluate the blocks' burn-down risk (issue 5) under the same lease; default true. */
   blockRisk?: boolean;
+  /** Also queue and send alert messages (SMS, WhatsApp, Telegram, email; issue 16) under the lease; default as blockRisk. */
+  notify?: boolean;
 };
 
 export type ProbeWorker = {
@@ -37,6 +40,7 @@ export function startProbeWorker(opts: WorkerOptions): ProbeWorker {
   let scheduler: ProbeScheduler | null = null;
   let alerts: AlertEngine | null = null;
   let riskJob: { stop(): Promise<void> } | null = null;
+  let notifyJob: { stop(): Promise<void> } | null = null;
   const stopping: Promise<void>[] = [];
   // Two connections for the scheduler's batched writes; opened lazily, only by the lease holder.
   const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 2, idleTimeoutMillis: 30_000, application_name: "teeka-probe-writer" });
@@ -54,15 +58,18 @@ export function startProbeWorker(opts: WorkerOptions): ProbeWorker {
       scheduler = startProbeScheduler({ ...opts.scheduler, db, log, pool, onOutcome: (o) => engine.onOutcome({ ...o, state: o.step.state, stateSince: o.step.memory.since, error: o.result.error, at: o.result.checkedAt }) });
       // One evaluator district-wide, like one prober: the lease holder runs both.
       if (opts.blockRisk !== false) riskJob = startBlockRiskJob({ db, log });
+      if ((opts.notify ?? opts.blockRisk) !== false) notifyJob = startAlertDigestJob({ db, log });
     },
     onLost() {
       // Another instance may already be probing: drop what is buffered rather than write it over theirs.
       if (scheduler) stopping.push(scheduler.stop({ discard: true }));
       if (alerts) stopping.push(alerts.stop());
       if (riskJob) stopping.push(riskJob.stop());
+      if (notifyJob) stopping.push(notifyJob.stop());
       scheduler = null;
       alerts = null;
       riskJob = null;
+      notifyJob = null;
     },
   });
 
@@ -72,12 +79,15 @@ export function startProbeWorker(opts: WorkerOptions): ProbeWorker {
       const running = scheduler;
       const engine = alerts;
       const risk = riskJob;
+      const notify = notifyJob;
       scheduler = null;
       alerts = null;
       riskJob = null;
+      notifyJob = null;
       if (running) await running.stop();
       if (engine) await engine.stop();
       if (risk) await risk.stop();
+      if (notify) await notify.stop();
       await lease.stop();
       await Promise.allSettled(stopping);
       await pool.end().catch(() => undefined);

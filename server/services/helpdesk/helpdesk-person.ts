@@ -17,6 +17,8 @@ type DbLike = Db | Prisma.TransactionClient;
 export type HelpdeskDose = {
   dose: number;
   vaccine: DoseFacts["vaccine"];
+  vaccineName: string;
+  vaccineNameHi: string;
   vaccinatedAt: Date;
   site: string;
   block: string;
@@ -42,7 +44,7 @@ export type HelpdeskPerson = {
 
 const personInclude = {
   camp: { include: { site: { select: { name: true } } } },
-  block: { select: { name: true, nameHi: true } },
+  block: { select: { name: true, nameHi: true, district: { select: { stateId: true } } } },
   anomalies: { where: { status: "OPEN" }, select: { kind: true, portalRow: true }, orderBy: { id: "desc" } },
 } satisfies Prisma.VaccinationRecordInclude;
 
@@ -53,16 +55,30 @@ function portalDoseOf(portalRow: unknown): number | null {
   return parsed.success ? parsed.data.normalised.dose : null;
 }
 
-function toPerson(records: PersonRecord[], userId: number, now: Date): HelpdeskPerson {
+/** Names of a record's vaccine, from its state's catalogue (state id + code). */
+type VaccineNames = Map<string, { name: string; nameHi: string }>;
+const vaccineKeyOf = (stateId: number, code: string) => `${stateId}\u0000${code}`;
+
+async function vaccineNames(db: DbLike, records: readonly PersonRecord[]): Promise<VaccineNames> {
+  const stateIds = [...new Set(records.map((r) => r.block.district.stateId))];
+  const vaccines = await db.vaccine.findMany({ where: { stateId: { in: stateIds } }, select: { stateId: true, code: true, name: true, nameHi: true } });
+  return new Map(vaccines.map((v) => [vaccineKeyOf(v.stateId, v.code), { name: v.name, nameHi: v.nameHi }]));
+}
+
+function toPerson(records: PersonRecord[], names: VaccineNames, userId: number, now: Date): HelpdeskPerson {
   const latest = records.reduce((a, b) => (b.vaccinatedAt > a.vaccinatedAt ? b : a));
   const withMobile = [...records].reverse().find((r) => r.mobile) ?? null;
   const mobileLast4 = withMobile?.mobile ? withMobile.mobile.replace(/\D/g, "").slice(-4) : null;
   const dosesOnPortal = records.filter((r) => r.status === "ENTERED").map((r) => r.dose);
   const doses = records.map((r): HelpdeskDose => {
     const anomaly = r.anomalies[0];
+    // A code the catalogue no longer lists still reads as itself rather than failing the lookup.
+    const vaccine = names.get(vaccineKeyOf(r.block.district.stateId, r.vaccine)) ?? { name: r.vaccine, nameHi: r.vaccine };
     const facts: DoseFacts = {
       dose: r.dose,
       vaccine: r.vaccine,
+      vaccineName: vaccine.name,
+      vaccineNameHi: vaccine.nameHi,
       vaccinatedAt: r.vaccinatedAt,
       site: r.camp.site.name,
       block: r.block.name,
@@ -77,6 +93,8 @@ function toPerson(records: PersonRecord[], userId: number, now: Date): HelpdeskP
     return {
       dose: r.dose,
       vaccine: r.vaccine,
+      vaccineName: vaccine.name,
+      vaccineNameHi: vaccine.nameHi,
       vaccinatedAt: r.vaccinatedAt,
       site: facts.site,
       block: facts.block,
@@ -108,11 +126,12 @@ export async function loadPeople(db: DbLike, scope: Scope, idHashes: string[], u
     include: personInclude,
     orderBy: [{ vaccinatedAt: "asc" }, { dose: "asc" }, { id: "asc" }],
   });
+  const names = await vaccineNames(db, records);
   const byHash = new Map<string, PersonRecord[]>();
   for (const r of records) byHash.set(r.idHash, [...(byHash.get(r.idHash) ?? []), r]);
   return idHashes.flatMap((hash) => {
     const group = byHash.get(hash);
-    return group ? [toPerson(group, userId, now)] : [];
+    return group ? [toPerson(group, names, userId, now)] : [];
   });
 }
 

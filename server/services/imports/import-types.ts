@@ -3,6 +3,7 @@ import { AppError } from "@/server/errors/app-error";
 import { can } from "@/server/auth/policy";
 import { scopeFor } from "@/server/auth/scope";
 import type { Role } from "@/server/generated/prisma/enums";
+import type { ErrorKey } from "@/core/errors/english";
 
 /** Who is importing, with their place: their district decides which blocks a file may name, a data operator's block which rows. */
 export type ImportActor = { userId: number; role: Role; stateId: number | null; districtId: number | null; blockId: number | null };
@@ -10,7 +11,8 @@ export type ImportActor = { userId: number; role: Role; stateId: number | null; 
 /** Where an import goes: one district, and for a data operator one block of it (null: any block of the district). */
 export type ImporterPlace = { districtId: number; blockId: number | null };
 
-export type ImportRowError = { row: number; column: string | null; reason: string };
+/** `reason` in English; `key`/`params` (when the reason has a message key) let a screen show it in the reader's language. */
+export type ImportRowError = { row: number; column: string | null; reason: string; key?: ErrorKey; params?: Record<string, string> };
 
 export type ImportResult = {
   importId: number;

@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "@/server/db/client";
 import { openTable, type TableRow, type TableSource, type TableSpec } from "@/server/services/imports/read-table";
 import { reconcilePortalRows } from "@/server/services/imports/portal-import";
-import { importerPlace, type ImportActor } from "@/server/services/imports/import-types";
+import { importerPlace, type ImportActor, type ImportRowError } from "@/server/services/imports/import-types";
 import { PortalImportForbiddenError } from "@/server/services/imports/portal-types";
 import { OPTIONAL_PORTAL_COLUMNS, PORTAL_COLUMNS } from "@/core/domain/portal-row";
 import { failImport, reportImportProgress, startHeartbeat } from "@/server/services/imports/import-batches";
@@ -21,7 +21,7 @@ export type PortalImportResult = {
   rejected: number;
   matched: number;
   anomalies: number;
-  errors: { row: number; column: string | null; reason: string }[];
+  errors: ImportRowError[];
 };
 
 /**

@@ -21,7 +21,9 @@ import {
   type PortalReconcileResult,
   type TableRow,
 } from "@/server/services/imports/portal-types";
-import { importerPlace, type ImporterPlace } from "@/server/services/imports/import-types";
+import { importerPlace, type ImporterPlace, type ImportRowError } from "@/server/services/imports/import-types";
+import { loadImportLookup } from "@/server/services/imports/import-lookup";
+import type { ImportLookup } from "@/core/domain/import-lookup";
 
 /** Rows matched per candidate query: one query per ~1,000 rows, not one per row. */
 export const PORTAL_BATCH_SIZE = 1_000;
@@ -40,7 +42,7 @@ type Context = {
   /** The import's district, and the importer's own block (a data operator), or null for the whole district. */
   place: ImporterPlace;
   options: PortalReconcileOptions;
-  blockIdByName: Map<string, number>;
+  lookup: ImportLookup;
   result: PortalReconcileResult;
   /** Portal refs sent to the anomaly queue earlier in this file. */
   queuedInFile: Set<string>;
@@ -59,13 +61,13 @@ export async function reconcilePortalRows(
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${RECONCILE_LOCK_KEY})`;
       const batch = await tx.importBatch.findUnique({ where: { id: options.importId }, select: { kind: true, districtId: true } });
       if (batch?.kind !== "PORTAL" || batch.districtId !== place.districtId) throw new Error(`Import #${options.importId} is not a portal import of this district`);
-      const blocks = await tx.block.findMany({ where: { districtId: place.districtId }, select: { id: true, name: true } });
+      const lookup = await loadImportLookup(tx, place.districtId);
       const ctx: Context = {
         tx,
         place,
         actor,
         options,
-        blockIdByName: new Map(blocks.map((b) => [b.name, b.id])),
+        lookup,
         result: { rows: 0, matched: 0, alreadyApplied: 0, anomalies: 0, rejected: 0, errors: [] },
         queuedInFile: new Set(),
       };
@@ -102,10 +104,11 @@ export async function reconcilePortalRows(
 async function reconcileBatch(ctx: Context, rows: TableRow[]): Promise<void> {
   const { tx, options, result } = ctx;
   const rejections: Prisma.ImportRejectionCreateManyInput[] = [];
-  const reject = (row: TableRow, column: string | null, problem: string) => {
-    const reason = redactIdNumbers(problem);
+  const reject = (row: TableRow, problem: Rejected) => {
+    const { column } = problem;
+    const reason = redactIdNumbers(problem.reason);
     result.rejected += 1;
-    if (result.errors.length < MAX_ERRORS_RETURNED) result.errors.push({ row: row.rowNumber, column, reason });
+    if (result.errors.length < MAX_ERRORS_RETURNED) result.errors.push({ row: row.rowNumber, column, reason, ...(problem.key ? { key: problem.key, params: problem.params } : {}) });
     rejections.push({ districtId: ctx.place.districtId, importId: options.importId, rowNumber: row.rowNumber, column, reason, raw: safeStoredCells(row.cells) });
   };
 
@@ -113,7 +116,7 @@ async function reconcileBatch(ctx: Context, rows: TableRow[]): Promise<void> {
   for (const tableRow of rows) {
     result.rows += 1;
     const checked = checkRow(ctx, tableRow);
-    if ("reason" in checked) reject(tableRow, checked.column, checked.reason);
+    if ("reason" in checked) reject(tableRow, checked);
     else valid.push(checked);
   }
 
@@ -169,11 +172,12 @@ async function reconcileBatch(ctx: Context, rows: TableRow[]): Promise<void> {
   options.onProgress?.(result.rows);
 }
 
-function checkRow(ctx: Context, tableRow: TableRow): ValidRow | { column: string | null; reason: string } {
-  const parsed = parsePortalRow(tableRow.cells, ctx.options.now);
-  if (!parsed.ok) return { column: parsed.column, reason: parsed.reason };
-  const blockId = ctx.blockIdByName.get(parsed.row.block);
-  if (blockId === undefined) return { column: "block", reason: `block ${parsed.row.block} is not set up in this installation` };
+type Rejected = Omit<ImportRowError, "row">;
+
+function checkRow(ctx: Context, tableRow: TableRow): ValidRow | Rejected {
+  const parsed = parsePortalRow(tableRow.cells, ctx.options.now, ctx.lookup);
+  if (!parsed.ok) return { column: parsed.column, reason: parsed.reason, ...(parsed.key ? { key: parsed.key, params: parsed.params } : {}) };
+  const { blockId } = parsed.row;
   if (ctx.place.blockId !== null && blockId !== ctx.place.blockId) {
     return { column: "block", reason: `row is for ${parsed.row.block}; a data operator reconciles only their own block's rows` };
   }

@@ -1,11 +1,12 @@
 import "server-only";
 import { AppError } from "@/server/errors/app-error";
 import type { Role } from "@/server/generated/prisma/enums";
+import type { ImportRowError } from "@/server/services/imports/import-types";
 
 export type { TableRow } from "@/server/services/imports/read-table";
 export type { ImportActor } from "@/server/services/imports/import-types";
 
-export type PortalRowError = { row: number; column: string | null; reason: string };
+export type PortalRowError = ImportRowError;
 
 export type PortalReconcileResult = {
   rows: number;

@@ -16,6 +16,7 @@ import { openTable, type TableRow } from "@/server/services/imports/read-table";
 import { maskedIdProblems, redactIdNumbers, safeStoredCells } from "@/server/services/imports/id-redaction";
 import { failImport, reportImportProgress, startHeartbeat } from "@/server/services/imports/import-batches";
 import { RegisterPlaces } from "@/server/services/imports/register-places";
+import { loadImportLookup } from "@/server/services/imports/import-lookup";
 import { insertRecords, insertRejections, type PreparedRecord, type Rejection, type WriteContext } from "@/server/services/imports/register-writer";
 import {
   importerPlace,
@@ -105,6 +106,7 @@ type Run = {
 async function runImport(db: Db, tx: Tx, run: Run): Promise<ImportResult> {
   await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock($1::bigint)`, IMPORT_LOCK_KEY);
   const places = await RegisterPlaces.load(tx, run.importId, run.place.districtId);
+  const lookup = await loadImportLookup(tx, run.place.districtId);
   const write: WriteContext = { importId: run.importId, districtId: run.place.districtId, actorId: run.actor.userId, now: run.now };
   const counts = { rows: 0, created: 0, duplicates: 0, rejected: 0 };
   const errors: ImportRowError[] = [];
@@ -141,7 +143,7 @@ async function runImport(db: Db, tx: Tx, run: Run): Promise<ImportResult> {
     for (const p of problems) {
       const reason = redactIdNumbers(p.reason);
       rejections.push({ rowNumber: row.rowNumber, column: p.column, reason, raw });
-      if (errors.length < MAX_RESULT_ERRORS) errors.push({ row: row.rowNumber, column: p.column, reason });
+      if (errors.length < MAX_RESULT_ERRORS) errors.push({ row: row.rowNumber, column: p.column, reason, ...(p.key ? { key: p.key, params: p.params } : {}) });
     }
     if (rejections.length >= REJECTION_BATCH) await flushRejections();
   };
@@ -150,17 +152,15 @@ async function runImport(db: Db, tx: Tx, run: Run): Promise<ImportResult> {
     for await (const row of run.table) {
       counts.rows += 1;
       if (counts.rows % PROGRESS_EVERY === 0) await reportProgress(db, run, counts.rows);
-      const parsed = parseRegisterRow(row.cells, run.now);
+      const parsed = parseRegisterRow(row.cells, run.now, lookup);
       // A row from a rejected-rows download still holds the masked number: it must not go in as an ID.
       const masked = maskedIdProblems(row.cells);
       if (!parsed.ok || masked.length > 0) {
         await reject(row, [...masked, ...(parsed.ok ? [] : parsed.problems.filter((p) => !masked.some((m) => m.column === p.column)))]);
         continue;
       }
-      const blockId = places.blockId(parsed.row.block);
-      if (blockId === undefined) {
-        await reject(row, [{ column: "block", reason: `block ${parsed.row.block} is not set up in this installation` }]);
-      } else if (run.place.blockId !== null && blockId !== run.place.blockId) {
+      const { blockId } = parsed.row;
+      if (run.place.blockId !== null && blockId !== run.place.blockId) {
         await reject(row, [{ column: "block", reason: `block ${parsed.row.block} is not yours` }]);
       } else {
         records.push(prepare(row.rowNumber, parsed.row, blockId, run.options.idHashKey));

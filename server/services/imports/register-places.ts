@@ -8,14 +8,13 @@ import { tidyText } from "@/core/domain/register-person";
 
 type Tx = Prisma.TransactionClient;
 
-/** Sites match whatever the case and spacing, so "PHC Pirpainti" and "phc  pirpainti" are one site. */
+/** Sites match whatever the case and spacing, so "PHC Old Town" and "phc  old town" are one site. */
 export const siteKey = (blockId: number, name: string) => `${blockId}\u0000${tidyText(name).toLowerCase()}`;
 const campKey = (siteId: number, date: string) => `${siteId}\u0000${date}`;
 
 export type PlaceNeed = { blockId: number; site: string; campDate: string };
 
 export class RegisterPlaces {
-  private readonly blockIds: Map<string, number>;
   private readonly blockNames: Map<number, string>;
   private readonly sites: Map<string, number>;
   private readonly camps = new Map<string, number>();
@@ -30,7 +29,6 @@ export class RegisterPlaces {
     sites: { id: number; block_id: number; name: string }[],
     megaCamps: { id: number; date: string }[],
   ) {
-    this.blockIds = new Map(blocks.map((b) => [b.name, b.id]));
     this.blockNames = new Map(blocks.map((b) => [b.id, b.name]));
     this.sites = new Map();
     // Oldest first: if two existing sites differ only in case, the first one keeps receiving rows.
@@ -46,10 +44,6 @@ export class RegisterPlaces {
     );
     const megaCamps = await tx.$queryRawUnsafe<{ id: number; date: string }[]>(`SELECT id, date::text AS date FROM mega_camps WHERE district_id = $1`, districtId);
     return new RegisterPlaces(importId, districtId, blocks, sites, megaCamps);
-  }
-
-  blockId(name: string): number | undefined {
-    return this.blockIds.get(name);
   }
 
   blockName(id: number): string {

@@ -6,13 +6,18 @@ import { UTF8_BOM, safeCsvLines } from "@/server/services/imports/csv-safe";
 const COLUMNS = [...REGISTER_COLUMNS.required.slice(0, 7), "mobile", ...REGISTER_COLUMNS.required.slice(7)];
 
 // Fictional people; the Aadhaar numbers are made up but well-formed (their check digit is computed), so the
-// template imports cleanly and shows the format a real number must have.
+// template shows the format a real number must have. The block is a placeholder: the public template knows no
+// district (a row imports once its block is one of the importer's district).
 const exampleAadhaar = (body: string) => body + verhoeffCheckDigit(body);
 
-const EXAMPLES: Record<string, string>[] = [
+export type TemplateExample = { block: string };
+
+const PLACEHOLDER: TemplateExample = { block: "Your block" };
+
+const examples = ({ block }: TemplateExample): Record<string, string>[] => [
   {
-    register_serial: "PIR-0001",
-    block: "Pirpainti",
+    register_serial: "EX-0001",
+    block,
     site: "Middle School Example",
     vaccinated_at: "2021-06-16 10:42",
     beneficiary_name: "Sita Devi (example)",
@@ -25,8 +30,8 @@ const EXAMPLES: Record<string, string>[] = [
     vaccine: "Covishield",
   },
   {
-    register_serial: "PIR-0002",
-    block: "Pirpainti",
+    register_serial: "EX-0002",
+    block,
     site: "Middle School Example",
     vaccinated_at: "16/06/2021 10:55",
     beneficiary_name: "रामेश्वर यादव (उदाहरण)",
@@ -46,4 +51,7 @@ const EXAMPLES: Record<string, string>[] = [
  * id_number). Starts with a BOM so Excel shows the Hindi example correctly.
  */
 export const REGISTER_TEMPLATE_COLUMNS: readonly string[] = COLUMNS;
-export const REGISTER_TEMPLATE_CSV: string = UTF8_BOM + safeCsvLines([COLUMNS, ...EXAMPLES.map((row) => COLUMNS.map((c) => row[c] ?? ""))]);
+export function registerTemplateCsv(example: TemplateExample = PLACEHOLDER): string {
+  return UTF8_BOM + safeCsvLines([COLUMNS, ...examples(example).map((row) => COLUMNS.map((c) => row[c] ?? ""))]);
+}
+export const REGISTER_TEMPLATE_CSV: string = registerTemplateCsv();

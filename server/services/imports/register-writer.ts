@@ -5,7 +5,6 @@
  */
 import "server-only";
 import type { Prisma } from "@/server/generated/prisma/client";
-import type { Vaccine } from "@/server/generated/prisma/enums";
 import type { Beneficiary } from "@/core/domain/beneficiary";
 
 type Tx = Prisma.TransactionClient;
@@ -18,7 +17,8 @@ export type PreparedRecord = Beneficiary & {
   registerSerial: string;
   vaccinatedAt: Date;
   dose: number;
-  vaccine: Vaccine;
+  /** A code of the state's vaccine catalogue (the parser checked it). */
+  vaccine: string;
   idHash: string;
 };
 
@@ -55,7 +55,7 @@ export async function insertRecords(tx: Tx, records: readonly PreparedRecord[], 
   const result = await tx.$queryRawUnsafe<{ created: number }[]>(
     `WITH input AS (
        SELECT (r->>0)::int AS block_id, (r->>1)::int AS camp_id, r->>2 AS register_serial, (r->>3)::timestamp(3) AS vaccinated_at,
-         (r->>4)::smallint AS dose, (r->>5)::"Vaccine" AS vaccine, r->>6 AS beneficiary_name, (r->>7)::smallint AS birth_year,
+         (r->>4)::smallint AS dose, r->>5 AS vaccine, r->>6 AS beneficiary_name, (r->>7)::smallint AS birth_year,
          (r->>8)::"Sex" AS sex, r->>9 AS mobile, (r->>10)::"IdType" AS id_type, r->>11 AS id_last4, r->>12 AS id_hash
        FROM jsonb_array_elements($1::jsonb) AS r
      ),

@@ -3,7 +3,7 @@
  * failed reports in a row (no successful one between them), from the first failure to the next success.
  * Each stretch says whose fault it was, from the central probe's timeline over the same time:
  * PORTAL when the portal itself was down (DOWN, PENDING or in maintenance) for at least half of it, otherwise
- * BLOCK_NETWORK — the block's own link, as on Pirpainti's night after the second camp.
+ * BLOCK_NETWORK — the block's own link, as on one block's night after the second camp of the June 2021 story.
  */
 import "server-only";
 import { Prisma } from "@/server/generated/prisma/client";

@@ -54,7 +54,7 @@ export type ReportProbeTarget = {
 export type DailyReport = {
   generatedAt: Date;
   /** The district, or the one block the report is about. */
-  scope: { kind: "district"; district: string; districtHi: string; slug: string } | ({ kind: "block" } & ReportBlockRef);
+  scope: { kind: "district"; district: string; districtHi: string; slug: string } | ({ kind: "block"; district: string; districtHi: string } & ReportBlockRef);
   deadlineHours: number;
   backlog: { district: BacklogCounts; blocks: ReportBacklogRow[] };
   /** Blocks with entries past 48 h (most first), and blocks whose burn-down forecast misses the deadline (worst first). */
@@ -78,9 +78,9 @@ export async function buildDailyReport(db: Db, scope: Scope, now: Date, options:
     getCampDay(db, scope, now, blockId),
     getTopAnomalies(db, scope, blockId),
   ]);
-  // The area the report covers when it is not one block: the district, or for a state officer the state.
+  // The area the report covers: the block's district, the district, or for a state officer the state.
   const districtRow = block
-    ? null
+    ? await db.district.findUniqueOrThrow({ where: { id: block.districtId } })
     : scope.kind === "state"
       ? await db.state.findUniqueOrThrow({ where: { id: scope.stateId } })
       : await db.district.findUniqueOrThrow({ where: { id: scope.districtId } });
@@ -123,8 +123,8 @@ export async function buildDailyReport(db: Db, scope: Scope, now: Date, options:
   return {
     generatedAt: now,
     scope: block
-      ? { kind: "block", blockId: block.id, block: block.name, blockHi: block.nameHi, slug: block.slug }
-      : { kind: "district", district: districtRow!.name, districtHi: districtRow!.nameHi, slug: slugOf(districtRow!.name) },
+      ? { kind: "block", blockId: block.id, block: block.name, blockHi: block.nameHi, slug: block.slug, district: districtRow.name, districtHi: districtRow.nameHi }
+      : { kind: "district", district: districtRow.name, districtHi: districtRow.nameHi, slug: slugOf(districtRow.name) },
     deadlineHours: DEADLINE_HOURS,
     backlog: { district, blocks },
     risk: {

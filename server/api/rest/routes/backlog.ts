@@ -5,7 +5,7 @@ import { csvResponse } from "@/server/api/rest/responses";
 import { ZBacklogApiResponse } from "@/core/contracts/backlog-api";
 import { ZBlockRef } from "@/core/contracts/ids";
 import { resolveOptionalBlock } from "@/server/services/backlog/blocks";
-import { getBacklogSummary } from "@/server/services/backlog/backlog-summary";
+import { backlogSummaryOf } from "@/server/services/read-models/dashboard-read-models";
 import { toBacklogApiResponse } from "@/server/services/backlog/backlog-api";
 
 export const backlogRoute = defineRoute(
@@ -21,7 +21,7 @@ export const backlogRoute = defineRoute(
   },
   async ({ db, scope, now, query }) => {
     const block = await resolveOptionalBlock(db, scope, query.block);
-    const summary = await getBacklogSummary(db, scope, now, block?.id);
+    const summary = await backlogSummaryOf(db, scope, now, block?.id);
     if (query.format === "json") return toBacklogApiResponse(summary);
     return csvResponse(
       "backlog-by-block.csv",

@@ -6,7 +6,7 @@ import { ZBlockRef } from "@/core/contracts/ids";
 import { AppError } from "@/server/errors/app-error";
 import { resolveOptionalBlock } from "@/server/services/backlog/blocks";
 import { getTimeliness, type TimelinessFigures } from "@/server/services/performance/timeliness";
-import { getBlockForecasts } from "@/server/services/performance/burn-down";
+import { blockForecastsOf } from "@/server/services/read-models/dashboard-read-models";
 import { TIMELINESS_TABLES, istDateRange } from "@/core/time/ist-date-range";
 
 const pct = (v: number | null) => (v === null ? "" : v.toFixed(1));
@@ -66,7 +66,7 @@ export const forecastsCsvRoute = defineRoute(
     responses: { description: "One row per block", csv: true },
   },
   async ({ db, scope, now, query }) => {
-    const list = await getBlockForecasts(db, scope, now);
+    const list = await blockForecastsOf(db, scope, now);
     const rows = list.blocks.filter((b) => query.atRisk !== "1" || b.atRisk);
     return csvResponse(
       query.atRisk === "1" ? "blocks-at-risk.csv" : "burn-down-forecasts.csv",
