@@ -12,6 +12,9 @@ import { currentProbeOrigins } from "@/server/http/probe-origins";
 import { environment } from "@/server/config";
 import { NONCE_HEADER, PROBE_ORIGINS_HEADER, isHttpsAppUrl, responseKindOf, securityHeaders } from "@/server/http/security-headers";
 
+/** The same header as server/api/district-focus.ts's DISTRICT_HEADER (not imported: that module is server-only). */
+const PAGE_DISTRICT_HEADER = "x-teeka-district";
+
 function newNonce(): string {
   return Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString("base64");
 }
@@ -39,6 +42,11 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
     requestHeaders.set("content-security-policy", csp);
     requestHeaders.set(NONCE_HEADER, nonce);
     requestHeaders.set(PROBE_ORIGINS_HEADER, probeOrigins.join(" "));
+    // A page under /districts/<slug>/… reads that district (the server caller narrows to it, as the browser's own
+    // tRPC calls do with the same header); set from the URL only, so a page's district is always its address.
+    requestHeaders.delete(PAGE_DISTRICT_HEADER);
+    const district = /^\/districts\/([^/]+)/.exec(request.nextUrl.pathname)?.[1];
+    if (district) requestHeaders.set(PAGE_DISTRICT_HEADER, decodeURIComponent(district).slice(0, 80));
   }
 
   const response = NextResponse.next({ request: { headers: requestHeaders } });

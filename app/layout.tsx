@@ -5,6 +5,8 @@ import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Providers } from "@/app/_trpc/client";
 import { AppHeader } from "@/app/_components/shell/app-header";
+import { currentUser, pageCaller } from "@/server/api/page-guard";
+import { placeLabel } from "@/app/_components/state/place-label";
 // Devanagari glyphs ship with the app (no font download at build or run time); phones often lack them.
 import "@fontsource/noto-sans-devanagari/400.css";
 import "@fontsource/noto-sans-devanagari/700.css";
@@ -12,7 +14,8 @@ import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("app");
-  return { title: t("title"), description: t("description") };
+  const place = (await currentUser().catch(() => null)) ? await (await pageCaller()).state.place().catch(() => null) : null;
+  return { title: place ? t("title", { place: placeLabel(place, await getLocale()) }) : t("titlePlain"), description: t("description") };
 }
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };

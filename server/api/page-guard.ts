@@ -1,5 +1,6 @@
 import "server-only";
 import { redirect } from "next/navigation";
+import { headers } from "next/headers";
 import { cache } from "react";
 import { userFromSession, type SessionUser } from "@/server/auth/current-user";
 import { can, homePathFor, type Capability } from "@/server/auth/policy";
@@ -7,6 +8,7 @@ import { createCallerFactory } from "@/server/api/trpc";
 import { appRouter } from "@/server/api/root";
 import { runtime } from "@/server/api/runtime";
 import { newRequestId } from "@/server/api/request-id";
+import { DISTRICT_HEADER } from "@/server/api/district-focus";
 
 /** The signed-in user, read once per page render (the header and the page both need it). */
 export const currentUser = cache(() => userFromSession(runtime().db));
@@ -19,7 +21,8 @@ const createCaller = createCallerFactory(appRouter);
  */
 export const pageCaller = cache(async () => {
   const { db, replica, now } = runtime();
-  return createCaller({ db, replica, user: await currentUser(), now, requestId: newRequestId() });
+  // Under /districts/<slug>/… the proxy names the page's district (from the URL), and the caller narrows to it.
+  return createCaller({ db, replica, user: await currentUser(), now, requestId: newRequestId(), district: await pageDistrict() });
 });
 
 /**
@@ -33,4 +36,9 @@ export async function requirePage(returnTo: string, capability: Capability): Pro
   const allowed = can(user, capability);
   if (!allowed && !can(user, "dashboard.read")) redirect(homePathFor(user));
   return { user, allowed };
+}
+
+/** The district a page under /districts/<slug>/… looks at (set by the proxy from the URL), or null. */
+export async function pageDistrict(): Promise<string | null> {
+  return (await headers()).get(DISTRICT_HEADER);
 }

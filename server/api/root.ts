@@ -14,6 +14,8 @@ import { performanceRouter } from "@/server/api/routers/performance";
 import { helpdeskRouter } from "@/server/api/routers/helpdesk";
 import { preferencesRouter } from "@/server/api/routers/preferences";
 import { reportsRouter } from "@/server/api/routers/reports";
+import { stateRouter } from "@/server/api/routers/state";
+import { setupRouter } from "@/server/api/routers/setup";
 import { channelsRouter } from "@/server/api/routers/channels";
 import { contactsRouter } from "@/server/api/routers/contacts";
 import { campRouter } from "@/server/api/routers/camp";
@@ -36,6 +38,8 @@ export const appRouter = createTRPCRouter({
   helpdesk: helpdeskRouter,
   preferences: preferencesRouter,
   reports: reportsRouter,
+  state: stateRouter,
+  setup: setupRouter,
   channels: channelsRouter,
   contacts: contactsRouter,
   camp: campRouter,

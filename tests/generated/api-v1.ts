@@ -407,6 +407,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/state/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The state's backlog and its districts ranked by pending; districts not set up are listed without figures
+         * @description A state officer gets every district of the state (or one, with `district`); a district officer their own district only; block accounts are refused.
+         */
+        get: operations["getStateOverview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3172,6 +3192,119 @@ export interface operations {
             };
             /** @description Not JSON (or not CSV/XLSX for an import) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database (or the PDF renderer) is unavailable or busy; `Retry-After` says when to try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getStateOverview: {
+        parameters: {
+            query?: {
+                /** @description A state officer's narrowing to one district of the state (its id, or its slug as in the district page's address); for other callers their own district or nothing. Another district reads as 404. */
+                district?: components["parameters"]["District"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The state's figures and one row per set-up district */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        generatedAt: string;
+                        deadlineHours: number;
+                        state: {
+                            id: number;
+                            name: string;
+                            nameHi: string;
+                            slug: string;
+                        };
+                        totals: {
+                            vaccinated: number;
+                            entered: number;
+                            pending: number;
+                            rejected: number;
+                            /** @description pending past the entry deadline */
+                            overdue: number;
+                            /** @description pending, not overdue, with at most 6 h left */
+                            dueWithin6h: number;
+                            atRiskBlocks: number;
+                        };
+                        districts: {
+                            id: number;
+                            name: string;
+                            nameHi: string;
+                            slug: string;
+                            blocks: number;
+                            /** @description blocks whose burn-down forecast misses the deadline */
+                            atRiskBlocks: number;
+                            vaccinated: number;
+                            entered: number;
+                            pending: number;
+                            rejected: number;
+                            /** @description pending past the entry deadline */
+                            overdue: number;
+                            /** @description pending, not overdue, with at most 6 h left */
+                            dueWithin6h: number;
+                        }[];
+                        /** @description districts of the state's list that are not set up: no figures */
+                        notSetUp: {
+                            id: number;
+                            name: string;
+                            nameHi: string;
+                            slug: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Bad input; `error` says what and where */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No session and no valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such item in the caller's scope (an item outside it reads the same) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

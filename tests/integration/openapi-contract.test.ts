@@ -130,6 +130,7 @@ describe("the OpenAPI document and a client generated from it", () => {
     expect(json((await client.GET("/probes/{id}/incidents", { params: { path: { id: String(id) }, query: { format: "json" } } })).data)?.incidents).toEqual([]);
     expect((await client.POST("/probes/field", { body: { ok: true, latencyMs: 800, block: "kahalgaon" } })).data).toEqual({ stored: 1, duplicates: 0 });
     expect((await client.GET("/reports/daily", { params: { query: { format: "json" } } })).response.status).toBe(200);
+    expect((await stateClient.GET("/state/overview")).data?.notSetUp).toHaveLength(36);
     const register = await client.POST("/imports/register", raw(REGISTER));
     expect(register.data).toMatchObject({ rows: 1, created: 1 });
     const portal = await client.POST("/imports/portal", raw(PORTAL));

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useTRPC } from "@/app/_trpc/client";
+import { useDistrictApiHref, useDistrictHref, useTRPC } from "@/app/_trpc/client";
 import { QueryState } from "@/app/_components/common/query-state";
 import { clearsText, rateText } from "@/app/_components/backlog/block-forecast";
 import { useFormat } from "@/i18n/format-hooks";
@@ -20,6 +20,8 @@ export function AtRiskBlocks() {
   const t = useTranslations("forecast");
   const ts = useTranslations("severity");
   const format = useFormat();
+  const href = useDistrictHref();
+  const apiHref = useDistrictApiHref();
   const query = useQuery(trpc.performance.getForecasts.queryOptions(undefined, { refetchInterval: 60_000 }));
   // The same summary the tiles read (one request for both): its "due within 6 h" marks the tight blocks.
   const summary = useQuery(trpc.backlog.getSummary.queryOptions(undefined));
@@ -78,7 +80,7 @@ export function AtRiskBlocks() {
                       {rows.map(({ blockId, block, slug, forecast: f }) => (
                         <tr key={blockId} data-testid={`at-risk-${slug}`}>
                           <td>
-                            <Link href={`/blocks/${slug}`}>{block}</Link>
+                            <Link href={href(`/blocks/${slug}`)}>{block}</Link>
                           </td>
                           <td className="num">{format.count(f.pending)}</td>
                           <td>{rateText(f, t)}</td>
@@ -94,7 +96,7 @@ export function AtRiskBlocks() {
               )}
               <p className="muted">
                 {t("atRisk.asOf", { when: format.dateTime(data.generatedAt), rateWindow: t("rateWindow") })}{" "}
-                <a href="/api/v1/performance/forecasts.csv" download>
+                <a href={apiHref("/api/v1/performance/forecasts.csv")} download>
                   {t("atRisk.csv")}
                 </a>
               </p>

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
-import { useTRPC } from "@/app/_trpc/client";
+import { useDistrictHref, useFocusedDistrict, useTRPC } from "@/app/_trpc/client";
 import { SummaryTiles } from "@/app/_components/backlog/summary-tiles";
 import { QueryState } from "@/app/_components/common/query-state";
 import { CampsTable } from "@/app/_components/backlog/camps-table";
@@ -18,6 +18,8 @@ export function BlockDashboard({ blockId, blockName, blockNameHi, showDistrictLi
   const trpc = useTRPC();
   const t = useTranslations("overview");
   const locale = useLocale();
+  const district = useFocusedDistrict();
+  const districtHref = useDistrictHref();
   const summary = useQuery(trpc.backlog.getSummary.queryOptions({ blockId }, { refetchInterval: 60_000 }));
   const camps = useQuery(trpc.backlog.listBlockCamps.queryOptions({ blockId }));
   return (
@@ -25,7 +27,18 @@ export function BlockDashboard({ blockId, blockName, blockNameHi, showDistrictLi
       <div className="page-title">
         {showDistrictLink ? (
           <nav aria-label={t("breadcrumb")} className="breadcrumb">
-            <Link href="/">{t("district")}</Link> › {locale === "hi" ? blockNameHi : blockName}
+            {district ? (
+              // Within a district's pages: State › District › Block.
+              <>
+                <Link href="/">{locale === "hi" ? district.stateNameHi : district.stateName}</Link> ›{" "}
+                <Link href={districtHref("/")}>{locale === "hi" ? district.nameHi : district.name}</Link> ›{" "}
+              </>
+            ) : (
+              <>
+                <Link href="/">{t("district")}</Link> ›{" "}
+              </>
+            )}
+            {locale === "hi" ? blockNameHi : blockName}
           </nav>
         ) : null}
         <h1>

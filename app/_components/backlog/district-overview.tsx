@@ -13,7 +13,8 @@ import { useFormat } from "@/i18n/format-hooks";
 import { sharedRule, useRuleText } from "@/app/_components/rules/rule-text";
 import type { DeadlineRule } from "@/core/domain/deadline-rule";
 
-export function DistrictOverview() {
+/** `districtName`: the district's name in the reader's language (from the database). */
+export function DistrictOverview({ districtName }: { districtName: string }) {
   const trpc = useTRPC();
   const t = useTranslations("overview");
   const format = useFormat();
@@ -29,7 +30,7 @@ export function DistrictOverview() {
   return (
     <>
       <div className="page-title">
-        <h1>{t("title")}</h1>
+        <h1>{t("title", { district: districtName })}</h1>
         {summary.data ? (
           <p className="muted">{asOfText(summary.data)}</p>
         ) : null}

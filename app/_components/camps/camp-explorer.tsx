@@ -7,7 +7,7 @@ import { useQueryStates } from "nuqs";
 import { useTranslations } from "next-intl";
 import type { ColumnDef } from "@tanstack/react-table";
 import { useMemo, type ReactNode } from "react";
-import { useTRPC } from "@/app/_trpc/client";
+import { useDistrictHref, useTRPC } from "@/app/_trpc/client";
 import type { RouterOutputs } from "@/app/_trpc/types";
 import { QueryState } from "@/app/_components/common/query-state";
 import { CampFiguresTable } from "@/app/_components/camps/camp-figures-table";
@@ -27,9 +27,10 @@ type T = ReturnType<typeof useTranslations<"camps">>;
 const showDate = (format: Formatters, key: string) => format.date(istMidnightOfKey(key));
 
 function NameLink({ href, children }: { href: string; children: ReactNode }) {
+  const within = useDistrictHref();
   // The row is clickable too; the link is what a keyboard or screen reader uses.
   return (
-    <Link href={href} onClick={(e) => e.stopPropagation()}>
+    <Link href={within(href)} onClick={(e) => e.stopPropagation()}>
       {children}
     </Link>
   );
@@ -37,12 +38,13 @@ function NameLink({ href, children }: { href: string; children: ReactNode }) {
 
 function Breadcrumb({ items }: { items: { label: string; href?: string }[] }) {
   const t = useTranslations("camps");
+  const within = useDistrictHref();
   return (
     <nav aria-label={t("breadcrumb")} className="breadcrumb">
       {items.map((item, i) => (
         <span key={item.label + i}>
           {i > 0 ? " › " : null}
-          {item.href ? <Link href={item.href}>{item.label}</Link> : <span aria-current="page">{item.label}</span>}
+          {item.href ? <Link href={within(item.href)}>{item.label}</Link> : <span aria-current="page">{item.label}</span>}
         </span>
       ))}
     </nav>
@@ -186,7 +188,7 @@ function BlockView({ megaCampId, blockId }: { megaCampId: number; blockId: numbe
               {data.block.block} <span className="hi" lang="hi">{data.block.blockHi}</span> — {data.megaCamp.name}, {showDate(format, data.megaCamp.date)}
             </h1>
             <p>
-              <Link href={`/blocks/${data.block.slug}`}>{t("pendingLink", { block: data.block.block })}</Link>
+              <NameLink href={`/blocks/${data.block.slug}`}>{t("pendingLink", { block: data.block.block })}</NameLink>
             </p>
           </div>
           <CampTiles figures={data.totals} />

@@ -12,6 +12,7 @@ import "@/app/_components/common/table-meta";
 import { useFormat, type Formatters } from "@/i18n/format-hooks";
 import type { AgeBand } from "@/core/domain/age-band";
 import { CAMP_AGE_BANDS, SEXES, VACCINES, type CampFigures } from "@/core/domain/camp-figures";
+import { useDistrictHref } from "@/app/_trpc/client";
 
 export type CampsT = ReturnType<typeof useTranslations<"camps">>;
 
@@ -74,6 +75,7 @@ type Props<T extends CampFigures> = {
 /** A camp table sorted in the browser (tens of rows at most), its sort kept in the URL (?sort=pending.desc). */
 export function CampFiguresTable<T extends CampFigures>({ rows, leading, label, csvHref, defaultSort, rowHref, rowTestId }: Props<T>) {
   const router = useRouter();
+  const within = useDistrictHref();
   const t = useTranslations("camps");
   const format = useFormat();
   const [sortParam, setSortParam] = useQueryState("sort", campSearchParams.sort);
@@ -98,7 +100,7 @@ export function CampFiguresTable<T extends CampFigures>({ rows, leading, label, 
       <DataTable
         table={table}
         label={label}
-        onRowClick={rowHref ? (row) => router.push(rowHref(row.original)) : undefined}
+        onRowClick={rowHref ? (row) => router.push(within(rowHref(row.original))) : undefined}
         rowTestId={rowTestId ? (row) => rowTestId(row.original) : undefined}
       />
       <CsvLink href={csvHref} label={t("csvOf", { label: format.locale === "en" ? label.toLowerCase() : label })} />

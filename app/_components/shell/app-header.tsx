@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { headers } from "next/headers";
-import { getTranslations } from "next-intl/server";
-import { currentUser } from "@/server/api/page-guard";
+import { getLocale, getTranslations } from "next-intl/server";
+import { currentUser, pageCaller } from "@/server/api/page-guard";
+import { placeLabel } from "@/app/_components/state/place-label";
 import { can } from "@/server/auth/policy";
 import { scopeFor } from "@/server/auth/scope";
 import { SignOutButton } from "@/app/_components/shell/sign-out-button";
@@ -10,6 +11,7 @@ import { PortalStateBadge } from "@/app/_components/probes/portal-state-badge";
 import { FieldProbe } from "@/app/_components/probes/field-probe";
 import { LiveUpdates } from "@/app/_components/shell/live-updates";
 import { LanguageSwitch } from "@/app/_components/shell/language-switch";
+import { DistrictNavLink } from "@/app/_components/state/district-nav-link";
 import { PROBE_ORIGINS_HEADER } from "@/server/http/security-headers";
 
 export async function AppHeader() {
@@ -17,6 +19,9 @@ export async function AppHeader() {
   const t = await getTranslations("nav");
   const tApp = await getTranslations("app");
   const roles = await getTranslations("roles");
+  // The place's name comes from the database (the state, the district, or the block and its district).
+  const place = user ? await (await pageCaller()).state.place().catch(() => null) : null;
+  const locale = await getLocale();
   const tAlerts = await getTranslations("alertSettings");
   const tRules = await getTranslations("rules");
   // The origins this page's CSP allows the field probe to fetch (set by proxy.ts for this very response).
@@ -24,7 +29,7 @@ export async function AppHeader() {
   return (
     <header className="app-header">
       <Link href="/" className="brand">
-        {tApp("brand")} <span className="brand-sub">{tApp("brandSub")}</span>
+        {tApp("brand")} {place ? <span className="brand-sub">{placeLabel(place, locale)}</span> : null}
       </Link>
       {user && !can(user, "dashboard.read") ? (
         // The helpdesk has one page; the dashboard links, alerts and live updates are not for it (and refused).
@@ -37,19 +42,20 @@ export async function AppHeader() {
         </nav>
       ) : user ? (
         <nav className="header-nav" aria-label={t("account")}>
-          <Link href="/">{t("backlog")}</Link>
-          <Link href="/camps">{t("camps")}</Link>
-          <Link href="/timeliness">{t("timeliness")}</Link>
-          <Link href="/imports">{t("imports")}</Link>
-          <Link href="/anomalies">{t("anomalies")}</Link>
-          <Link href="/probes">{t("portal")}</Link>
-          {can(user, "reports.daily") && <Link href="/reports/daily">{t("dailyReport")}</Link>}
+          <DistrictNavLink href="/">{t("backlog")}</DistrictNavLink>
+          <DistrictNavLink href="/camps">{t("camps")}</DistrictNavLink>
+          <DistrictNavLink href="/timeliness">{t("timeliness")}</DistrictNavLink>
+          <DistrictNavLink href="/imports">{t("imports")}</DistrictNavLink>
+          <DistrictNavLink href="/anomalies">{t("anomalies")}</DistrictNavLink>
+          <DistrictNavLink href="/probes">{t("portal")}</DistrictNavLink>
+          {can(user, "reports.daily") && <DistrictNavLink href="/reports/daily">{t("dailyReport")}</DistrictNavLink>}
           <PortalStateBadge />
           <ProbeAlertsIndicator />
           {can(user, "probes.reportField") && scopeFor(user).kind === "block" ? <FieldProbe allowedOrigins={probeOrigins} /> : null}
           {can(user, "sites.manage") && <Link href="/sites">{t("newSites")}</Link>}
           {can(user, "tokens.manage") && <Link href="/settings/tokens">{t("apiTokens")}</Link>}
           {can(user, "state.configure") && <Link href="/settings/rules">{tRules("nav")}</Link>}
+          {can(user, "state.configure") && <Link href="/settings/districts">{t("districts")}</Link>}
           {can(user, "helpdesk.lookup") && <Link href="/helpdesk">{t("helpdesk")}</Link>}
           {can(user, "helpdesk.auditLog") && <Link href="/settings/access-log">{t("accessLog")}</Link>}
           <Link href="/settings/alerts">{tAlerts("navLink")}</Link>

@@ -12,7 +12,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
 import { useTranslations } from "next-intl";
 import { useEffect, useState, useSyncExternalStore } from "react";
-import { useTRPC } from "@/app/_trpc/client";
+import { invalidateEverywhere, useTRPC } from "@/app/_trpc/client";
 import { ReplicaLag } from "@/app/_components/shell/replica-lag";
 
 type Area = "records" | "probes" | "all";
@@ -75,17 +75,17 @@ export function LiveUpdates() {
   const [coalescer] = useState(() =>
     createCoalescer((areas) => {
       if (areas.has("all")) {
-        void queryClient.invalidateQueries();
+        invalidateEverywhere(queryClient);
         return;
       }
       if (areas.has("records")) {
         for (const key of [trpc.backlog.pathKey(), trpc.blocks.pathKey(), trpc.records.pathKey(), trpc.sites.pathKey(), trpc.anomalies.pathKey(), trpc.imports.pathKey()]) {
-          void queryClient.invalidateQueries({ queryKey: key });
+          invalidateEverywhere(queryClient, { queryKey: key });
         }
       }
       if (areas.has("probes")) {
-        void queryClient.invalidateQueries({ queryKey: trpc.probes.pathKey() });
-        void queryClient.invalidateQueries({ queryKey: trpc.backlog.getPendingHistory.pathKey() });
+        invalidateEverywhere(queryClient, { queryKey: trpc.probes.pathKey() });
+        invalidateEverywhere(queryClient, { queryKey: trpc.backlog.getPendingHistory.pathKey() });
       }
     }),
   );

@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
 import { TRPCError } from "@trpc/server";
-import { pageCaller, requirePage } from "@/server/api/page-guard";
+import { pageCaller, pageDistrict, requirePage } from "@/server/api/page-guard";
 import { requestNonce } from "@/server/http/request-nonce";
 import { DailyReportView } from "@/core/reports/daily-report-view";
 import { DAILY_REPORT_CSS } from "@/core/reports/daily-report-css";
@@ -23,8 +23,9 @@ const one = (value: string | string[] | undefined) => (Array.isArray(value) ? va
  * A link to the page or its download. `lang` is written only when it differs from the target's default: the page's
  * default is the app language, the download route's is English (a PDF always names its language).
  */
-function href(params: { block?: string; lang: ReportLang; format?: "pdf" | "csv" }, defaultLang: ReportLang, base = "/reports/daily"): string {
+function href(params: { block?: string; lang: ReportLang; format?: "pdf" | "csv"; district?: string }, defaultLang: ReportLang, base = "/reports/daily"): string {
   const q = new URLSearchParams();
+  if (params.district) q.set("district", params.district);
   if (params.format) q.set("format", params.format);
   if (params.block) q.set("block", params.block);
   if (params.lang !== defaultLang || params.format === "pdf") q.set("lang", params.lang);
@@ -38,8 +39,11 @@ export default async function DailyReportPage({ searchParams }: { searchParams: 
   const appLang: ReportLang = await getLocale();
   // The report is in the app's language unless ?lang= asks for the other one (e.g. an English copy for the state).
   const lang: ReportLang = isReportLang(one(sp.lang)) ? (one(sp.lang) as ReportLang) : appLang;
-  const pageHref = (params: { block?: string; lang: ReportLang }) => href(params, appLang);
-  const downloadHref = (params: { block?: string; lang: ReportLang; format: "pdf" | "csv" }) => href(params, "en", "/api/v1/reports/daily");
+  // Within a district's pages (/districts/<slug>/reports/daily) the links and downloads stay on that district.
+  const district = (await pageDistrict()) ?? undefined;
+  const pageBase = district ? `/districts/${encodeURIComponent(district)}/reports/daily` : "/reports/daily";
+  const pageHref = (params: { block?: string; lang: ReportLang }) => href(params, appLang, pageBase);
+  const downloadHref = (params: { block?: string; lang: ReportLang; format: "pdf" | "csv" }) => href({ ...params, district }, "en", "/api/v1/reports/daily");
   const t = await getTranslations("reportPage");
   if (!allowed) return <p className="notice error">{t("notAllowed")}</p>;
 
@@ -63,7 +67,7 @@ export default async function DailyReportPage({ searchParams }: { searchParams: 
     <div className="daily-report-page">
       <div className="daily-report-toolbar no-print">
         {narrowable ? (
-          <form method="get" action="/reports/daily" className="daily-report-scope">
+          <form method="get" action={pageBase} className="daily-report-scope">
             <label>
               {t("chooseBlock")}{" "}
               <select name="block" defaultValue={slug ?? ""}>

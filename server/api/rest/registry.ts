@@ -14,6 +14,7 @@ import { dailyReportRoute } from "@/server/api/rest/routes/reports";
 import { portalImportRoute, registerImportRoute, registerTemplateRoute, rejectionsCsvRoute } from "@/server/api/rest/routes/imports";
 import { campDevicesRoute, campSyncRoute } from "@/server/api/rest/routes/camp";
 import { rulesGetRoute, rulesPutRoute } from "@/server/api/rest/routes/rules";
+import { stateOverviewRoute } from "@/server/api/rest/routes/state";
 
 /**
  * Every /api/v1 route. The OpenAPI document is derived from this list, and the tests walk it (bad-input and
@@ -46,6 +47,7 @@ export const REST_ROUTES: readonly RestRoute[] = [
   campDevicesRoute,
   rulesGetRoute,
   rulesPutRoute,
+  stateOverviewRoute,
 ];
 
 export const openApiRoute = definePublicRoute(
