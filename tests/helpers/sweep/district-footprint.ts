@@ -169,12 +169,17 @@ export function leaksIn(answer: unknown, markers: Markers, echoed: readonly stri
 }
 
 const DISTRICT_TABLES = [
+  "alert_channels",
+  "alert_deliveries",
   "alerts",
   "anomalies",
   "block_aliases",
   "block_status_counts",
   "blocks",
+  "camp_devices",
+  "camp_records",
   "camps",
+  "district_programme_rules",
   "field_probe_reports",
   "helpdesk_lookups",
   "import_batches",
@@ -186,7 +191,7 @@ const DISTRICT_TABLES = [
   "users",
   "vaccination_records",
 ] as const;
-const SHARED_TABLES = ["states", "districts", "probe_targets", "probe_maintenance_windows", "app_settings"] as const;
+const SHARED_TABLES = ["states", "districts", "probe_targets", "probe_maintenance_windows", "app_settings", "programme_rules", "vaccines"] as const;
 
 /**
  * A digest of one district's rows in every table that has a district, its users' API tokens (but when they were

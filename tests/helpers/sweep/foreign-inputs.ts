@@ -56,9 +56,12 @@ const PATH_KINDS: [RegExp, FieldKind][] = [
   [/change/i, "statusChange"],
 ];
 
+/** Fields that end in "Id" but name no row of ours: a provider's ids (DLT entity/sender/template, a Telegram chat). */
+const NOT_OUR_IDS = new Set(["telegramChatId", "entityId", "senderId", "templateIds", "phoneNumberId"]);
+
 export function fieldKind(where: string, path: readonly (string | number)[]): FieldKind | null {
   const key = [...path].reverse().find((p): p is string => typeof p === "string");
-  if (key === undefined) return null;
+  if (key === undefined || NOT_OUR_IDS.has(key)) return null;
   if (key in KEY_KINDS) return KEY_KINDS[key]!;
   if (key === "id" || key === "ids") return PATH_KINDS.find(([re]) => re.test(where))?.[1] ?? "anyId";
   if (/Ids?$/.test(key)) return "anyId";
