@@ -98,13 +98,13 @@ export function DistrictProviders({ district, children }: { district: FocusedDis
   );
 }
 
-/** A path within the focused district ("/blocks/x" → "/districts/banka/blocks/x"), or the path itself outside one. */
+/** A path within the focused district ("/blocks/x" → "/districts/<slug>/blocks/x"), or the path itself outside one. */
 export function useDistrictHref(): (path: string) => string {
   const slug = useFocusedDistrict()?.slug;
   return useCallback((path: string) => (slug ? `/districts/${slug}${path === "/" ? "" : path}` : path), [slug]);
 }
 
-/** A REST download within the focused district ("/api/v1/x?format=csv" → "…&district=banka"), unchanged outside one. */
+/** A REST download within the focused district ("/api/v1/x?format=csv" → "…&district=<slug>"), unchanged outside one. */
 export function useDistrictApiHref(): (href: string) => string {
   const slug = useFocusedDistrict()?.slug;
   return useCallback((href: string) => (slug ? `${href}${href.includes("?") ? "&" : "?"}district=${encodeURIComponent(slug)}` : href), [slug]);

@@ -13,7 +13,7 @@ const DAY_MS = 24 * HOUR_MS;
 export type WorkingHours = { startHour: number; endHour: number };
 export const BLOCK_WORKING_HOURS: WorkingHours = { startHour: 8, endHour: 22 };
 
-/** 22:00–06:00 IST: entries keyed in at night are flagged (Pirpainti worked until 3 a.m.). */
+/** 22:00–06:00 IST: entries keyed in at night are flagged (in June 2021 one block's operators worked until 3 a.m.). */
 export function isNightShift(at: Date): boolean {
   const hour = istHour(at);
   return hour >= 22 || hour < 6;

@@ -28,21 +28,7 @@ const GENERIC_WORDS: Record<string, string> = {
  * Lines that may still name a place for now, each with the reason. Keep this short: a line here is a defect of
  * someone's, with a TODO naming it, not a licence.
  */
-const ALLOWED_LINES: { file: string; includes: string; reason: string }[] = [
-  // TODO(state overview UI): the app's title and header brand belong to the state-UI work (app.title, app.brandSub
-  // and app/_components/shell/app-header.tsx); they become the signed-in user's state or district there.
-  { file: "i18n/messages/en.ts", includes: 'title: "Teeka Monitor — ', reason: "app.title: state-UI helper" },
-  { file: "i18n/messages/hi.ts", includes: 'title: "टीका मॉनिटर — ', reason: "app.title: state-UI helper" },
-  { file: "i18n/messages/en.ts", includes: "brandSub:", reason: "app.brandSub (header): state-UI helper" },
-  { file: "i18n/messages/hi.ts", includes: "brandSub:", reason: "app.brandSub (header): state-UI helper" },
-  // TODO(state overview UI): the district overview's heading and breadcrumb (app/page.tsx and its overview
-  // component) are rebuilt by the state-UI work with the district's name from the database.
-  { file: "i18n/messages/en.ts", includes: 'title: "Bhagalpur district — portal entry backlog"', reason: "overview.title on app/page.tsx: state-UI helper" },
-  { file: "i18n/messages/hi.ts", includes: 'title: "भागलपुर ज़िला — पोर्टल प्रविष्टि का बकाया"', reason: "overview.title on app/page.tsx: state-UI helper" },
-  // TODO(programme rules): working hours become the state's rule in the rules work, which owns this file; its
-  // comment recalls the June 2021 story by block name.
-  { file: "core/domain/working-hours.ts", includes: "worked until 3 a.m.", reason: "working-hours.ts: rules helper" },
-];
+const ALLOWED_LINES: { file: string; includes: string; reason: string }[] = [];
 
 type Place = { name: string; kinds: Set<string> };
 

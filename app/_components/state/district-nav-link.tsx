@@ -5,7 +5,7 @@ import { usePathname } from "next/navigation";
 import type { ReactNode } from "react";
 
 /**
- * A header link that stays within the district being looked at: on /districts/banka/…, "Camps" is Banka's camps.
+ * A header link that stays within the district being looked at: on /districts/<slug>/…, "Camps" is that district's camps.
  * The header sits above the district's layout, so it reads the district from the address, not from the context.
  */
 export function DistrictNavLink({ href, children }: { href: string; children: ReactNode }) {
