@@ -25,16 +25,27 @@ export type Timeliness = {
   entered: number;
   within24h: number;
   within48h: number;
-  /** Shares in percent; null when nothing was entered (no share to speak of). */
+  /**
+   * Entries still pending past the deadline: late already, whenever they are keyed in, so they count as late in
+   * both shares (issue 15: a block with overdue entries can never read 100 %).
+   */
+  latePending: number;
+  /** Shares in percent of entered + latePending; null when there is nothing to count (no share to speak of). */
   within24hPercent: number | null;
   within48hPercent: number | null;
 };
 
-export function timeliness(entries: readonly { vaccinatedAt: Date; enteredAt: Date }[]): Timeliness {
+export function timeliness(entries: readonly { vaccinatedAt: Date; enteredAt: Date }[], latePending = 0): Timeliness {
   const within24h = entries.filter((e) => enteredWithin(e.vaccinatedAt, e.enteredAt, 24)).length;
   const within48h = entries.filter((e) => enteredWithin(e.vaccinatedAt, e.enteredAt, 48)).length;
-  const share = (n: number) => (entries.length > 0 ? (n / entries.length) * 100 : null);
-  return { entered: entries.length, within24h, within48h, within24hPercent: share(within24h), within48hPercent: share(within48h) };
+  return { entered: entries.length, within24h, within48h, latePending, ...timelinessShares(entries.length, within24h, within48h, latePending) };
+}
+
+/** The two shares, with the entries still pending past the deadline counted as late. */
+export function timelinessShares(entered: number, within24h: number, within48h: number, latePending: number) {
+  const counted = entered + latePending;
+  const share = (n: number) => (counted > 0 ? (n / counted) * 100 : null);
+  return { within24hPercent: share(within24h), within48hPercent: share(within48h) };
 }
 
 export function lagHistogram(lagsMs: readonly number[]): LagBucket[] {

@@ -537,6 +537,7 @@ export const en = {
     },
   },
   timeliness: {
+    lateCounted: "The shares count entries still pending past the deadline as late ({n, plural, one {# entry} other {{count} entries}} now), so a block with overdue entries never reads 100 %. Operators' rows count only what each keyed in.",
     title: "Entry timeliness",
     intro: "How soon after vaccination entries reached the portal, for vaccinations in the chosen dates (IST). Entry time = when the entry reached the portal (the portal's own time for entries learnt from a portal export). Within 24 h / 48 h means strictly less than 24:00 / 48:00 hours after vaccination.",
     filtersLabel: "Date range and block",

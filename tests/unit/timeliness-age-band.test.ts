@@ -28,6 +28,15 @@ describe("timeliness", () => {
     expect(timeliness([])).toMatchObject({ entered: 0, within24hPercent: null, within48hPercent: null });
   });
 
+  it("counts entries still pending past the deadline as late: all entered on time, 2 overdue pending → 80 %, never 100 %", () => {
+    const at = new Date("2021-06-21T06:30:00Z");
+    const onTime = Array.from({ length: 8 }, () => ({ vaccinatedAt: at, enteredAt: new Date(at.getTime() + 3_600_000) }));
+    expect(timeliness(onTime).within48hPercent).toBe(100);
+    expect(timeliness(onTime, 2)).toMatchObject({ entered: 8, within48h: 8, latePending: 2, within48hPercent: 80, within24hPercent: 80 });
+    // Nothing entered yet, only overdue pending: 0 %, not "no data".
+    expect(timeliness([], 3)).toMatchObject({ within24hPercent: 0, within48hPercent: 0 });
+  });
+
   it("puts lags into histogram buckets at their lower edges", () => {
     const buckets = lagHistogram([0, 6 * H - 1, 6 * H, 24 * H, 71 * H, 72 * H, 500 * H, -5]);
     expect(buckets.map((b) => b.count)).toEqual([3, 1, 0, 1, 0, 1, 2]);

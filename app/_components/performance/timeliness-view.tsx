@@ -94,6 +94,9 @@ export function TimelinessView() {
               {!params.from && !params.to ? (
                 <p className="muted">{t("tip", { from: istDateOf(data.range.from), to: istDateOf(new Date(data.range.to.getTime() - 1)) })}</p>
               ) : null}
+              <p className="notice" data-testid="late-counted">
+                {t("lateCounted", { n: data.district.latePending, count: format.count(data.district.latePending) })}
+              </p>
               <h2>{t("byBlock")}</h2>
               <p>
                 <a href={csv("blocks")} download>

@@ -25,7 +25,7 @@ import { scopeSql, type Scope } from "@/server/auth/scope";
 import { slugOf } from "@/core/domain/block-directory";
 import { rulesForScope } from "@/server/services/rules/programme-rules";
 import { overdueSql } from "@/server/services/rules/rule-sql";
-import { LAG_BUCKET_EDGES_HOURS, type LagBucket } from "@/core/domain/timeliness";
+import { LAG_BUCKET_EDGES_HOURS, timelinessShares, type LagBucket } from "@/core/domain/timeliness";
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -39,7 +39,9 @@ export type TimelinessFigures = {
   entered: number;
   within24h: number;
   within48h: number;
-  /** Percent of `entered`; null when nothing was entered. */
+  /** Entries of the range still pending past the deadline in force: counted as late in both shares (0 for operators). */
+  latePending: number;
+  /** Percent of `entered + latePending`; null when there is nothing to count. */
   within24hPercent: number | null;
   within48hPercent: number | null;
   /** Entries keyed in 22:00–06:00 IST. */
@@ -192,7 +194,7 @@ export async function getTimeliness(db: Db, scope: Scope, now: Date, query: Time
     blockId: b.id,
     block: b.name,
     slug: slugOf(b.name),
-    ...figures(blockAcc.get(b.id)!),
+    ...figures(blockAcc.get(b.id)!, pendingByBlock.get(b.id)?.pendingOverdue ?? 0),
     ...(pendingByBlock.get(b.id) ?? { pending: 0, pendingOverdue: 0 }),
   }));
   const operators: OperatorTimeliness[] = [...operatorAcc.entries()].map(([key, o]) => {
@@ -228,7 +230,7 @@ export async function getTimeliness(db: Db, scope: Scope, now: Date, query: Time
     range,
     basis: "vaccinatedAt",
     district: {
-      ...figures(districtAcc),
+      ...figures(districtAcc, blockRows.reduce((s, b) => s + b.pendingOverdue, 0)),
       pending: blockRows.reduce((s, b) => s + b.pending, 0),
       pendingOverdue: blockRows.reduce((s, b) => s + b.pendingOverdue, 0),
     },
@@ -280,7 +282,7 @@ function mergeAcc(into: Acc, from: Acc) {
   into.nightEntries += from.nightEntries;
 }
 
-function figures(acc: Acc): TimelinessFigures {
-  const share = (n: number) => (acc.entered > 0 ? (n / acc.entered) * 100 : null);
-  return { ...acc, within24hPercent: share(acc.within24h), within48hPercent: share(acc.within48h) };
+/** Operators' rows count no pending entries (a pending entry has no operator yet): their shares are of what they entered. */
+function figures(acc: Acc, latePending = 0): TimelinessFigures {
+  return { ...acc, latePending, ...timelinessShares(acc.entered, acc.within24h, acc.within48h, latePending) };
 }
