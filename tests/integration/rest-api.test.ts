@@ -79,7 +79,9 @@ describe("POST /api/v1/imports/portal", () => {
     expect(body).toMatchObject({ rows: 6, rejected: 6, matched: 0, anomalies: 0, duplicates: 0 });
     expect(body.rows).toBe(body.matched + body.duplicates + body.anomalies + body.rejected);
     expect(body.errors).toHaveLength(6);
-    for (const error of body.errors) expect(error).toEqual({ row: expect.any(Number), column: expect.any(String), reason: expect.any(String) });
+    // Each error names its row, column and reason; a reason the page renders in the reader's language also carries its key.
+    for (const error of body.errors) expect(error).toMatchObject({ row: expect.any(Number), column: expect.any(String), reason: expect.any(String) });
+    for (const error of body.errors) expect(Object.keys(error).filter((k) => !["row", "column", "reason", "key", "params"].includes(k))).toEqual([]);
     expect(body.errors.find((e: { row: number }) => e.row === 6)).toEqual({ row: 6, column: "entered_at", reason: "entered_at is in the future" });
     // The same row entered before TEST_NOW is valid; it names a person the register lacks and goes to the queue.
     const [header, , , , , future] = fixture("portal", "bad-rows.csv").toString("utf8").trim().split("\n");
