@@ -59,7 +59,10 @@ const FIELD_OF: Record<string, keyof CampFormValues> = {
   vaccine: "vaccine",
 };
 
-export function CampForm({ values, onChange, onSubmit, warning, message, vaccines }: Props & { vaccines: VaccineCatalogue }) {
+export function CampForm({ values: given, onChange, onSubmit, warning, message, vaccines }: Props & { vaccines: VaccineCatalogue }) {
+  // The select shows the first vaccine when the remembered one is not (or no longer) in the state's catalogue: the
+  // entry takes what the select shows, never a value the user cannot see.
+  const values = vaccines.find(given.vaccine) ? given : { ...given, vaccine: vaccines.vaccines[0]?.name ?? "" };
   const t = useTranslations("camp");
   const locale = useLocale();
   const [touched, setTouched] = useState<Set<keyof CampFormValues>>(new Set());
