@@ -5,6 +5,7 @@
  * or a lease hand-over sends nothing twice. `now` is injected.
  */
 import "server-only";
+import { startRepeatingJob, type RepeatingJob } from "@/server/jobs/repeating-job";
 import type { Db } from "@/server/db/client";
 import { queueAlertMessages, queueDigests, queueEscalations, type DigestOptions } from "@/server/services/notify/fan-out";
 import { runOutbox, type OutboxOptions, type OutboxOutcome } from "@/server/services/notify/outbox";
@@ -28,36 +29,11 @@ export async function runAlertNotifications(db: Db, now: Date, opts: NotifyRunOp
 export type AlertDigestJobOptions = NotifyRunOptions & { db: Db; log: NotifyLog; intervalMs?: number; now?: () => Date };
 
 /** Runs now and then every `intervalMs` after the previous run ends; every error is caught and logged. */
-export function startAlertDigestJob(opts: AlertDigestJobOptions): { stop(): Promise<void> } {
-  const intervalMs = opts.intervalMs ?? 60_000;
+export function startAlertDigestJob(opts: AlertDigestJobOptions): RepeatingJob {
   const clock = opts.now ?? (() => new Date());
-  let stopped = false;
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  let running: Promise<void> = Promise.resolve();
-
-  const tick = () => {
-    timer = null;
-    running = (async () => {
-      try {
-        await runAlertNotifications(opts.db, clock(), opts);
-      } catch (err) {
-        opts.log.error({ err: err instanceof Error ? err.message : String(err) }, "notify: run failed; trying again at the next interval");
-      }
-      if (!stopped) {
-        timer = setTimeout(tick, intervalMs);
-        timer.unref?.();
-      }
-    })();
-  };
-  timer = setTimeout(tick, 0);
-  timer.unref?.();
-
-  return {
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      timer = null;
-      await running;
-    },
-  };
+  return startRepeatingJob(
+    opts.intervalMs ?? 60_000,
+    () => runAlertNotifications(opts.db, clock(), opts),
+    (err) => opts.log.error({ err: err instanceof Error ? err.message : String(err) }, "notify: run failed; trying again at the next interval"),
+  );
 }

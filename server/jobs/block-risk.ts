@@ -13,6 +13,7 @@
  * window) opens and closes episodes as often as it flips.
  */
 import "server-only";
+import { startRepeatingJob, type RepeatingJob } from "@/server/jobs/repeating-job";
 import type { Db } from "@/server/db/client";
 import { Prisma } from "@/server/generated/prisma/client";
 import { formatIst, istDateKey } from "@/core/time/ist";
@@ -191,36 +192,11 @@ async function writeTransition(db: Db, b: BlockForecast & { districtId: number }
 export type BlockRiskJobOptions = { db: Db; log: BlockRiskLog; intervalMs?: number; now?: () => Date; webhook?: WebhookOptions };
 
 /** Evaluates now and then every `intervalMs` after the previous run ends; every error is caught and logged. */
-export function startBlockRiskJob(opts: BlockRiskJobOptions): { stop(): Promise<void> } {
-  const intervalMs = opts.intervalMs ?? 60_000;
+export function startBlockRiskJob(opts: BlockRiskJobOptions): RepeatingJob {
   const clock = opts.now ?? (() => new Date());
-  let stopped = false;
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  let running: Promise<void> = Promise.resolve();
-
-  const tick = () => {
-    timer = null;
-    running = (async () => {
-      try {
-        await evaluateBlockRisk(opts.db, clock(), { log: opts.log, webhook: opts.webhook });
-      } catch (err) {
-        opts.log.error({ err }, "block-risk: evaluation failed; trying again at the next interval");
-      }
-      if (!stopped) {
-        timer = setTimeout(tick, intervalMs);
-        timer.unref?.();
-      }
-    })();
-  };
-  timer = setTimeout(tick, 0);
-  timer.unref?.();
-
-  return {
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      timer = null;
-      await running;
-    },
-  };
+  return startRepeatingJob(
+    opts.intervalMs ?? 60_000,
+    () => evaluateBlockRisk(opts.db, clock(), { log: opts.log, webhook: opts.webhook }),
+    (err) => opts.log.error({ err }, "block-risk: evaluation failed; trying again at the next interval"),
+  );
 }
