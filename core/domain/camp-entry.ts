@@ -8,7 +8,7 @@
  */
 import type { VaccineCatalogue } from "@/core/domain/vaccine-catalogue";
 import type { Beneficiary } from "@/core/domain/beneficiary";
-import { MAX_SERIAL_LENGTH, MAX_SITE_LENGTH, type RowProblem } from "@/core/domain/register-row";
+import { checkDose, checkVaccine, MAX_SERIAL_LENGTH, MAX_SITE_LENGTH, parseShortText, type RowProblem } from "@/core/domain/register-row";
 import { checkVaccinationTime, istDateOf, istYearOf } from "@/core/domain/register-date";
 import {
   parseBirthYear,
@@ -18,7 +18,6 @@ import {
   parseMobile,
   parseName,
   parseSex,
-  tidyText,
   type Parsed,
 } from "@/core/domain/register-person";
 
@@ -50,13 +49,6 @@ export type CampEntry = Beneficiary & {
 
 export type CampEntryResult = { ok: true; entry: CampEntry } | { ok: false; problems: RowProblem[] };
 
-function shortText(raw: string, max: number): Parsed<string> {
-  const text = tidyText(raw);
-  if (!text) return { ok: false, reason: "is empty" };
-  if (text.length > max) return { ok: false, reason: `is longer than ${max} characters` };
-  return { ok: true, value: text };
-}
-
 /** `vaccines`: the state's catalogue (the server reads it; the page gets it with the app), so a dose the vaccine does not have is refused on both sides. */
 export function parseCampEntry(cells: CampEntryCells, vaccinatedAt: Date, now: Date, vaccines: VaccineCatalogue): CampEntryResult {
   const problems: RowProblem[] = [];
@@ -67,18 +59,19 @@ export function parseCampEntry(cells: CampEntryCells, vaccinatedAt: Date, now: D
   }
   const late = checkVaccinationTime(vaccinatedAt, now);
   if (late) problems.push({ column: "vaccinated_at", reason: `vaccinated_at ${late}` });
-  const registerSerial = take("register_serial", shortText(cells.register_serial, MAX_SERIAL_LENGTH));
-  const site = take("site", shortText(cells.site, MAX_SITE_LENGTH));
+  const registerSerial = take("register_serial", parseShortText(cells.register_serial, MAX_SERIAL_LENGTH));
+  const site = take("site", parseShortText(cells.site, MAX_SITE_LENGTH));
   const beneficiaryName = take("beneficiary_name", parseName(cells.beneficiary_name));
   const birthYear = take("birth_year", parseBirthYear(cells.birth_year, istYearOf(vaccinatedAt)));
   const sex = take("gender", parseSex(cells.gender));
   const mobile = take("mobile", parseMobile(cells.mobile));
   const idType = take("id_type", parseIdType(cells.id_type));
   const idNumber = take("id_number", parseIdNumber(cells.id_number, idType ?? null));
-  const dose = take("dose", parseDose(cells.dose));
-  const found = tidyText(cells.vaccine) ? vaccines.find(cells.vaccine) : null;
-  const vaccine = take("vaccine", found ? { ok: true, value: found.code } : { ok: false, reason: tidyText(cells.vaccine) ? `"${tidyText(cells.vaccine)}" is not in the state's vaccine list (${vaccines.namesList})` : "is empty" });
-  if (found && dose !== undefined && dose > found.doses) problems.push({ column: "dose", reason: `dose ${dose} is more than the ${found.doses} doses of ${found.name}` });
+  // The register import's own vaccine and dose checks against the state's catalogue (same reasons, same keys).
+  const found = checkVaccine(cells.vaccine, vaccines, problems);
+  const doseNumber = take("dose", parseDose(cells.dose));
+  const dose = doseNumber === undefined ? undefined : checkDose(doseNumber, found, vaccines, problems);
+  const vaccine = found?.code;
   if (
     problems.length > 0 ||
     registerSerial === undefined ||

@@ -4,6 +4,7 @@
  * Pure: no database (the district's blocks and the state's vaccines come in as an ImportLookup), the clock is a
  * parameter.
  */
+import type { VaccineCatalogue } from "@/core/domain/vaccine-catalogue";
 import type { IdType } from "@/server/generated/prisma/enums";
 import { findImportBlock, type ImportLookup } from "@/core/domain/import-lookup";
 import { englishText, type ErrorKey } from "@/core/errors/english";
@@ -58,7 +59,8 @@ export type RegisterRow = Beneficiary & {
 
 export type RowResult = { ok: true; row: RegisterRow } | { ok: false; problems: RowProblem[] };
 
-function parseShortText(raw: string, max: number): Parsed<string> {
+/** A required short cell (serial, site): tidied, not empty, at most `max` characters. Also the camp entry's. */
+export function parseShortText(raw: string, max: number): Parsed<string> {
   const text = tidyText(raw);
   if (!text) return { ok: false, reason: "is empty" };
   if (text.length > max) return { ok: false, reason: `is longer than ${max} characters` };
@@ -101,9 +103,9 @@ export function parseRegisterRow(cells: Readonly<Record<string, string | undefin
   // The dose is checked against its vaccine (or, when the vaccine is unreadable, the catalogue's most doses); the
   // problems stay in column order.
   const vaccineProblems: RowProblem[] = [];
-  const vaccine = checkVaccine(cell("vaccine"), lookup, vaccineProblems);
+  const vaccine = checkVaccine(cell("vaccine"), lookup.vaccines, vaccineProblems);
   const doseNumber = take("dose", parseDose(cell("dose")));
-  const dose = doseNumber === undefined ? undefined : checkDose(doseNumber, vaccine, lookup, problems);
+  const dose = doseNumber === undefined ? undefined : checkDose(doseNumber, vaccine, lookup.vaccines, problems);
   problems.push(...vaccineProblems);
 
   if (
@@ -145,19 +147,19 @@ export function parseRegisterRow(cells: Readonly<Record<string, string | undefin
   };
 }
 
-type Vaccine = ImportLookup["vaccines"]["vaccines"][number];
+type Vaccine = VaccineCatalogue["vaccines"][number];
 
 function keyedProblem(column: string, key: ErrorKey, params: Record<string, string>): RowProblem {
   return { column, reason: englishText(key, params), key, params };
 }
 
-function checkVaccine(raw: string, lookup: ImportLookup, problems: RowProblem[]): Vaccine | undefined {
+/** The vaccine a cell names in the state's catalogue, or a problem saying what is accepted. Also the camp entry's. */
+export function checkVaccine(raw: string, vaccines: VaccineCatalogue, problems: RowProblem[]): Vaccine | undefined {
   const written = tidyText(raw);
   if (!written) {
     problems.push({ column: "vaccine", reason: "vaccine is empty" });
     return undefined;
   }
-  const { vaccines } = lookup;
   if (vaccines.vaccines.length === 0) {
     problems.push(keyedProblem("vaccine", "importRow.noVaccines", {}));
     return undefined;
@@ -168,11 +170,11 @@ function checkVaccine(raw: string, lookup: ImportLookup, problems: RowProblem[])
 }
 
 /** A dose the vaccine does not have (a third dose of a two-dose vaccine) is a mistake in the register. */
-function checkDose(dose: number, vaccine: Vaccine | undefined, lookup: ImportLookup, problems: RowProblem[]): number | undefined {
-  const doses = vaccine?.doses ?? lookup.vaccines.maxDoses;
+export function checkDose(dose: number, vaccine: Vaccine | undefined, vaccines: VaccineCatalogue, problems: RowProblem[]): number | undefined {
+  const doses = vaccine?.doses ?? vaccines.maxDoses;
   // With no catalogue at all the vaccine's own problem says what to do; a dose problem would only add noise.
-  if (dose <= doses || lookup.vaccines.vaccines.length === 0) return dose;
-  const name = vaccine?.name ?? lookup.vaccines.namesList;
+  if (dose <= doses || vaccines.vaccines.length === 0) return dose;
+  const name = vaccine?.name ?? vaccines.namesList;
   problems.push(keyedProblem("dose", "importRow.doseTooHigh", { dose: String(dose), doses: String(doses), vaccine: name }));
   return undefined;
 }
